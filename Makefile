@@ -1,0 +1,90 @@
+# Steady: `make run` serves the app; `make test` runs every check CI runs.
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PY_RUN := $(VENV)/.installed-run
+PY_DEV := $(VENV)/.installed-dev
+NODE_DEPS := node_modules/.installed
+DIST := frontend/dist/index.html
+API_TYPES := frontend/src/lib/api-schema.d.ts
+CHROMIUM_PATH ?= /usr/lib/chromium/chromium
+export CHROMIUM_PATH
+FRONTEND_SOURCES := $(shell find frontend/src frontend/public service_worker -type f 2>/dev/null) \
+	frontend/index.html frontend/vite.config.ts frontend/manifest.ts
+
+.PHONY: run test lint typecheck api-types check-api-types build unit e2e chromium bench-lighthouse bench-api clean
+
+run: $(PY_RUN) build
+	$(PY) -m steady serve
+
+$(PY_RUN): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -e .
+	touch $@
+
+$(PY_DEV): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $@ $(PY_RUN)
+
+$(NODE_DEPS): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+build: $(DIST)
+
+$(DIST): $(NODE_DEPS) $(FRONTEND_SOURCES)
+	npm run --silent build
+
+# The PWA's API types come from the OpenAPI document Litestar publishes.
+api-types: $(PY_RUN) $(NODE_DEPS)
+	scratch=$$(mktemp -d) && STEADY_DATA_DIR=$$scratch $(PY) -m steady openapi --out $$scratch/openapi.json \
+	  && npx openapi-typescript $$scratch/openapi.json -o $(API_TYPES) --silent; rm -rf $$scratch
+
+check-api-types: $(PY_RUN) $(NODE_DEPS)
+	@scratch=$$(mktemp -d) && STEADY_DATA_DIR=$$scratch $(PY) -m steady openapi --out $$scratch/openapi.json \
+	  && npx openapi-typescript $$scratch/openapi.json -o $$scratch/schema.d.ts --silent \
+	  && if ! diff -q $$scratch/schema.d.ts $(API_TYPES) >/dev/null; then \
+	       echo "$(API_TYPES) is stale: the API changed. Run 'make api-types' and commit it."; rm -rf $$scratch; exit 1; \
+	     fi; rm -rf $$scratch; echo "API types match the OpenAPI document."
+
+lint: $(PY_DEV)
+	$(VENV)/bin/ruff format --check backend tests e2e bench bench/lighthouse bench/api_load frontend/icons
+	$(VENV)/bin/ruff check backend tests e2e bench bench/lighthouse bench/api_load frontend/icons
+
+typecheck: $(PY_DEV) $(NODE_DEPS)
+	$(VENV)/bin/mypy
+	npx tsc --noEmit -p frontend
+	npx tsc --noEmit -p frontend/tsconfig.node.json
+	npx tsc --noEmit -p service_worker
+
+# Debian's Chromium drives the browser tests (Playwright cannot download one offline).
+chromium:
+	@if [ ! -x "$(CHROMIUM_PATH)" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian's chromium for the browser tests..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "Chromium is missing at $(CHROMIUM_PATH): install Debian's 'chromium' package (or set CHROMIUM_PATH)."; exit 1; \
+	  fi; \
+	fi
+
+unit: $(PY_DEV)
+	$(PY) -m pytest tests
+
+e2e: $(PY_DEV) build chromium
+	$(PY) -m pytest e2e
+
+test: $(PY_DEV) $(NODE_DEPS) lint typecheck check-api-types unit e2e
+
+bench-lighthouse: $(PY_DEV) build chromium
+	$(PY) bench/lighthouse
+
+bench-api: $(PY_DEV) build
+	$(PY) bench/api_load
+
+clean:
+	rm -rf frontend/dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Steady: a calm, offline-first companion for frontline workers between shifts."""

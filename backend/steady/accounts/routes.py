@@ -1,0 +1,220 @@
+"""HTTP routes for signing up, signing in and out, and managing one's own account."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from litestar import Request, Response, Router, delete, get, patch, post, put
+from litestar.datastructures import State
+from litestar.di import NamedDependency, Provide
+from litestar.exceptions import NotAuthorizedException
+from litestar.params import JSONBody
+from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_204_NO_CONTENT
+
+from steady.accounts import service
+from steady.accounts.schemas import (
+    AccountDeletion,
+    AccountUpdate,
+    AccountView,
+    PassphraseChange,
+    SessionView,
+    SignIn,
+    SignUp,
+)
+from steady.auth import (
+    Principal,
+    client_address,
+    csrf_token_of,
+    device_label,
+    enforce_rate_limit,
+    expired_session_cookie,
+    is_https,
+    optional_principal,
+    session_cookie,
+)
+from steady.errors import BAD_INPUT, field_error
+from steady.settings import Settings
+
+WRONG_CREDENTIALS = "That username and passphrase don't match. Please check them and try again."
+
+
+def provide_passphrases(state: State) -> service.Passphrases:
+    """The app's argon2id hasher, built once at start-up."""
+    passphrases: NamedDependency[service.Passphrases] = state.passphrases
+    return passphrases
+
+
+async def _view(account_id: int) -> AccountView:
+    row = await service.account_view(account_id)
+    if row is None:
+        raise NotAuthorizedException(detail="This account no longer exists.")
+    return AccountView(
+        username=str(row["username"]),
+        time_zone=str(row["time_zone"]),
+        created_at=row["created_at"],  # type: ignore[arg-type]
+    )
+
+
+async def _signed_in(
+    request: Request[Any, Any, Any],
+    settings: Settings,
+    account_id: int,
+    status: int,
+) -> Response[SessionView]:
+    lifetime = timedelta(days=settings.session_days)
+    token = await service.start_session(
+        account_id, device_label(request.headers.get("user-agent", "")), lifetime
+    )
+    view = SessionView(
+        signed_in=True, account=await _view(account_id), csrf_token=csrf_token_of(request)
+    )
+    secure = is_https(request.scope, settings.secure_cookies)
+    return Response(view, status_code=status, cookies=[session_cookie(token, lifetime, secure)])
+
+
+def _signed_out(request: Request[Any, Any, Any], settings: Settings) -> Response[None]:
+    secure = is_https(request.scope, settings.secure_cookies)
+    return Response(None, status_code=HTTP_204_NO_CONTENT, cookies=[expired_session_cookie(secure)])
+
+
+@get("/session", dependencies={"principal": Provide(optional_principal, sync_to_thread=False)})
+async def read_session(
+    request: Request[Any, Any, Any], principal: NamedDependency[Principal | None]
+) -> SessionView:
+    """Who is signed in on this device, if anyone, and the CSRF token for writes."""
+    token = csrf_token_of(request)
+    if principal is None:
+        return SessionView(signed_in=False, account=None, csrf_token=token)
+    return SessionView(signed_in=True, account=await _view(principal.user_id), csrf_token=token)
+
+
+@post("/session", status_code=HTTP_200_OK, responses=BAD_INPUT)
+async def sign_in(
+    request: Request[Any, Any, Any],
+    data: JSONBody[SignIn],
+    settings: NamedDependency[Settings],
+    passphrases: NamedDependency[service.Passphrases],
+) -> Response[SessionView]:
+    """Sign in with username and passphrase; one generic answer for any mismatch."""
+    await enforce_rate_limit(
+        request, "signin-address", client_address(request), settings.signin_per_minute, 60
+    )
+    account_id = await service.check_credentials(passphrases, data.username, data.passphrase)
+    if account_id is None:
+        await enforce_rate_limit(
+            request,
+            "signin-username",
+            service.normalise_username(data.username),
+            settings.signin_per_minute * 3,
+            3600,
+        )
+        raise NotAuthorizedException(detail=WRONG_CREDENTIALS)
+    return await _signed_in(request, settings, account_id, HTTP_200_OK)
+
+
+@post("/accounts", status_code=HTTP_201_CREATED, responses=BAD_INPUT)
+async def sign_up(
+    request: Request[Any, Any, Any],
+    data: JSONBody[SignUp],
+    settings: NamedDependency[Settings],
+    passphrases: NamedDependency[service.Passphrases],
+) -> Response[SessionView]:
+    """Create an account (a username and a passphrase, nothing more) and sign in."""
+    await enforce_rate_limit(
+        request, "signup-address", client_address(request), settings.signup_per_hour, 3600
+    )
+    if not service.is_valid_time_zone(data.time_zone):
+        raise field_error("time_zone", "is not a time zone Steady knows")
+    try:
+        account_id = await service.create_account(
+            passphrases, data.username, data.passphrase, data.time_zone
+        )
+    except service.UsernameTaken as taken:
+        raise field_error("username", "is already taken; please choose another", 409) from taken
+    return await _signed_in(request, settings, account_id, HTTP_201_CREATED)
+
+
+@delete("/session", status_code=HTTP_204_NO_CONTENT)
+async def sign_out(
+    request: Request[Any, Any, Any],
+    principal: NamedDependency[Principal],
+    settings: NamedDependency[Settings],
+) -> Response[None]:
+    """Sign this device out."""
+    await service.end_session(principal.session_id)
+    return _signed_out(request, settings)
+
+
+@delete("/sessions", status_code=HTTP_204_NO_CONTENT)
+async def sign_out_everywhere(
+    request: Request[Any, Any, Any],
+    principal: NamedDependency[Principal],
+    settings: NamedDependency[Settings],
+) -> Response[None]:
+    """Sign out on every device at once (a lost phone, a shared computer)."""
+    await service.end_all_sessions(principal.user_id)
+    return _signed_out(request, settings)
+
+
+@patch("/account", responses=BAD_INPUT)
+async def update_account(
+    principal: NamedDependency[Principal], data: JSONBody[AccountUpdate]
+) -> AccountView:
+    """Change account preferences such as the time zone days are counted in."""
+    if not service.is_valid_time_zone(data.time_zone):
+        raise field_error("time_zone", "is not a time zone Steady knows")
+    await service.set_time_zone(principal.user_id, data.time_zone)
+    return await _view(principal.user_id)
+
+
+@put("/account/passphrase", status_code=HTTP_204_NO_CONTENT, responses=BAD_INPUT)
+async def change_passphrase(
+    principal: NamedDependency[Principal],
+    data: JSONBody[PassphraseChange],
+    passphrases: NamedDependency[service.Passphrases],
+) -> None:
+    """Change the passphrase; other devices are signed out, this one stays in."""
+    try:
+        await service.change_passphrase(
+            passphrases,
+            principal.user_id,
+            data.current_passphrase,
+            data.new_passphrase,
+            keep_session_id=principal.session_id,
+        )
+    except service.WrongPassphrase as wrong:
+        raise field_error("current_passphrase", "does not match your passphrase", 403) from wrong
+
+
+@post("/account/deletion", status_code=HTTP_204_NO_CONTENT, responses=BAD_INPUT)
+async def delete_account(
+    request: Request[Any, Any, Any],
+    principal: NamedDependency[Principal],
+    data: JSONBody[AccountDeletion],
+    settings: NamedDependency[Settings],
+    passphrases: NamedDependency[service.Passphrases],
+) -> Response[None]:
+    """Delete the account and everything it owns, after confirming the passphrase."""
+    try:
+        await service.delete_account(passphrases, principal.user_id, data.passphrase)
+    except service.WrongPassphrase as wrong:
+        raise field_error("passphrase", "does not match your passphrase", 403) from wrong
+    return _signed_out(request, settings)
+
+
+router = Router(
+    path="/api",
+    tags=["accounts"],
+    dependencies={"passphrases": Provide(provide_passphrases, sync_to_thread=False)},
+    route_handlers=[
+        read_session,
+        sign_in,
+        sign_up,
+        sign_out,
+        sign_out_everywhere,
+        update_account,
+        change_passphrase,
+        delete_account,
+    ],
+)

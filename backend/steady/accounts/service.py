@@ -1,0 +1,260 @@
+"""Accounts, passphrases and sessions; and the per-account revision other features sync by.
+
+Passphrases are hashed with argon2id in a worker thread so one sign-in never stalls the
+event loop. A failed sign-in costs the same argon2 work whether or not the username
+exists, so timing does not tell an attacker which usernames are taken.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+import anyio.to_thread
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+from steady import db
+from steady.accounts.tables import Account, AccountSession
+from steady.auth import Principal, hash_token, new_session_token
+
+# Slide a session's expiry forward at most this often, so reads do not all become writes.
+SESSION_RENEW_AFTER = timedelta(hours=1)
+
+
+class UsernameTaken(Exception):
+    """Someone already chose that username."""
+
+
+class WrongPassphrase(Exception):
+    """The passphrase given to confirm a change did not match."""
+
+
+class AccountGone(Exception):
+    """The account was deleted while a request for it was in flight."""
+
+
+class Passphrases:
+    """argon2id hashing with the operator's cost settings, run off the event loop."""
+
+    def __init__(self, time_cost: int, memory_kib: int, parallelism: int) -> None:
+        self._hasher = PasswordHasher(
+            time_cost=time_cost, memory_cost=memory_kib, parallelism=parallelism
+        )
+        # Verified against when a username is unknown, so that path costs the same.
+        self._decoy = self._hasher.hash("steady-decoy-passphrase")
+
+    async def hash(self, passphrase: str) -> str:
+        """A salted argon2id hash for storage."""
+        return await anyio.to_thread.run_sync(self._hasher.hash, passphrase)
+
+    async def verify(self, stored_hash: str | None, passphrase: str) -> bool:
+        """Whether ``passphrase`` matches; with no stored hash, burn the same time and say no."""
+        target = stored_hash or self._decoy
+        try:
+            matched = await anyio.to_thread.run_sync(self._hasher.verify, target, passphrase)
+        except (VerifyMismatchError, VerificationError, InvalidHashError):
+            return False
+        return bool(matched) and stored_hash is not None
+
+
+def normalise_username(username: str) -> str:
+    """Usernames are not case-sensitive: "Sam" and "sam" are one person."""
+    return username.strip().lower()
+
+
+def is_valid_time_zone(name: str) -> bool:
+    """Whether ``name`` is an IANA zone this server knows (dates are computed in it)."""
+    if name not in _known_zones():
+        return False
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+@functools.cache
+def _known_zones() -> frozenset[str]:
+    return frozenset(available_timezones()) | {"UTC"}
+
+
+async def create_account(
+    passphrases: Passphrases, username: str, passphrase: str, time_zone: str
+) -> int:
+    """Create an account and return its id; ``UsernameTaken`` if the name is in use."""
+    name = normalise_username(username)
+    if await Account.exists().where(Account.username == name):
+        raise UsernameTaken(name)
+    hashed = await passphrases.hash(passphrase)
+    try:
+        rows = await Account.insert(
+            Account(username=name, passphrase_hash=hashed, time_zone=time_zone)
+        ).returning(Account.id)
+    except Exception as error:
+        if db.is_unique_violation(error):
+            raise UsernameTaken(name) from error
+        raise
+    return int(rows[0]["id"])
+
+
+async def check_credentials(passphrases: Passphrases, username: str, passphrase: str) -> int | None:
+    """The account id if the username and passphrase match, else ``None`` (same cost)."""
+    row = await (
+        Account.select(Account.id, Account.passphrase_hash)
+        .where(Account.username == normalise_username(username))
+        .first()
+    )
+    stored = row["passphrase_hash"] if row else None
+    if await passphrases.verify(stored, passphrase) and row is not None:
+        return int(row["id"])
+    return None
+
+
+async def start_session(account_id: int, device: str, lifetime: timedelta) -> str:
+    """Open a session for a device and return its token (only the hash is stored)."""
+    token = new_session_token()
+    now = datetime.now(UTC)
+    await AccountSession.delete().where(
+        (AccountSession.account == account_id) & (AccountSession.expires_at < now)
+    )
+    await AccountSession.insert(
+        AccountSession(
+            account=account_id,
+            token_hash=hash_token(token),
+            device=device[:120],
+            created_at=now,
+            last_seen_at=now,
+            expires_at=now + lifetime,
+        )
+    )
+    return token
+
+
+async def principal_for_token(token: str, lifetime: timedelta) -> Principal | None:
+    """Who a session token belongs to, sliding its expiry forward while it is in use."""
+    # Runs on every request: plain SQL, as Piccolo's join building cost more than the query.
+    rows = await AccountSession.raw(
+        "SELECT s.id, s.account AS account_id, a.username, s.last_seen_at, s.expires_at"
+        " FROM account_session s JOIN account a ON a.id = s.account"
+        " WHERE s.token_hash = {}",
+        hash_token(token),
+    )
+    row = rows[0] if rows else None
+    now = datetime.now(UTC)
+    if row is None or row["expires_at"] <= now:
+        return None
+    renewed: str | None = None
+    if now - row["last_seen_at"] >= SESSION_RENEW_AFTER:
+        await AccountSession.update(
+            {AccountSession.last_seen_at: now, AccountSession.expires_at: now + lifetime}
+        ).where(AccountSession.id == row["id"])
+        renewed = token
+    return Principal(
+        user_id=int(row["account_id"]),
+        session_id=int(row["id"]),
+        username=str(row["username"]),
+        renewed_token=renewed,
+    )
+
+
+async def end_session(session_id: int) -> None:
+    """Sign one device out."""
+    await AccountSession.delete().where(AccountSession.id == session_id)
+
+
+async def end_all_sessions(account_id: int) -> None:
+    """Sign out everywhere: every device's cookie stops working at once."""
+    await AccountSession.delete().where(AccountSession.account == account_id)
+
+
+async def change_passphrase(
+    passphrases: Passphrases, account_id: int, current: str, new: str, keep_session_id: int
+) -> None:
+    """Replace the passphrase and sign out every other device."""
+    stored = await _stored_hash(account_id)
+    if not await passphrases.verify(stored, current):
+        raise WrongPassphrase()
+    hashed = await passphrases.hash(new)
+    async with db.current_engine().transaction():
+        await Account.update({Account.passphrase_hash: hashed}).where(Account.id == account_id)
+        await AccountSession.delete().where(
+            (AccountSession.account == account_id) & (AccountSession.id != keep_session_id)
+        )
+
+
+async def delete_account(passphrases: Passphrases, account_id: int, passphrase: str) -> None:
+    """Remove the account and, by cascade, every row it owns, in one transaction."""
+    stored = await _stored_hash(account_id)
+    if not await passphrases.verify(stored, passphrase):
+        raise WrongPassphrase()
+    async with db.current_engine().transaction():
+        await Account.delete().where(Account.id == account_id)
+
+
+async def account_view(account_id: int) -> dict[str, object] | None:
+    """The public facts about an account: username, time zone, when it was made."""
+    row: dict[str, object] | None = await (
+        Account.select(Account.username, Account.time_zone, Account.created_at)
+        .where(Account.id == account_id)
+        .first()
+    )
+    return row
+
+
+async def set_time_zone(account_id: int, time_zone: str) -> None:
+    """Store the IANA zone that "today" and weekday cadences are computed in."""
+    await Account.update({Account.time_zone: time_zone}).where(Account.id == account_id)
+
+
+async def time_zone_of(account_id: int) -> ZoneInfo:
+    """The account's zone, for features that reason about local days."""
+    row = await Account.select(Account.time_zone).where(Account.id == account_id).first()
+    return ZoneInfo(row["time_zone"] if row else "UTC")
+
+
+@asynccontextmanager
+async def synced_write(account_id: int) -> AsyncIterator[int]:
+    """A transaction for one synced change, yielding the account's next revision.
+
+    Taking the revision first locks the account row (PostgreSQL) or the connection
+    (SQLite), so an account's writes commit in revision order and a device that pulls
+    "after N" can never skip a change that commits late.
+    """
+    async with db.current_engine().transaction():
+        yield await next_revision(account_id)
+
+
+async def next_revision(account_id: int) -> int:
+    """The account's next revision; call inside a transaction (one per changed record)."""
+    rows = await Account.raw(
+        "UPDATE account SET revision = revision + 1 WHERE id = {} RETURNING revision", account_id
+    )
+    if not rows:
+        raise AccountGone()
+    return int(rows[0]["revision"])
+
+
+@asynccontextmanager
+async def account_locked(account_id: int) -> AsyncIterator[None]:
+    """A transaction in which no other locked write for this account runs meanwhile.
+
+    PostgreSQL locks the account row; SQLite's single shared connection already
+    serialises transactions.
+    """
+    engine = db.current_engine()
+    async with engine.transaction():
+        query = Account.select(Account.id).where(Account.id == account_id)
+        if db.is_postgres(engine):
+            query = query.lock_rows()
+        if await query.first() is None:
+            raise AccountGone()
+        yield
+
+
+async def _stored_hash(account_id: int) -> str | None:
+    row = await Account.select(Account.passphrase_hash).where(Account.id == account_id).first()
+    return str(row["passphrase_hash"]) if row else None

@@ -1,0 +1,32 @@
+"""Accounts and their sessions."""
+
+from piccolo.columns import BigInt, ForeignKey, OnDelete, Serial, Timestamptz, Varchar
+from piccolo.columns.defaults.timestamptz import TimestamptzNow
+from piccolo.table import Table
+
+
+class Account(Table, tablename="account"):
+    """A person using Steady: a chosen username, no email and no real name."""
+
+    id = Serial(primary_key=True)
+
+    username = Varchar(length=32, unique=True, index=True)
+    passphrase_hash = Varchar(length=255)
+    time_zone = Varchar(length=64, default="UTC")
+    # A per-account change counter: every synced write takes the next value, so a device
+    # can ask for "everything after revision N" without missing a concurrent write.
+    revision = BigInt(default=0)
+    created_at = Timestamptz(default=TimestamptzNow())
+
+
+class AccountSession(Table, tablename="account_session"):
+    """A signed-in device. Only the token's hash is stored."""
+
+    id = Serial(primary_key=True)
+
+    account = ForeignKey(references=Account, on_delete=OnDelete.cascade, null=False, index=True)
+    token_hash = Varchar(length=64, unique=True, index=True)
+    device = Varchar(length=120, default="")
+    created_at = Timestamptz(default=TimestamptzNow())
+    last_seen_at = Timestamptz(default=TimestamptzNow())
+    expires_at = Timestamptz(default=TimestamptzNow())

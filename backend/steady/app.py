@@ -1,0 +1,110 @@
+"""The one place that knows Steady's features and wires them into a Litestar app."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import msgspec
+from litestar import Litestar, get
+from litestar.config.compression import CompressionConfig
+from litestar.datastructures import State
+from litestar.di import Provide
+from litestar.exceptions import ClientException, NotFoundException
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import JsonRenderPlugin
+from litestar.stores.memory import MemoryStore
+from piccolo.engine.base import Engine
+
+from steady import accounts, checkins, commitments, db, grounding, portability, toolkit
+from steady.accounts.service import principal_for_token
+from steady.auth import Principal, csrf_config, require_principal, session_middleware
+from steady.errors import client_error_response
+from steady.feature import Feature
+from steady.headers import add_security_headers
+from steady.keyfiles import load_or_create_secret_key
+from steady.push import load_or_create_vapid_keys
+from steady.settings import Settings
+from steady.spa import not_found_handler, static_router
+
+FEATURES: tuple[Feature, ...] = (
+    accounts.FEATURE,
+    toolkit.FEATURE,
+    grounding.FEATURE,
+    checkins.FEATURE,
+    commitments.FEATURE,
+    portability.FEATURE,
+)
+
+
+class Health(msgspec.Struct):
+    status: str
+    database: str
+
+
+@get("/healthz", tags=["health"])
+async def healthz() -> Health:
+    """Liveness and database reachability, for load balancers and operators."""
+    await db.current_engine().run_ddl("SELECT 1")
+    return Health(status="ok", database=db.current_engine().engine_type)
+
+
+def create_app(settings: Settings | None = None, engine: Engine[Any] | None = None) -> Litestar:
+    """Build the app: features' routers, sessions, CSRF, headers and the PWA's files."""
+    settings = settings or Settings.from_env()
+    secret = load_or_create_secret_key(settings.data_dir)
+    vapid = load_or_create_vapid_keys(settings.data_dir)
+    engine = engine or db.make_engine(settings.resolved_database_url)
+    db.use_engine(engine)
+    lifetime = timedelta(days=settings.session_days)
+
+    async def resolve_session(token: str) -> Principal | None:
+        return await principal_for_token(token, lifetime)
+
+    async def start(app: Litestar) -> None:
+        db.use_engine(engine)
+        await db.open_engine(engine, settings.db_pool_size)
+        for feature in FEATURES:
+            for hook in feature.on_startup:
+                await hook(app)
+
+    async def stop(app: Litestar) -> None:
+        for feature in reversed(FEATURES):
+            for hook in feature.on_shutdown:
+                await hook(app)
+        await db.close_engine(engine)
+
+    dist: Path | None = (
+        settings.frontend_dir if (settings.frontend_dir / "index.html").is_file() else None
+    )
+    handlers: list[object] = [healthz, *(feature.router for feature in FEATURES)]
+    if dist is not None:
+        handlers.append(static_router(dist))
+
+    return Litestar(
+        route_handlers=handlers,  # type: ignore[arg-type]
+        dependencies={
+            "settings": Provide(lambda: settings, sync_to_thread=False),
+            "principal": Provide(require_principal, sync_to_thread=False),
+        },
+        middleware=[session_middleware(resolve_session, lifetime, settings.secure_cookies)],
+        csrf_config=csrf_config(secret, settings.secure_cookies),
+        exception_handlers={
+            ClientException: client_error_response,
+            NotFoundException: not_found_handler(dist),
+        },
+        before_send=[add_security_headers],
+        on_startup=[start],
+        on_shutdown=[stop],
+        openapi_config=OpenAPIConfig(
+            title="Steady API",
+            version="1",
+            path="/schema",
+            render_plugins=[JsonRenderPlugin(path=["/", "/openapi.json"])],
+        ),
+        request_max_body_size=settings.max_body_bytes,
+        compression_config=CompressionConfig(backend="gzip", minimum_size=1024),
+        stores={"rate_limits": MemoryStore()},
+        state=State({"settings": settings, "vapid": vapid}),
+    )

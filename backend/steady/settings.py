@@ -1,0 +1,64 @@
+"""One typed settings object, read from ``STEADY_*`` environment variables.
+
+Every knob an operator can turn lives here, so the README's configuration table and
+the code cannot drift apart: ``Settings.from_env`` is the only reader of the environment.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import msgspec
+
+ENV_PREFIX = "STEADY_"
+
+
+class Settings(msgspec.Struct, frozen=True, kw_only=True):
+    """Runtime configuration; field names map to ``STEADY_<NAME>`` variables."""
+
+    host: str = "127.0.0.1"
+    port: int = 8000
+    data_dir: Path = Path("data")
+    database_url: str = ""
+    # PostgreSQL connections per instance (keep instances x pool under max_connections).
+    db_pool_size: int = 30
+    frontend_dir: Path = Path("frontend/dist")
+    # Cookies are Secure when served over HTTPS; force it on behind a TLS proxy.
+    secure_cookies: bool = False
+    session_days: int = 30
+    # argon2id cost; the defaults follow the argon2-cffi recommendation (RFC 9106 low-memory).
+    argon2_time_cost: int = 3
+    argon2_memory_kib: int = 65536
+    argon2_parallelism: int = 4
+    signin_per_minute: int = 10
+    signup_per_hour: int = 20
+    max_body_bytes: int = 64 * 1024
+    log_level: str = "info"
+    vapid_subject: str = "mailto:admin@localhost"
+
+    @property
+    def resolved_database_url(self) -> str:
+        """The database URL, defaulting to the embedded SQLite file in the data folder."""
+        return self.database_url or f"sqlite:///{self.data_dir / 'steady.db'}"
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
+        """Build settings from the environment so tests and operators use one path."""
+        env = os.environ if environ is None else environ
+        raw: dict[str, Any] = {}
+        for field in msgspec.structs.fields(cls):
+            value = env.get(ENV_PREFIX + field.name.upper())
+            if value is not None and value != "":
+                raw[field.name] = value
+        try:
+            return msgspec.convert(raw, cls, strict=False, dec_hook=_decode_path)
+        except msgspec.ValidationError as error:
+            raise SystemExit(f"Steady configuration error: {error}") from error
+
+
+def _decode_path(kind: type, value: Any) -> Any:
+    if kind is Path and isinstance(value, str):
+        return Path(value)
+    raise NotImplementedError(f"cannot read {kind!r} from the environment")

@@ -1,0 +1,190 @@
+"""Page objects: what a person does in Steady, addressed by data-testid."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Locator, Page, expect
+
+AXE_SOURCE = (
+    Path(__file__).resolve().parent.parent / "node_modules/axe-core/axe.min.js"
+).read_text()
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+PASSPHRASE = "calm harbour lantern seven"
+
+
+def wait_until(page: Page, expression: str, timeout_ms: int = 20_000) -> None:
+    """Poll ``expression`` in the page until it is truthy.
+
+    ``page.wait_for_function`` compiles its predicate with eval, which Steady's CSP
+    (rightly) forbids; ``page.evaluate`` goes through the DevTools protocol instead.
+    """
+    waited = 0
+    while not page.evaluate(expression):
+        if waited >= timeout_ms:
+            raise AssertionError(f"timed out waiting for: {expression}")
+        page.wait_for_timeout(50)
+        waited += 50
+
+
+class App:
+    """The PWA as one person sees it on one phone."""
+
+    def __init__(self, page: Page, base_url: str) -> None:
+        self.page = page
+        self.base_url = base_url
+
+    def by_id(self, testid: str) -> Locator:
+        return self.page.get_by_test_id(testid)
+
+    def open(self, path: str = "/") -> None:
+        """Go to ``path`` and wait for the app to take over the (prerendered) page."""
+        self.page.goto(path)
+        expect(self.page.locator("html[data-app=ready]")).to_be_attached()
+        expect(self.page.locator("main h1")).to_be_visible()
+
+    def wait_for_worker(self) -> None:
+        """Wait until the service worker controls the page (the shell is precached)."""
+        try:
+            wait_until(self.page, "navigator.serviceWorker.controller !== null")
+        except AssertionError as timeout:
+            state = self.page.evaluate(
+                "navigator.serviceWorker.getRegistration().then(r => r ? "
+                "[r.installing?.state, r.waiting?.state, r.active?.state, location.href] : 'none')"
+            )
+            raise AssertionError(f"worker never took control: {state}") from timeout
+        self.page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+
+    def offline(self) -> None:
+        self.page.context.set_offline(True)
+
+    def online(self) -> None:
+        self.page.context.set_offline(False)
+
+    def heading(self) -> Locator:
+        return self.page.locator("main h1")
+
+    @property
+    def status(self) -> Locator:
+        return self.by_id("sync-status")
+
+    def nav(self, name: str) -> None:
+        self.by_id(f"nav-{name}").click()
+
+    # ---- accounts ----
+
+    def sign_up(self, username: str, passphrase: str = PASSPHRASE) -> None:
+        self.page.goto("/sign-up")
+        self.page.get_by_label("Username").fill(username)
+        self.page.get_by_label("Passphrase").fill(passphrase)
+        self.by_id("auth-submit").click()
+        expect(self.by_id("account-link")).to_be_visible()
+
+    def sign_in(self, username: str, passphrase: str = PASSPHRASE) -> None:
+        self.page.goto("/sign-in")
+        self.page.get_by_label("Username").fill(username)
+        self.page.get_by_label("Passphrase").fill(passphrase)
+        self.by_id("auth-submit").click()
+        expect(self.by_id("account-link")).to_be_visible()
+
+    def sign_out(self) -> None:
+        self.by_id("account-link").click()
+        self.by_id("sign-out").click()
+        expect(self.by_id("sign-in-link")).to_be_visible()
+
+    # ---- check-ins ----
+
+    def check_in(self, mood: int, energy: int, stress: int, connected: int, note: str = "") -> None:
+        if not self.page.url.endswith("/checkin"):
+            self.nav("checkin")
+        for name, value in (
+            ("mood", mood),
+            ("energy", energy),
+            ("stress", stress),
+            ("connected", connected),
+        ):
+            self.by_id(f"{name}-{value}").check()
+        if note:
+            self.page.get_by_label("A note for yourself (optional)").fill(note)
+        self.by_id("save-checkin").click()
+        expect(self.by_id("checkin-saved")).to_contain_text("Saved")
+
+    # ---- commitments ----
+
+    def add_commitment(self, title: str) -> None:
+        """Add a daily commitment on the commitments page."""
+        if not self.page.url.endswith("/commitments"):
+            self.open("/commitments")
+        form = self.by_id("new-commitment")
+        form.get_by_label("What will you do?").fill(title)
+        self.by_id("new-commitment-save").click()
+        expect(self.by_id("commitment-row").filter(has_text=title)).to_be_visible()
+
+    def tick(self, title: str) -> None:
+        """Mark a commitment done on the Today page."""
+        item = self.by_id("today-item").filter(has_text=title)
+        item.get_by_test_id("done").click()
+        expect(item.get_by_test_id("undo")).to_be_visible()
+
+    # ---- toolkit ----
+
+    def add_to_toolkit(self, section: str, text: str, phone: str = "", exercise: str = "") -> None:
+        """Add an item on the toolkit page (or a setup step) showing ``section``."""
+        form = self.by_id(f"{section}-form").last
+        form.locator("input[type=text]").fill(text)
+        if phone:
+            form.locator("input[type=tel]").fill(phone)
+        if exercise:
+            form.locator("select").select_option(exercise)
+        self.by_id(f"{section}-submit").last.click()
+        expect(
+            self.by_id(f"section-{section}").get_by_test_id("toolkit-item").filter(has_text=text)
+        ).to_be_visible()
+
+    def toolkit_texts(self, section: str, count: int | None = None) -> list[str]:
+        """The items of a section, once the plan has loaded from this phone's storage."""
+        expect(self.by_id(f"section-{section}")).to_be_attached()
+        items = (
+            self.by_id(f"section-{section}").get_by_test_id("toolkit-item").locator(".item-text")
+        )
+        if count is not None:
+            expect(items).to_have_count(count)
+        return [text.split("\n")[0].strip() for text in items.all_inner_texts()]
+
+    # ---- grounding ----
+
+    def local_sessions(self) -> list[dict[str, Any]]:
+        return list(
+            self.page.evaluate(
+                """() => new Promise((resolve) => {
+                    const open = indexedDB.open('steady');
+                    open.onsuccess = () => {
+                        const request = open.result.transaction('grounding_sessions')
+                            .objectStore('grounding_sessions').getAll();
+                        request.onsuccess = () => { open.result.close(); resolve(request.result); };
+                    };
+                })"""
+            )
+        )
+
+    # ---- checks ----
+
+    def axe_violations(self) -> list[dict[str, Any]]:
+        """Run axe-core in the page (page.evaluate is not subject to the page's CSP)."""
+        self.page.evaluate(AXE_SOURCE)
+        result = self.page.evaluate(
+            "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}}))"
+            ".violations",
+            AXE_TAGS,
+        )
+        return list(result)
+
+    def assert_accessible(self) -> None:
+        violations = self.axe_violations()
+        summary = [
+            {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+            for v in violations
+        ]
+        assert violations == [], json.dumps(summary, indent=2)

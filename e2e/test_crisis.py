@@ -1,0 +1,61 @@
+"""Crisis mode: one tap away, offline, with no account, call buttons first."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+from .pages import App
+
+
+def test_crisis_mode_opens_offline_from_the_shortcut_with_the_right_numbers(
+    app: App, page: Page
+) -> None:
+    app.open("/")
+    app.wait_for_worker()
+    app.offline()
+
+    fresh = page.context.new_page()  # a fresh page, as when the shortcut launches the app
+    fresh.goto("/crisis?source=shortcut")
+    expect(fresh.locator("main h1")).to_have_text("You're not alone.")
+    calls = fresh.get_by_test_id("crisis-calls")
+    lifeline = calls.get_by_test_id("crisis-line").filter(has_text="988 Suicide & Crisis Lifeline")
+    expect(lifeline.get_by_test_id("call")).to_have_attribute("href", "tel:988")
+    expect(lifeline.get_by_test_id("text")).to_have_attribute("href", "sms:988")
+    expect(calls.get_by_test_id("emergency")).to_have_attribute("href", "tel:911")
+    # The call buttons come before everything else on the page.
+    first_link = fresh.locator("main a.button").first
+    expect(first_link).to_have_attribute("href", "tel:988")
+
+
+def test_people_in_the_toolkit_are_one_tap_to_call_or_text(app: App, page: Page) -> None:
+    app.open("/toolkit")
+    app.add_to_toolkit("people", "Priya (charge nurse)", phone="+44 7700 900 123")
+    app.by_id("open-crisis").click()
+    person = app.by_id("person").filter(has_text="Priya")
+    expect(person.get_by_test_id("call")).to_have_attribute("href", "tel:+447700900123")
+    expect(person.get_by_test_id("text")).to_have_attribute("href", "sms:+447700900123")
+    # People the person chose come before the general lines.
+    expect(page.locator("main a.button").first).to_have_attribute("href", "tel:+447700900123")
+
+
+def test_crisis_mode_is_one_tap_from_home(app: App) -> None:
+    app.open("/")
+    app.by_id("entry-crisis").click()
+    expect(app.heading()).to_have_text("You're not alone.")
+
+
+def test_the_region_can_be_changed_and_offers_text_lines(app: App, page: Page) -> None:
+    app.open("/toolkit")
+    app.by_id("region").select_option("GB")
+    lines = app.by_id("region-lines")
+    expect(lines.get_by_test_id("call").first).to_have_attribute("href", "tel:116123")
+    expect(lines.get_by_test_id("text").first).to_have_attribute("href", "sms:85258?body=SHOUT")
+    app.open("/crisis")
+    expect(page.get_by_test_id("emergency")).to_have_attribute("href", "tel:999")
+
+
+def test_crisis_mode_has_no_accessibility_violations(app: App, page: Page) -> None:
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        app.open("/crisis")
+        app.assert_accessible()

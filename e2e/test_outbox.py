@@ -1,0 +1,115 @@
+"""A change made offline reaches the server exactly once: across reloads and lost answers."""
+
+from __future__ import annotations
+
+import uuid
+
+from playwright.sync_api import Page, Route, expect
+
+from .pages import App
+from .server_db import ServerDatabase
+
+
+def test_offline_check_ins_reach_the_server_once_even_after_a_reload(
+    app: App, page: Page, server_db: ServerDatabase
+) -> None:
+    name = "medic_" + uuid.uuid4().hex[:8]
+    app.sign_up(name)
+    app.wait_for_worker()
+    app.offline()
+
+    app.check_in(2, 2, 4, 3, note="First, from the ambulance bay")
+    app.check_in(3, 2, 3, 3, note="Second, at handover")
+    expect(app.status).to_contain_text("2 waiting")
+
+    page.reload()
+    expect(app.heading()).to_have_text("Check in")
+    expect(app.status).to_contain_text("2 waiting")
+    expect(app.by_id("checkin-item")).to_have_count(2)
+    assert server_db.count("checkin", name) == 0
+
+    app.online()
+    expect(app.status).to_have_text("All saved", timeout=15_000)
+    assert server_db.count("checkin", name) == 2
+    assert server_db.notes("checkin", name) == [
+        "First, from the ambulance bay",
+        "Second, at handover",
+    ]
+
+
+def test_a_lost_answer_is_replayed_without_a_duplicate(
+    app: App, page: Page, server_db: ServerDatabase
+) -> None:
+    name = "teacher_" + uuid.uuid4().hex[:8]
+    app.sign_up(name)
+    dropped: list[str] = []
+
+    def deliver_then_drop_answer(route: Route) -> None:
+        # The server stores the change, but the phone never hears back (signal lost).
+        if route.request.method == "PUT" and not dropped:
+            route.fetch()
+            dropped.append(route.request.url)
+            route.abort("internetdisconnected")
+        else:
+            route.continue_()
+
+    page.route("**/api/checkins/*", deliver_then_drop_answer)
+    app.check_in(4, 3, 2, 4, note="Quiet ward tonight")
+    expect(app.status).to_have_text("All saved", timeout=20_000)
+    assert dropped
+    assert server_db.count("checkin", name) == 1
+
+
+def test_changes_made_signed_out_are_uploaded_on_sign_in(
+    app: App, page: Page, server_db: ServerDatabase
+) -> None:
+    name = "social_" + uuid.uuid4().hex[:8]
+    app.open("/checkin")
+    app.check_in(3, 3, 3, 3, note="Before I had an account")
+    expect(app.status).to_have_text("Saved on this phone")
+    app.sign_up(name)
+    expect(app.status).to_have_text("All saved", timeout=15_000)
+    assert server_db.count("checkin", name) == 1
+
+
+def test_background_sync_in_the_worker_sends_changes_when_no_page_is_open(
+    app: App, page: Page, server_db: ServerDatabase, base_url: str
+) -> None:
+    name = "chw_" + uuid.uuid4().hex[:8]
+    app.sign_up(name)
+    app.wait_for_worker()
+    app.offline()
+    app.check_in(2, 3, 4, 2, note="Rural route, no signal")
+    page.goto("about:blank")  # the app is closed; only its worker remains
+    app.online()
+
+    cdp = page.context.new_cdp_session(page)
+    registrations: dict[str, str] = {}
+    cdp.on(
+        "ServiceWorker.workerRegistrationUpdated",
+        lambda event: registrations.update(
+            {
+                r["scopeURL"]: r["registrationId"]
+                for r in event["registrations"]
+                if not r["isDeleted"]
+            }
+        ),
+    )
+    cdp.send("ServiceWorker.enable")
+    while base_url + "/" not in registrations:
+        page.wait_for_timeout(50)
+    cdp.send(
+        "ServiceWorker.dispatchSyncEvent",
+        {
+            "origin": base_url,
+            "registrationId": registrations[base_url + "/"],
+            "tag": "steady-outbox",
+            "lastChance": False,
+        },
+    )
+    for _ in range(200):
+        if server_db.count("checkin", name) == 1:
+            break
+        page.wait_for_timeout(50)
+    assert server_db.count("checkin", name) == 1
+    assert server_db.notes("checkin", name) == ["Rural route, no signal"]

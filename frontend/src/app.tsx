@@ -1,0 +1,88 @@
+/** The app shell and the one list of routes: the frontend's counterpart of steady.app. */
+import type { ComponentChildren, JSX } from 'preact';
+import { ErrorBoundary, LocationProvider, Route, Router, lazy } from 'preact-iso';
+
+import { Home } from './features/home/Home';
+// Crisis mode is part of the first download: it must never wait on anything.
+import { Crisis } from './features/toolkit/Crisis';
+import { Grounding } from './features/grounding/List';
+import { Soon } from './features/placeholder/Soon';
+import { BottomNav } from './shell/BottomNav';
+import { Header } from './shell/Header';
+import { UpdateBanner } from './shell/UpdateBanner';
+import { Page } from './ui/page';
+
+const Toolkit = lazy(() => import('./features/toolkit/Toolkit').then((m) => m.Toolkit));
+const Setup = lazy(() => import('./features/toolkit/Setup').then((m) => m.Setup));
+const ExercisePage = lazy(() => import('./features/grounding/pages').then((m) => m.ExercisePage));
+const GroundNow = lazy(() => import('./features/grounding/pages').then((m) => m.GroundNow));
+const CheckIn = lazy(() => import('./features/checkins/CheckIn').then((m) => m.CheckIn));
+const History = lazy(() => import('./features/checkins/History').then((m) => m.History));
+const Insights = lazy(() => import('./features/checkins/Insights').then((m) => m.Insights));
+const LeavingShift = lazy(() => import('./features/checkins/LeavingShift').then((m) => m.LeavingShift));
+const Today = lazy(() => import('./features/commitments/Today').then((m) => m.Today));
+const Commitments = lazy(() => import('./features/commitments/Commitments').then((m) => m.Commitments));
+const YourData = lazy(() => import('./features/portability/YourData').then((m) => m.YourData));
+const SignIn = lazy(() => import('./features/accounts/AuthForm').then((m) => m.SignIn));
+const SignUp = lazy(() => import('./features/accounts/AuthForm').then((m) => m.SignUp));
+const Account = lazy(() => import('./features/accounts/Account').then((m) => m.Account));
+
+function NotFound(): JSX.Element {
+  return (
+    <Page title="Not found">
+      <p>There's nothing here. </p>
+      <p>
+        <a href="/">Back to home</a>
+      </p>
+    </Page>
+  );
+}
+
+/** Everything around the page: header, status, navigation. */
+export function Frame({ children }: { children?: ComponentChildren }): JSX.Element {
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        Skip to content
+      </a>
+      <Header />
+      <main id="main">
+        <UpdateBanner />
+        {children}
+      </main>
+      <BottomNav />
+    </>
+  );
+}
+
+export function App(): JSX.Element {
+  return (
+    <LocationProvider>
+      <Frame>
+        <ErrorBoundary>
+          <Router>
+            <Route path="/" component={Home} />
+            <Route path="/checkin" component={CheckIn} />
+            <Route path="/checkin/history" component={History} />
+            <Route path="/insights" component={Insights} />
+            <Route path="/leaving-shift" component={LeavingShift} />
+            <Route path="/today" component={Today} />
+            <Route path="/commitments" component={Commitments} />
+            <Route path="/your-data" component={YourData} />
+            <Route path="/sign-in" component={SignIn} />
+            <Route path="/sign-up" component={SignUp} />
+            <Route path="/account" component={Account} />
+            <Route path="/crisis" component={Crisis} />
+            <Route path="/toolkit" component={Toolkit} />
+            <Route path="/toolkit/setup" component={Setup} />
+            <Route path="/ground" component={Grounding} />
+            <Route path="/ground/:id" component={ExercisePage} />
+            <Route path="/ground-now" component={GroundNow} />
+            <Route path="/share" component={() => <Soon title="Share with a peer" />} />
+            <Route default component={NotFound} />
+          </Router>
+        </ErrorBoundary>
+      </Frame>
+    </LocationProvider>
+  );
+}

@@ -1,0 +1,118 @@
+/** Sign in and create an account: a username and a passphrase, nothing more. */
+import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+
+import { api, describeError, fieldMessages } from '../../lib/api';
+import { adoptSession } from '../../lib/session';
+import { TextField } from '../../ui/field';
+import { Page } from '../../ui/page';
+import { prepareDeviceFor, unsentChangesOfAnotherAccount } from './device';
+
+function deviceTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }): JSX.Element {
+  const { route, query } = useLocation();
+  const [username, setUsername] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const signingUp = mode === 'sign-up';
+  const next = query.next?.startsWith('/') ? query.next : '/';
+
+  async function submit(event: Event): Promise<void> {
+    event.preventDefault();
+    setErrors({});
+    setFormError('');
+    const others = await unsentChangesOfAnotherAccount(username);
+    if (
+      others > 0 &&
+      !window.confirm(
+        `This phone still holds ${others} unsent change(s) from another account. Signing in as ${username} will remove them. Continue?`,
+      )
+    ) {
+      return;
+    }
+    setBusy(true);
+    try {
+      const result = signingUp
+        ? await api.POST('/api/accounts', { body: { username, passphrase, time_zone: deviceTimeZone() } })
+        : await api.POST('/api/session', { body: { username, passphrase } });
+      if (result.data) {
+        await prepareDeviceFor(result.data.account?.username ?? username);
+        await adoptSession(result.data);
+        route(next);
+        return;
+      }
+      setErrors(fieldMessages(result.error));
+      setFormError(describeError(result.error));
+    } catch {
+      setFormError("You're offline. Everything you do still saves on this phone; sign in when you have signal.");
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Page title={signingUp ? 'Create an account' : 'Sign in'}>
+      <p class="muted">
+        {signingUp
+          ? 'An account keeps your toolkit and check-ins safe across phones, and lets you share with a peer. No email or real name needed.'
+          : 'Signing in syncs what you keep on this phone with your account.'}
+      </p>
+      <form onSubmit={(event) => void submit(event)} data-testid={`${mode}-form`} noValidate>
+        {formError && (
+          <p class="form-error" role="alert" data-testid="form-error">
+            {formError}
+          </p>
+        )}
+        <TextField
+          id="username"
+          label="Username"
+          hint={signingUp ? '3 to 32 letters, numbers, dots, dashes or underscores.' : undefined}
+          value={username}
+          onInput={setUsername}
+          autoComplete="username"
+          required
+          maxLength={32}
+          error={errors.username}
+        />
+        <TextField
+          id="passphrase"
+          label="Passphrase"
+          type="password"
+          hint={signingUp ? 'At least 10 characters. A few unrelated words are easy to remember and hard to guess.' : undefined}
+          value={passphrase}
+          onInput={setPassphrase}
+          autoComplete={signingUp ? 'new-password' : 'current-password'}
+          required
+          maxLength={256}
+          error={errors.passphrase}
+        />
+        <div class="button-row">
+          <button type="submit" disabled={busy} data-testid="auth-submit">
+            {signingUp ? 'Create account' : 'Sign in'}
+          </button>
+        </div>
+      </form>
+      <p>
+        {signingUp ? (
+          <>
+            Already have an account? <a href="/sign-in">Sign in</a>
+          </>
+        ) : (
+          <>
+            New to Steady? <a href="/sign-up" data-testid="sign-up-link">Create an account</a>
+          </>
+        )}
+      </p>
+      <p class="muted">You don't need an account to use Steady: everything works on this phone without one.</p>
+    </Page>
+  );
+}
+
+export const SignIn = (): JSX.Element => <AuthForm mode="sign-in" />;
+export const SignUp = (): JSX.Element => <AuthForm mode="sign-up" />;

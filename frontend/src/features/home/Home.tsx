@@ -1,0 +1,59 @@
+/** Home: help one tap away, and the day's small things. */
+import type { JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+
+import { useSession } from '../../lib/session';
+import { Page } from '../../ui/page';
+
+const ENTRIES = [
+  { href: '/leaving-shift', title: 'Leaving shift', text: 'Three minutes to land before home', testid: 'entry-leaving' },
+  { href: '/ground-now', title: 'Ground now', text: 'A guided minute to settle', testid: 'entry-ground' },
+  { href: '/checkin', title: 'Check in', text: 'How are you, right now?', testid: 'entry-checkin' },
+  { href: '/today', title: "Today's commitments", text: 'One small thing at a time', testid: 'entry-today' },
+  { href: '/share', title: 'Share', text: 'Let a trusted peer know', testid: 'entry-share' },
+];
+
+function greeting(now: Date): string {
+  const hour = now.getHours();
+  if (hour < 5) return 'Still going? Be gentle with yourself';
+  if (hour < 12) return 'Good morning';
+  if (hour < 18) return 'Good afternoon';
+  return 'Good evening';
+}
+
+/**
+ * The time of day is the phone's, so the greeting is filled in once the page runs there,
+ * on a line of its own that is already the right height (nothing below it moves).
+ */
+function Greeting(): JSX.Element {
+  const session = useSession();
+  const [now, setNow] = useState<Date | null>(null);
+  useEffect(() => setNow(new Date()), []);
+  const name = session.account?.username;
+  return <p class="greeting">{now === null ? '\u00a0' : `${greeting(now)}${name ? `, ${name}` : ''}.`}</p>;
+}
+
+export function Home(): JSX.Element {
+  return (
+    <Page title="Steady" heading="How are you, really?">
+      <Greeting />
+      <p class="muted">Whatever this shift held, you don't have to carry it alone.</p>
+      <ul class="entry-grid">
+        <li class="wide">
+          <a class="entry crisis" href="/crisis" data-testid="entry-crisis">
+            <strong>Crisis toolkit</strong>
+            <span>Your plan, your people and the lines to call — right now</span>
+          </a>
+        </li>
+        {ENTRIES.map((entry) => (
+          <li key={entry.href}>
+            <a class="entry" href={entry.href} data-testid={entry.testid}>
+              <strong>{entry.title}</strong>
+              <span>{entry.text}</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </Page>
+  );
+}

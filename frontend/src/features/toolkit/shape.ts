@@ -1,0 +1,19 @@
+/** The plan's shape and limits (the same rules the server enforces), without its prose. */
+import type { SectionId } from '../../lib/store';
+
+export function emptySections(): Record<SectionId, []> {
+  return {
+    warning_signs: [],
+    on_my_own: [],
+    distractions: [],
+    people: [],
+    professionals: [],
+    safer_surroundings: [],
+    what_matters: [],
+  };
+}
+
+export const ITEMS_PER_SECTION = 30;
+export const ITEM_TEXT_MAX = 300;
+/** Same rule as the server: digits with optional +, spaces, dots, dashes or brackets. */
+export const PHONE_PATTERN = /^\+?[0-9][0-9 ().-]*[0-9]$/;

@@ -1,0 +1,42 @@
+/**
+ * The typed API client. Paths and bodies are checked against the types generated from
+ * the server's OpenAPI document (api-schema.d.ts), so a renamed field fails `tsc`.
+ */
+import createClient from 'openapi-fetch';
+
+import type { components, paths } from './api-schema';
+import { csrfToken } from './outbox';
+
+export type Schemas = components['schemas'];
+export type FieldError = Schemas['FieldError'];
+export type ErrorBody = Schemas['ErrorBody'];
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin', cache: 'no-store' });
+
+api.use({
+  async onRequest({ request }) {
+    if (!SAFE_METHODS.has(request.method)) {
+      const token = await csrfToken();
+      if (token) request.headers.set('x-csrf-token', token);
+    }
+    return request;
+  },
+});
+
+/** Messages by field name, for putting each one beside its input. */
+export function fieldMessages(error: unknown): Record<string, string> {
+  const body = error as Partial<ErrorBody> | undefined;
+  const messages: Record<string, string> = {};
+  for (const item of body?.errors ?? []) messages[item.field] ??= item.message;
+  return messages;
+}
+
+/** One readable sentence for an error answer, or for having no network at all. */
+export function describeError(error: unknown): string {
+  const body = error as Partial<ErrorBody> | undefined;
+  if (body?.errors?.length) return body.errors.map((e) => `${e.field.replace(/_/g, ' ')} ${e.message}`).join('. ');
+  if (typeof body?.detail === 'string') return body.detail;
+  return "Steady couldn't reach the server. Check your connection and try again.";
+}

@@ -1,0 +1,48 @@
+/**
+ * Calendar days in the person's time zone ("YYYY-MM-DD" strings), so "today", "the last 7
+ * days" and weekdays are right across DST changes and for night shifts.
+ */
+import { sessionNow } from './session';
+
+/** The account's time zone when signed in, else this phone's. */
+export function personTimeZone(): string {
+  return sessionNow().account?.time_zone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
+}
+
+/** The calendar day of ``moment`` in ``timeZone``. */
+export function dayIn(moment: Date, timeZone: string = personTimeZone()): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(moment);
+}
+
+export function today(timeZone?: string): string {
+  return dayIn(new Date(), timeZone);
+}
+
+/** The hour (0-23) of ``moment`` in the person's time zone. */
+export function hourIn(moment: Date, timeZone: string = personTimeZone()): number {
+  return Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hour12: false }).format(moment)) % 24;
+}
+
+/** Calendar arithmetic on day strings (noon UTC keeps clear of any DST edge). */
+export function addDays(day: string, days: number): string {
+  const date = new Date(`${day}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** ISO weekday of a day string: 1 is Monday, 7 is Sunday. */
+export function isoWeekday(day: string): number {
+  return new Date(`${day}T12:00:00Z`).getUTCDay() || 7;
+}
+
+export function daysFrom(first: string, last: string): string[] {
+  const days: string[] = [];
+  for (let day = first; day <= last; day = addDays(day, 1)) days.push(day);
+  return days;
+}
+
+/** "Mon 17 Nov" for a day string, in the reader's language. */
+export function shortDay(day: string): string {
+  return new Date(`${day}T12:00:00Z`).toLocaleDateString([], { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
+}

@@ -1,0 +1,256 @@
+/**
+ * The outbox: every change is applied to IndexedDB and queued in the same transaction,
+ * then replayed to the API in order. An entry leaves the queue only after the server
+ * has answered it, and every write is idempotent (PUT or DELETE by client id), so a
+ * crash or reload mid-flush can resend a change but never lose or double it.
+ *
+ * Runs in the page and in the service worker (Background Sync, notification actions):
+ * no window or document here.
+ */
+import { announce } from './events';
+import { newId } from './ids';
+import { type HttpMethod, type OutboxOp, type RecordStore, db, getMeta, setMeta } from './store';
+
+export const SYNC_TAG = 'steady-outbox';
+const CSRF_META = 'csrfToken';
+const CSRF_HEADER = 'x-csrf-token';
+
+export interface Change {
+  method: HttpMethod;
+  path: string;
+  body?: unknown;
+  store: RecordStore;
+  key: string;
+}
+
+export type FlushState = 'done' | 'offline' | 'retry' | 'signed_out';
+
+export interface FlushOutcome {
+  state: FlushState;
+  sent: number;
+}
+
+/**
+ * How a store takes part in sending, for records that are more than a PUT by id (the
+ * toolkit is one versioned document):
+ * - ``prepare`` builds the body at send time, so it carries the freshest content and version;
+ * - ``delivered`` hears the server's answer (to note the new version);
+ * - ``conflict`` answers a 409 with a merged body to send instead, or null to drop the change.
+ */
+export interface StoreHooks {
+  prepare?: (op: OutboxOp) => Promise<unknown>;
+  delivered?: (op: OutboxOp, response: Response) => Promise<void>;
+  conflict?: (op: OutboxOp, response: Response) => Promise<unknown | null>;
+}
+const hooks = new Map<string, StoreHooks>();
+
+export function registerStoreHooks(store: RecordStore, storeHooks: StoreHooks): void {
+  hooks.set(store, storeHooks);
+}
+
+/**
+ * Apply a local change and queue it for the server atomically: either both happen or
+ * neither does. ``apply`` runs inside the transaction with the feature's store.
+ */
+export async function commitChange<S extends RecordStore>(
+  change: Change & { store: S },
+  apply: (tx: { store: S; put: (value: unknown) => Promise<unknown>; remove: () => Promise<void> }) => Promise<void>,
+): Promise<void> {
+  const database = await db();
+  const tx = database.transaction([change.store, 'outbox'], 'readwrite');
+  const featureStore = tx.objectStore(change.store);
+  await apply({
+    store: change.store,
+    put: (value) => featureStore.put(value as never),
+    remove: () => featureStore.delete(change.key as never),
+  });
+  const outbox = tx.objectStore('outbox');
+  const queued = await outbox.index('byKey').getAll([change.store, change.key]);
+  const last = queued[queued.length - 1];
+  if (last && last.method === 'PUT' && change.method === 'PUT' && last.path === change.path) {
+    // Several edits of one record collapse into one request, keeping its place in line.
+    // A new opId tells a flush already sending the old body to send again.
+    await outbox.put({ ...last, opId: newId(), body: change.body, queuedAt: new Date().toISOString() });
+  } else {
+    await outbox.add({
+      opId: newId(),
+      method: change.method,
+      path: change.path,
+      body: change.body,
+      store: change.store,
+      key: change.key,
+      queuedAt: new Date().toISOString(),
+      attempts: 0,
+    });
+  }
+  await tx.done;
+  announce(change.store);
+  // "queued" (not "outbox") wakes the page's sync; a flush announces "outbox" as it drains.
+  announce('queued');
+}
+
+export async function pendingCount(): Promise<number> {
+  return (await db()).count('outbox');
+}
+
+export async function rejectedCount(): Promise<number> {
+  return (await db()).count('rejected');
+}
+
+/** Keys of records with a change still waiting, so a pull does not overwrite them. */
+export async function pendingKeys(store: RecordStore): Promise<Set<string>> {
+  const all = await (await db()).getAll('outbox');
+  return new Set(all.filter((op) => op.store === store).map((op) => op.key));
+}
+
+/** Store the CSRF token the server handed out (the page and the worker share it). */
+export async function rememberCsrfToken(token: string): Promise<void> {
+  await setMeta(CSRF_META, token);
+}
+
+async function freshCsrfToken(): Promise<string | null> {
+  const response = await fetch('/api/session', { credentials: 'same-origin', cache: 'no-store' });
+  if (!response.ok) return null;
+  const body = (await response.json()) as { csrf_token?: string };
+  if (body.csrf_token) await rememberCsrfToken(body.csrf_token);
+  return body.csrf_token ?? null;
+}
+
+function csrfCookie(): string | null {
+  // Pages read the cookie the browser will actually send; workers cannot, and use IndexedDB.
+  const page = (globalThis as { document?: { cookie: string } }).document;
+  if (!page) return null;
+  const match = page.cookie.match(/(?:^|;\s*)steady_csrf=([^;]+)/);
+  return match ? decodeURIComponent(match[1]!) : null;
+}
+
+/** The CSRF token to echo on writes: the cookie's, the stored one, or a fresh one. */
+export async function csrfToken(): Promise<string | null> {
+  return csrfCookie() ?? (await getMeta<string>(CSRF_META)) ?? (await freshCsrfToken());
+}
+
+async function isCsrfRefusal(response: Response): Promise<boolean> {
+  if (response.status !== 403) return false;
+  const text = await response.clone().text();
+  return text.includes('CSRF');
+}
+
+async function send(op: OutboxOp, body: unknown): Promise<Response> {
+  const request = async (token: string | null) =>
+    fetch(op.path, {
+      method: op.method,
+      credentials: 'same-origin',
+      cache: 'no-store',
+      headers: { 'content-type': 'application/json', [CSRF_HEADER]: token ?? '' },
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+  const response = await request(await csrfToken());
+  if (await isCsrfRefusal(response)) return request(await freshCsrfToken());
+  return response;
+}
+
+type Verdict =
+  | { kind: 'done' }
+  | { kind: 'gone' }
+  | { kind: 'retry'; offline: boolean; reason: string }
+  | { kind: 'signed_out' }
+  | { kind: 'rejected'; status: number; reason: string };
+
+async function deliver(op: OutboxOp): Promise<Verdict> {
+  const storeHooks = hooks.get(op.store) ?? {};
+  let body = storeHooks.prepare ? await storeHooks.prepare(op) : op.body;
+  for (let round = 0; round < 3; round++) {
+    let response: Response;
+    try {
+      response = await send(op, body);
+    } catch {
+      return { kind: 'retry', offline: true, reason: 'offline' };
+    }
+    const status = response.status;
+    if (response.ok) {
+      await storeHooks.delivered?.(op, response);
+      return { kind: 'done' };
+    }
+    if (status === 401) return { kind: 'signed_out' };
+    // A refused CSRF token is never the change's fault: keep it and try again later.
+    if (await isCsrfRefusal(response)) return { kind: 'retry', offline: false, reason: 'csrf' };
+    if (status === 410 || (status === 404 && op.method === 'DELETE')) return { kind: 'gone' };
+    if (status === 409 && storeHooks.conflict) {
+      const merged = await storeHooks.conflict(op, response);
+      if (merged === null) return { kind: 'done' };
+      body = merged;
+      continue;
+    }
+    if (status === 408 || status === 429 || status >= 500) {
+      return { kind: 'retry', offline: false, reason: `server answered ${status}` };
+    }
+    return { kind: 'rejected', status, reason: (await response.text()).slice(0, 500) };
+  }
+  return { kind: 'retry', offline: false, reason: 'conflict kept changing' };
+}
+
+/** Remove a delivered op, unless it was replaced by a newer edit while in flight. */
+async function settle(op: OutboxOp): Promise<void> {
+  const tx = (await db()).transaction('outbox', 'readwrite');
+  const current = await tx.store.get(op.seq!);
+  if (current && current.opId === op.opId) await tx.store.delete(op.seq!);
+  await tx.done;
+}
+
+async function reject(op: OutboxOp, status: number, reason: string): Promise<void> {
+  const tx = (await db()).transaction(['outbox', 'rejected'], 'readwrite');
+  await tx.objectStore('rejected').put({ ...op, status, reason, rejectedAt: new Date().toISOString() });
+  await tx.objectStore('outbox').delete(op.seq!);
+  await tx.done;
+}
+
+async function noteAttempt(op: OutboxOp, reason: string): Promise<void> {
+  const tx = (await db()).transaction('outbox', 'readwrite');
+  const current = await tx.store.get(op.seq!);
+  if (current) await tx.store.put({ ...current, attempts: current.attempts + 1, lastError: reason });
+  await tx.done;
+}
+
+async function forgetLocally(op: OutboxOp): Promise<void> {
+  // Deleted on another device: the server said "gone", so drop our copy too.
+  if (op.method === 'PUT') await (await db()).delete(op.store, op.key as never);
+}
+
+let chain: Promise<unknown> = Promise.resolve();
+
+function exclusively<T>(work: () => Promise<T>): Promise<T> {
+  const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
+  if (locks) return locks.request(SYNC_TAG, work) as Promise<T>;
+  const next = chain.then(work, work);
+  chain = next.catch(() => undefined);
+  return next;
+}
+
+/** Send every queued change, oldest first, one flush at a time across tabs and worker. */
+export function flushOutbox(): Promise<FlushOutcome> {
+  return exclusively(async () => {
+    let sent = 0;
+    // Changes made signed out wait for a sign-in (the worker cannot tell otherwise).
+    const session = await getMeta<{ status?: string }>('session');
+    if (session?.status !== 'signed_in') return { state: 'signed_out' as const, sent };
+    for (;;) {
+      const cursor = await (await db()).transaction('outbox').store.openCursor();
+      const op = cursor?.value;
+      if (!op) return { state: 'done' as const, sent };
+      const verdict = await deliver(op);
+      if (verdict.kind === 'retry') {
+        await noteAttempt(op, verdict.reason);
+        return { state: verdict.offline ? ('offline' as const) : ('retry' as const), sent };
+      }
+      if (verdict.kind === 'signed_out') return { state: 'signed_out' as const, sent };
+      if (verdict.kind === 'rejected') await reject(op, verdict.status, verdict.reason);
+      else {
+        if (verdict.kind === 'gone') await forgetLocally(op);
+        await settle(op);
+      }
+      sent += 1;
+      announce('outbox');
+      announce(op.store);
+    }
+  });
+}

@@ -1,0 +1,44 @@
+import { fileURLToPath } from 'node:url';
+
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+import { manifest } from './manifest';
+
+export default defineConfig({
+  // Builds run from the repository root (`npm run build`).
+  root: 'frontend',
+  publicDir: 'public',
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    manifest: true,
+    target: 'es2022',
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+  },
+  plugins: [
+    preact({
+      prerender: {
+        enabled: true,
+        renderTarget: '#app',
+        prerenderScript: fileURLToPath(new URL('./src/prerender.tsx', import.meta.url)),
+        additionalPrerenderRoutes: ['/crisis', '/ground', '/shell'],
+      },
+    }),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: '../service_worker',
+      filename: 'sw.ts',
+      registerType: 'prompt',
+      injectRegister: null,
+      manifest,
+      injectManifest: {
+        globPatterns: ['**/*.{js,css,html,png,json}'],
+        // The prerender script runs at build time only; pages never load it.
+        globIgnores: ['.vite/**', 'assets/prerender-*.js'],
+      },
+    }),
+  ],
+});

@@ -1,0 +1,142 @@
+"""Shared fixtures: settings before the app is imported, a fresh database per test.
+
+Every API test runs on SQLite, and again on PostgreSQL when ``STEADY_TEST_DATABASE_URL``
+is set (that database is wiped). SQLite tests copy a migrated template file; PostgreSQL
+tests share one migrated schema and truncate every table before each test.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+# Settings come from the environment and are read when the app is built: set them first.
+_SESSION_DIR = Path(tempfile.mkdtemp(prefix="steady-tests-"))
+os.environ.update(
+    {
+        "STEADY_DATA_DIR": str(_SESSION_DIR / "data"),
+        "STEADY_FRONTEND_DIR": str(_SESSION_DIR / "no-frontend"),
+        # argon2id at its cheapest: the tests check behaviour, not hashing cost.
+        "STEADY_ARGON2_TIME_COST": "1",
+        "STEADY_ARGON2_MEMORY_KIB": "8",
+        "STEADY_ARGON2_PARALLELISM": "1",
+        "STEADY_SIGNUP_PER_HOUR": "1000",
+        "STEADY_SIGNIN_PER_MINUTE": "1000",
+    }
+)
+
+import asyncio  # noqa: E402
+
+import pytest  # noqa: E402
+from litestar import Litestar  # noqa: E402
+from piccolo.engine.base import Engine  # noqa: E402
+
+from steady import db  # noqa: E402
+from steady.app import create_app  # noqa: E402
+from steady.settings import Settings  # noqa: E402
+from tests.helpers import Api, http_client, lifespan_running  # noqa: E402
+
+POSTGRES_URL = os.environ.get("STEADY_TEST_DATABASE_URL", "")
+BACKENDS = ["sqlite", "postgres"] if POSTGRES_URL else ["sqlite"]
+
+
+def pytest_sessionfinish() -> None:
+    shutil.rmtree(_SESSION_DIR, ignore_errors=True)
+
+
+async def _migrate_fresh_sqlite(path: Path) -> None:
+    engine = db.make_engine(f"sqlite:///{path}")
+    try:
+        await db.migrate(engine)
+    finally:
+        await db.close_engine(engine)
+
+
+async def _migrate_fresh_postgres() -> None:
+    engine = db.make_engine(POSTGRES_URL)
+    await engine.run_ddl("DROP SCHEMA public CASCADE")
+    await engine.run_ddl("CREATE SCHEMA public")
+    await db.migrate(engine)
+
+
+@pytest.fixture(scope="session")
+def sqlite_template() -> Path:
+    """A migrated SQLite file, copied for each test."""
+    path = _SESSION_DIR / "template.db"
+    asyncio.run(_migrate_fresh_sqlite(path))
+    return path
+
+
+@pytest.fixture(scope="session")
+def postgres_tables() -> list[str]:
+    """Migrate the PostgreSQL test database once; the tables to empty between tests."""
+    asyncio.run(_migrate_fresh_postgres())
+
+    async def table_names() -> list[str]:
+        engine = db.make_engine(POSTGRES_URL)
+        rows = await engine.run_ddl(
+            "SELECT tablename FROM pg_tables"
+            " WHERE schemaname = 'public' AND tablename <> 'migration'"
+        )
+        return [row["tablename"] for row in rows]
+
+    return asyncio.run(table_names())
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The backend under test, prepared outside the event loop (migrations run once)."""
+    if request.param == "sqlite":
+        path = tmp_path / "steady.db"
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
+        return f"sqlite:///{path}"
+    request.getfixturevalue("postgres_tables")
+    return POSTGRES_URL
+
+
+@pytest.fixture
+async def engine(database_url: str, request: pytest.FixtureRequest) -> AsyncIterator[Engine]:
+    """A fresh, migrated database for this test."""
+    engine = db.make_engine(database_url)
+    if db.is_postgres(engine):
+        tables = request.getfixturevalue("postgres_tables")
+        await engine.run_ddl(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE")
+    db.use_engine(engine)
+    await db.open_engine(engine)
+    yield engine
+    await db.close_engine(engine)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Settings for one test, with its own data folder."""
+    return Settings.from_env({**os.environ, "STEADY_DATA_DIR": str(tmp_path / "data")})
+
+
+@pytest.fixture
+def app(settings: Settings, engine: Engine) -> Litestar:
+    return create_app(settings, engine)
+
+
+@pytest.fixture
+async def running_app(app: Litestar) -> AsyncIterator[Litestar]:
+    """The app with its start-up hooks run, in the test's own event loop."""
+    async with lifespan_running(app):
+        yield app
+
+
+@pytest.fixture
+async def api(running_app: Litestar) -> AsyncIterator[Api]:
+    """A browser-like client: it keeps cookies and echoes the CSRF token."""
+    async with http_client(running_app) as client:
+        yield Api(client)
+
+
+@pytest.fixture
+async def other_api(running_app: Litestar) -> AsyncIterator[Api]:
+    """A second person (or device) with its own cookie jar, against the same app."""
+    async with http_client(running_app) as client:
+        yield Api(client)

@@ -1,0 +1,175 @@
+"""A browser-like API client for tests, and small builders of valid bodies."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+import httpx
+from litestar import Litestar
+
+from steady.auth import CSRF_COOKIE, CSRF_HEADER
+
+PASSPHRASE = "correct horse battery staple"
+
+
+@asynccontextmanager
+async def lifespan_running(app: Litestar) -> AsyncIterator[Litestar]:
+    """Run the app's start-up and shut-down hooks in one background task.
+
+    ``app.lifespan()`` holds an anyio cancel scope, which must be left by the task that
+    entered it; pytest runs a fixture's set-up and tear-down in different tasks.
+    """
+    started, stop = asyncio.Event(), asyncio.Event()
+
+    async def hold_open() -> None:
+        async with app.lifespan():
+            started.set()
+            await stop.wait()
+
+    task = asyncio.create_task(hold_open())
+    waiter = asyncio.create_task(started.wait())
+    await asyncio.wait([task, waiter], return_when=asyncio.FIRST_COMPLETED)
+    if task.done():
+        waiter.cancel()
+        task.result()
+    try:
+        yield app
+    finally:
+        stop.set()
+        await task
+
+
+def http_client(app: Litestar, base_url: str = "http://testserver.local") -> httpx.AsyncClient:
+    """An HTTP client that calls the app in-process, in the caller's event loop."""
+    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=base_url)
+
+
+class Api:
+    """Sends requests the way the PWA does: cookies kept, CSRF token echoed."""
+
+    def __init__(self, client: httpx.AsyncClient) -> None:
+        self.client = client
+
+    async def csrf_token(self) -> str:
+        token = self.client.cookies.get(CSRF_COOKIE)
+        if token is None:
+            await self.client.get("/api/session")
+            token = self.client.cookies.get(CSRF_COOKIE)
+        assert token, "the server did not hand out a CSRF cookie"
+        return token
+
+    async def request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        headers = dict(kwargs.pop("headers", {}) or {})
+        if method not in {"GET", "HEAD", "OPTIONS"}:
+            headers.setdefault(CSRF_HEADER, await self.csrf_token())
+        return await self.client.request(method, path, headers=headers, **kwargs)
+
+    async def get(self, path: str, **kwargs: Any) -> httpx.Response:
+        return await self.request("GET", path, **kwargs)
+
+    async def post(self, path: str, **kwargs: Any) -> httpx.Response:
+        return await self.request("POST", path, **kwargs)
+
+    async def put(self, path: str, **kwargs: Any) -> httpx.Response:
+        return await self.request("PUT", path, **kwargs)
+
+    async def patch(self, path: str, **kwargs: Any) -> httpx.Response:
+        return await self.request("PATCH", path, **kwargs)
+
+    async def delete(self, path: str, **kwargs: Any) -> httpx.Response:
+        return await self.request("DELETE", path, **kwargs)
+
+    async def sign_up(self, username: str = "sam", passphrase: str = PASSPHRASE) -> httpx.Response:
+        response = await self.post(
+            "/api/accounts",
+            json={"username": username, "passphrase": passphrase, "time_zone": "Europe/London"},
+        )
+        assert response.status_code == 201, response.text
+        return response
+
+    async def sign_in(self, username: str = "sam", passphrase: str = PASSPHRASE) -> httpx.Response:
+        return await self.post(
+            "/api/session", json={"username": username, "passphrase": passphrase}
+        )
+
+    async def signed_in_as(self) -> str | None:
+        body = (await self.get("/api/session")).json()
+        return body["account"]["username"] if body["signed_in"] else None
+
+
+def field_names(response: httpx.Response) -> list[str]:
+    """The fields a 4xx answer says were wrong."""
+    return [error["field"] for error in response.json().get("errors", [])]
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def checkin_body(**overrides: Any) -> dict[str, Any]:
+    now = datetime.now(UTC)
+    body: dict[str, Any] = {
+        "recorded_at": now.isoformat(),
+        "local_date": now.date().isoformat(),
+        "mood": 3,
+        "energy": 2,
+        "stress": 4,
+        "connected": 3,
+        "context": "after_shift",
+        "note": "Long shift. Glad to be heading home.",
+    }
+    body.update(overrides)
+    return body
+
+
+def toolkit_item(text: str, **extra: Any) -> dict[str, Any]:
+    return {"id": new_id(), "text": text, **extra}
+
+
+def toolkit_body(base_version: int, **sections: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "change_id": new_id(),
+        "base_version": base_version,
+        "sections": sections,
+        "region": "GB",
+        "setup_done": True,
+    }
+
+
+def grounding_body(**overrides: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "exercise_id": "box-breathing",
+        "duration_seconds": 120,
+        "completed": True,
+        "started_at": "2026-11-20T07:00:00+00:00",
+        "ended_at": "2026-11-20T07:02:00+00:00",
+    }
+    body.update(overrides)
+    return body
+
+
+def commitment_body(**overrides: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "title": "Take my full break",
+        "why": "I'm kinder to patients when I've eaten",
+        "cadence": "daily",
+        "starts_on": datetime.now(UTC).date().isoformat(),
+    }
+    body.update(overrides)
+    return body
+
+
+def completion_body(commitment_id: str, **overrides: Any) -> dict[str, Any]:
+    now = datetime.now(UTC)
+    body: dict[str, Any] = {
+        "commitment_id": commitment_id,
+        "local_date": now.date().isoformat(),
+        "completed_at": now.isoformat(),
+    }
+    body.update(overrides)
+    return body
