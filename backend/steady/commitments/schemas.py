@@ -1,0 +1,88 @@
+"""Request and response bodies for commitments, completions and progress."""
+
+from datetime import date, datetime
+from typing import Annotated
+from uuid import UUID
+
+import msgspec
+
+from steady.commitments.progress import CadenceKind
+from steady.structs import Input, Output
+
+MAX_ACTIVE = 20
+Weekday = Annotated[int, msgspec.Meta(ge=1, le=7, description="ISO weekday: 1 is Monday.")]
+LocalTime = Annotated[str, msgspec.Meta(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+
+
+class CommitmentWrite(Input):
+    """A commitment as the device has it; PUT to its client id."""
+
+    title: Annotated[str, msgspec.Meta(min_length=1, max_length=80)]
+    cadence: CadenceKind
+    starts_on: Annotated[date, msgspec.Meta(description="The first day it counts from.")]
+    why: Annotated[str, msgspec.Meta(max_length=280)] = ""
+    weekdays: Annotated[list[Weekday], msgspec.Meta(max_length=7)] = msgspec.field(
+        default_factory=list
+    )
+    on_date: date | None = None
+    reminder_time: LocalTime | None = None
+    active: bool = True
+
+
+class CommitmentView(Output):
+    id: UUID
+    title: str
+    why: str
+    cadence: CadenceKind
+    weekdays: list[int]
+    on_date: date | None
+    reminder_time: str | None
+    active: bool
+    starts_on: date
+    revision: int
+
+
+class CommitmentChanges(Output):
+    items: list[CommitmentView]
+    deleted: list[UUID]
+    cursor: int
+    more: bool
+
+
+class CompletionWrite(Input):
+    """A tick: which commitment, for which day, and when it was tapped."""
+
+    commitment_id: UUID
+    local_date: date
+    completed_at: Annotated[datetime, msgspec.Meta(tz=True)]
+
+
+class CompletionView(Output):
+    id: UUID
+    commitment_id: UUID
+    local_date: date
+    completed_at: datetime
+    revision: int
+
+
+class CompletionChanges(Output):
+    items: list[CompletionView]
+    deleted: list[UUID]
+    cursor: int
+    more: bool
+
+
+class CommitmentProgress(Output):
+    commitment_id: UUID
+    kept_7: int
+    due_7: int
+    kept_30: int
+    due_30: int
+    strength: float
+    completions: int
+    milestone: int | None
+
+
+class ProgressReport(Output):
+    today: date
+    commitments: list[CommitmentProgress]

@@ -1,0 +1,142 @@
+"""Commitments, their completions, and progress computed from completed days."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from uuid import UUID
+
+from litestar.exceptions import HTTPException
+from litestar.status_codes import HTTP_410_GONE
+from piccolo.query.functions.aggregate import Count
+
+from steady import sync
+from steady.accounts.service import next_revision, synced_write, time_zone_of
+from steady.checkins.service import shift_days
+from steady.commitments.progress import HISTORY_DAYS, Cadence, local_today, progress
+from steady.commitments.schemas import (
+    MAX_ACTIVE,
+    CommitmentProgress,
+    CommitmentView,
+    CommitmentWrite,
+    CompletionView,
+    CompletionWrite,
+    ProgressReport,
+)
+from steady.commitments.tables import (
+    Commitment,
+    CommitmentTombstone,
+    Completion,
+    CompletionTombstone,
+)
+from steady.errors import field_error
+
+
+async def _check_commitment(account_id: int, commitment_id: UUID, data: CommitmentWrite) -> None:
+    if data.cadence == "weekdays" and not data.weekdays:
+        raise field_error("weekdays", "needs at least one day for a weekday cadence")
+    if data.cadence == "once" and data.on_date is None:
+        raise field_error("on_date", "is required for a one-off commitment")
+    if data.active:
+        others = await Commitment.count().where(
+            (Commitment.account == account_id)
+            & (Commitment.active.eq(True))
+            & (Commitment.id != commitment_id)
+        )
+        if others >= MAX_ACTIVE:
+            raise field_error(
+                "active",
+                f"can't be set: {MAX_ACTIVE} commitments are already active. Archive one first.",
+                409,
+            )
+
+
+async def _forget_completions(account_id: int, commitment_id: UUID) -> None:
+    # A deleted commitment takes its ticks with it, each with a tombstone for other devices.
+    rows = await Completion.select(Completion.id).where(
+        (Completion.account == account_id) & (Completion.commitment_id == commitment_id)
+    )
+    for row in rows:
+        await sync.delete_owned(
+            Completion,
+            CompletionTombstone,
+            item_id=row["id"],
+            account_id=account_id,
+            revision=await next_revision(account_id),
+        )
+
+
+async def _check_completion(account_id: int, _completion_id: UUID, data: CompletionWrite) -> None:
+    if not await Commitment.exists().where(
+        (Commitment.id == data.commitment_id) & (Commitment.account == account_id)
+    ):
+        raise HTTPException(status_code=HTTP_410_GONE, detail="That commitment was deleted.")
+    tapped_on = data.completed_at.astimezone(await time_zone_of(account_id)).date()
+    if data.local_date not in {tapped_on, tapped_on - timedelta(days=1)}:
+        raise field_error("local_date", "must be the day it was done (or the day before)")
+
+
+def _completion_values(data: CompletionWrite) -> dict[str, object]:
+    return {
+        "commitment_id": data.commitment_id,
+        "local_date": data.local_date,
+        "completed_at": data.completed_at,
+    }
+
+
+commitments: sync.SyncedCollection[CommitmentWrite, CommitmentView] = sync.SyncedCollection(
+    Commitment,
+    CommitmentTombstone,
+    CommitmentView,
+    synced_write,
+    check=_check_commitment,
+    after_delete=_forget_completions,
+)
+
+completions: sync.SyncedCollection[CompletionWrite, CompletionView] = sync.SyncedCollection(
+    Completion,
+    CompletionTombstone,
+    CompletionView,
+    synced_write,
+    values=_completion_values,
+    check=_check_completion,
+)
+
+
+async def progress_report(account_id: int, now: datetime | None = None) -> ProgressReport:
+    """Kept-of-due, strength and milestones for each active commitment, from completed days."""
+    today = local_today(await time_zone_of(account_id), now or datetime.now(UTC))
+    first = today - timedelta(days=HISTORY_DAYS - 1)
+    active = await Commitment.select().where(
+        (Commitment.account == account_id) & (Commitment.active.eq(True))
+    )
+    recent = await (
+        Completion.select(Completion.commitment_id, Completion.local_date)
+        .where((Completion.account == account_id) & (Completion.local_date >= first))
+        .distinct()
+    )
+    totals = await (
+        Completion.select(
+            Completion.commitment_id,
+            Count(distinct=[Completion.local_date]).as_alias("days"),
+        )
+        .where(Completion.account == account_id)
+        .group_by(Completion.commitment_id)
+    )
+    done: dict[UUID, set[object]] = {}
+    for row in recent:
+        done.setdefault(row["commitment_id"], set()).add(row["local_date"])
+    days_done = {row["commitment_id"]: int(row["days"]) for row in totals}
+    shifts = await shift_days(account_id, first, today)
+    report = []
+    for row in active:
+        cadence = Cadence(row["cadence"], frozenset(row["weekdays"] or ()), row["on_date"])
+        result = progress(
+            cadence,
+            row["starts_on"],
+            today,
+            done.get(row["id"], set()),  # type: ignore[arg-type]
+            shifts,
+            days_done.get(row["id"], 0),
+        )
+        report.append(CommitmentProgress(commitment_id=row["id"], **result.__dict__))
+    return ProgressReport(today=today, commitments=report)

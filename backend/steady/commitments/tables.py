@@ -1,0 +1,62 @@
+"""Micro-commitments and the days they were kept."""
+
+from piccolo.columns import (
+    UUID,
+    Array,
+    BigInt,
+    Boolean,
+    Date,
+    ForeignKey,
+    OnDelete,
+    SmallInt,
+    Timestamptz,
+    Varchar,
+)
+from piccolo.columns.defaults.timestamptz import TimestamptzNow
+from piccolo.table import Table
+
+from steady.accounts.tables import Account
+
+
+class Commitment(Table, tablename="commitment"):
+    """One small, doable thing; ``id`` chosen by the device that made it."""
+
+    id = UUID(primary_key=True)
+    account = ForeignKey(references=Account, on_delete=OnDelete.cascade, null=False)
+    revision = BigInt()
+    title = Varchar(length=80)
+    why = Varchar(length=280, default="")
+    cadence = Varchar(length=12)  # daily | weekdays | after_shift | once
+    weekdays = Array(base_column=SmallInt())  # ISO weekdays, 1 = Monday
+    on_date = Date(null=True, default=None)
+    reminder_time = Varchar(length=5, null=True, default=None)  # "HH:MM", local time
+    active = Boolean(default=True)
+    starts_on = Date()
+    created_at = Timestamptz(default=TimestamptzNow())
+    updated_at = Timestamptz(default=TimestamptzNow())
+
+
+class CommitmentTombstone(Table, tablename="commitment_tombstone"):
+    id = UUID(primary_key=True)
+    account = ForeignKey(references=Account, on_delete=OnDelete.cascade, null=False)
+    revision = BigInt()
+
+
+class Completion(Table, tablename="completion"):
+    """A commitment kept on a day (the person's local date; a night shift may keep the
+    day before). Undo deletes it."""
+
+    id = UUID(primary_key=True)
+    account = ForeignKey(references=Account, on_delete=OnDelete.cascade, null=False)
+    revision = BigInt()
+    commitment_id = UUID()
+    local_date = Date()
+    completed_at = Timestamptz()
+    created_at = Timestamptz(default=TimestamptzNow())
+    updated_at = Timestamptz(default=TimestamptzNow())
+
+
+class CompletionTombstone(Table, tablename="completion_tombstone"):
+    id = UUID(primary_key=True)
+    account = ForeignKey(references=Account, on_delete=OnDelete.cascade, null=False)
+    revision = BigInt()

@@ -1,0 +1,64 @@
+"""HTTP routes for taking your data with you: export as JSON or CSV, import it back."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from litestar import Response, Router, get, post
+from litestar.di import NamedDependency
+from litestar.params import FromPath, JSONBody
+
+from steady.auth import Principal
+from steady.errors import BAD_INPUT
+from steady.portability import service
+from steady.portability.schemas import CsvCollection, ExportDocument, ImportSummary
+
+IMPORT_MAX_BYTES = 10 * 1024 * 1024
+
+
+def _attachment(name: str, extension: str) -> dict[str, str]:
+    stamp = datetime.now(UTC).date().isoformat()
+    return {"content-disposition": f'attachment; filename="steady-{name}-{stamp}.{extension}"'}
+
+
+@get("/export", operation_id="export_everything")
+async def export_everything(principal: NamedDependency[Principal]) -> Response[ExportDocument]:
+    """Everything Steady holds for you, as one JSON file."""
+    document = await service.export_document(principal.user_id)
+    return Response(document, headers=_attachment("export", "json"))
+
+
+@get("/export/csv/{collection:str}", operation_id="export_csv", media_type="text/csv")
+async def export_csv(
+    principal: NamedDependency[Principal], collection: FromPath[CsvCollection]
+) -> Response[str]:
+    """One kind of record as CSV (checkins, commitments, completions, grounding_sessions,
+    toolkit)."""
+    document = await service.export_document(principal.user_id)
+    return Response(
+        service.csv_for(document, collection),
+        media_type="text/csv; charset=utf-8",
+        headers=_attachment(collection, "csv"),
+    )
+
+
+@post(
+    "/import",
+    operation_id="import_export",
+    responses=BAD_INPUT,
+    request_max_body_size=IMPORT_MAX_BYTES,
+    status_code=200,
+)
+async def import_export(
+    principal: NamedDependency[Principal], data: JSONBody[ExportDocument]
+) -> ImportSummary:
+    """Bring an export file into this account: nothing is duplicated, nothing overwritten
+    that the account deleted since, and if anything in it is invalid nothing is written."""
+    return await service.import_document(principal.user_id, data)
+
+
+router = Router(
+    path="/api",
+    tags=["your data"],
+    route_handlers=[export_everything, export_csv, import_export],
+)

@@ -1,0 +1,73 @@
+"""The export file: everything Steady holds for a person, in one JSON document.
+
+Each record keeps its id, so importing the same file twice (or into the account it came
+from) changes nothing, and importing it elsewhere never duplicates anything.
+"""
+
+from datetime import datetime
+from typing import Literal
+from uuid import UUID
+
+import msgspec
+
+from steady.checkins.schemas import CheckinWrite
+from steady.commitments.schemas import CommitmentWrite, CompletionWrite
+from steady.grounding.schemas import GroundingSessionWrite
+from steady.structs import Input, Output
+from steady.toolkit.schemas import Region, ToolkitSections
+
+
+class CheckinRecord(CheckinWrite, kw_only=True):
+    id: UUID
+
+
+class CommitmentRecord(CommitmentWrite, kw_only=True):
+    id: UUID
+
+
+class CompletionRecord(CompletionWrite, kw_only=True):
+    id: UUID
+
+
+class GroundingSessionRecord(GroundingSessionWrite, kw_only=True):
+    id: UUID
+
+
+class ExportedAccount(Input):
+    username: str
+    time_zone: str
+
+
+class ExportedToolkit(Input):
+    sections: ToolkitSections
+    region: Region | None = None
+    setup_done: bool = False
+
+
+class ExportDocument(Input):
+    format: Literal["steady-export"]
+    version: Literal[1]
+    exported_at: datetime
+    account: ExportedAccount | None = None
+    toolkit: ExportedToolkit | None = None
+    checkins: list[CheckinRecord] = msgspec.field(default_factory=list)
+    commitments: list[CommitmentRecord] = msgspec.field(default_factory=list)
+    completions: list[CompletionRecord] = msgspec.field(default_factory=list)
+    grounding_sessions: list[GroundingSessionRecord] = msgspec.field(default_factory=list)
+
+
+class ImportSummary(Output):
+    """What an import added or updated, and what it left alone."""
+
+    checkins: int
+    commitments: int
+    completions: int
+    grounding_sessions: int
+    toolkit_items: int
+    # Commitments beyond the active limit come in archived rather than being dropped.
+    archived_commitments: int
+    # Records deleted in this account since the export was made stay deleted.
+    skipped: int
+
+
+CsvCollection = Literal["checkins", "commitments", "completions", "grounding_sessions", "toolkit"]
