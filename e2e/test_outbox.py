@@ -53,7 +53,8 @@ def test_a_lost_answer_is_replayed_without_a_duplicate(
         else:
             route.continue_()
 
-    page.route("**/api/checkins/*", deliver_then_drop_answer)
+    # The context's route also sees the service worker's requests (it may flush first).
+    page.context.route("**/api/checkins/*", deliver_then_drop_answer)
     app.check_in(4, 3, 2, 4, note="Quiet ward tonight")
     expect(app.status).to_have_text("All saved", timeout=20_000)
     assert dropped
