@@ -17,7 +17,16 @@ from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.stores.memory import MemoryStore
 from piccolo.engine.base import Engine
 
-from steady import accounts, checkins, commitments, db, grounding, portability, toolkit
+from steady import (
+    accounts,
+    checkins,
+    commitments,
+    db,
+    grounding,
+    portability,
+    reminders,
+    toolkit,
+)
 from steady.accounts.service import principal_for_token
 from steady.auth import Principal, csrf_config, require_principal, session_middleware
 from steady.errors import client_error_response
@@ -34,6 +43,7 @@ FEATURES: tuple[Feature, ...] = (
     grounding.FEATURE,
     checkins.FEATURE,
     commitments.FEATURE,
+    reminders.FEATURE,
     portability.FEATURE,
 )
 

@@ -1,4 +1,4 @@
-"""Web Push plumbing: the server's VAPID identity (RFC 8292).
+"""Web Push plumbing: the server's VAPID identity (RFC 8292) and sending one push (RFC 8030/8291).
 
 The key pair is made on first start in the data folder; the public key is what the
 browser subscribes with, so it must stay stable across restarts.
@@ -7,11 +7,20 @@ browser subscribes with, so it must stay stable across restarts.
 from __future__ import annotations
 
 import base64
+import json
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
+from email.utils import parsedate_to_datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from cryptography.hazmat.primitives import serialization
+import aiohttp
+from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
+from pywebpush import WebPusher
 
 from steady.keyfiles import read_or_create
 
@@ -46,3 +55,113 @@ def load_or_create_vapid_keys(data_dir: Path) -> VapidKeys:
     return VapidKeys(
         private_key=key, public_key=base64.urlsafe_b64encode(point).rstrip(b"=").decode()
     )
+
+
+def _b64url(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+
+
+class VapidAuthorizations:
+    """VAPID ``Authorization`` headers, one signed JWT per push-service origin, reused for
+    most of its lifetime: signing is the costly part, and push services accept a token
+    until it expires (RFC 8292 allows up to 24 hours)."""
+
+    def __init__(
+        self,
+        keys: VapidKeys,
+        subject: str,
+        lifetime: timedelta = timedelta(hours=12),
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self._keys = keys
+        self._subject = subject
+        self._lifetime = lifetime.total_seconds()
+        self._clock = clock
+        self._by_origin: dict[str, tuple[str, float]] = {}
+        self.signed = 0  # how many tokens were signed (reuse is the point)
+
+    def header_for(self, endpoint: str) -> str:
+        """The header for a push to ``endpoint``; re-signed only in the last hour of a token."""
+        parts = urlsplit(endpoint)
+        origin = f"{parts.scheme}://{parts.netloc}"
+        now = self._clock()
+        cached = self._by_origin.get(origin)
+        if cached is not None and cached[1] - now > 3600:
+            return cached[0]
+        expires = int(now + self._lifetime)
+        header = f"vapid t={self._sign(origin, expires)}, k={self._keys.public_key}"
+        self._by_origin[origin] = (header, expires)
+        self.signed += 1
+        return header
+
+    def _sign(self, audience: str, expires: int) -> str:
+        head = _b64url(json.dumps({"typ": "JWT", "alg": "ES256"}).encode())
+        claims = _b64url(
+            json.dumps({"aud": audience, "exp": expires, "sub": self._subject}).encode()
+        )
+        signing_input = f"{head}.{claims}".encode()
+        der = self._keys.private_key.sign(signing_input, ec.ECDSA(hashes.SHA256()))
+        r, s = decode_dss_signature(der)
+        return f"{head}.{claims}.{_b64url(r.to_bytes(32, 'big') + s.to_bytes(32, 'big'))}"
+
+
+@dataclass(frozen=True)
+class PushTarget:
+    """Where a push goes: a browser subscription's endpoint and its encryption keys."""
+
+    endpoint: str
+    p256dh: str
+    auth: str
+
+
+@dataclass(frozen=True)
+class PushAnswer:
+    """What the push service said: its status and, for 429/503, how long to wait."""
+
+    status: int
+    retry_after: float | None = None
+
+
+def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
+    """Seconds to wait from a ``Retry-After`` header (seconds or an HTTP date)."""
+    if not value:
+        return None
+    if value.strip().isdigit():
+        return float(value.strip())
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - (time.time() if now is None else now))
+
+
+async def send_push(
+    session: aiohttp.ClientSession,
+    target: PushTarget,
+    payload: bytes,
+    authorization: str,
+    *,
+    ttl: int,
+    urgency: str,
+    seconds_allowed: float = 10.0,
+) -> PushAnswer:
+    """Encrypt ``payload`` for one subscription (RFC 8291, aes128gcm) and POST it (RFC 8030)."""
+    pusher = WebPusher(
+        {"endpoint": target.endpoint, "keys": {"p256dh": target.p256dh, "auth": target.auth}}
+    )
+    body = pusher.encode(payload, "aes128gcm")["body"]
+    headers = {
+        "Authorization": authorization,
+        "Content-Encoding": "aes128gcm",
+        "Content-Type": "application/octet-stream",
+        "TTL": str(ttl),
+        "Urgency": urgency,
+    }
+    async with session.post(
+        target.endpoint,
+        data=body,
+        headers=headers,
+        timeout=aiohttp.ClientTimeout(total=seconds_allowed),
+    ) as response:
+        await response.read()
+        return PushAnswer(response.status, parse_retry_after(response.headers.get("Retry-After")))

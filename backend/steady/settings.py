@@ -37,6 +37,13 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     max_body_bytes: int = 64 * 1024
     log_level: str = "info"
     vapid_subject: str = "mailto:admin@localhost"
+    # The push dispatcher: on in every instance (they share the work safely on PostgreSQL).
+    dispatcher_enabled: bool = True
+    dispatch_interval_seconds: float = 10.0
+    dispatch_batch: int = 500
+    push_concurrency: int = 200
+    # A reminder missed by less than this (server down) is still sent once; older are skipped.
+    reminder_grace_minutes: int = 30
 
     @property
     def resolved_database_url(self) -> str:

@@ -24,6 +24,7 @@ from steady.checkins.schemas import (
 )
 from steady.checkins.tables import Checkin, CheckinMark, CheckinTombstone
 from steady.errors import field_error
+from steady.reminders import service as reminders
 from steady.sync import SyncedCollection
 
 # Fewer check-ins than this in a window, and insights say so rather than guess.
@@ -37,6 +38,14 @@ async def _check(_account_id: int, _checkin_id: UUID, data: CheckinWrite) -> Non
     utc_day = data.recorded_at.astimezone(UTC).date()
     if not utc_day - timedelta(days=2) <= data.local_date <= utc_day + timedelta(days=1):
         raise field_error("local_date", "must be the day of recorded_at (or the day before)")
+
+
+async def _after_save(account_id: int, checkin_id: UUID, data: CheckinWrite, new: bool) -> None:
+    await _write_marks(account_id, checkin_id, data, new)
+    if data.tags:
+        await reminders.follow_up_hard_day(account_id, checkin_id, data.recorded_at)
+    elif not new:
+        await reminders.forget_reminders_about(account_id, checkin_id)
 
 
 async def _write_marks(account_id: int, checkin_id: UUID, data: CheckinWrite, new: bool) -> None:
@@ -65,7 +74,8 @@ checkins: SyncedCollection[CheckinWrite, CheckinView] = SyncedCollection(
     CheckinView,
     synced_write,
     check=_check,
-    after_save=_write_marks,
+    after_save=_after_save,
+    after_delete=reminders.forget_reminders_about,
 )
 
 

@@ -7,11 +7,9 @@ from uuid import UUID
 import msgspec
 
 from steady.commitments.progress import CadenceKind
-from steady.structs import Input, Output
+from steady.structs import Input, LocalTime, Output, Weekday
 
 MAX_ACTIVE = 20
-Weekday = Annotated[int, msgspec.Meta(ge=1, le=7, description="ISO weekday: 1 is Monday.")]
-LocalTime = Annotated[str, msgspec.Meta(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
 
 
 class CommitmentWrite(Input):

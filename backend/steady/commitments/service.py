@@ -29,6 +29,7 @@ from steady.commitments.tables import (
     CompletionTombstone,
 )
 from steady.errors import field_error
+from steady.reminders import service as reminders
 
 
 async def _check_commitment(account_id: int, commitment_id: UUID, data: CommitmentWrite) -> None:
@@ -50,7 +51,23 @@ async def _check_commitment(account_id: int, commitment_id: UUID, data: Commitme
             )
 
 
-async def _forget_completions(account_id: int, commitment_id: UUID) -> None:
+async def _plan_reminder(
+    account_id: int, commitment_id: UUID, data: CommitmentWrite, _new: bool
+) -> None:
+    await reminders.set_commitment_reminder(
+        account_id,
+        commitment_id,
+        title=data.title,
+        cadence=data.cadence,
+        weekdays=frozenset(data.weekdays),
+        on_date=data.on_date,
+        reminder_time=data.reminder_time,
+        active=data.active,
+    )
+
+
+async def _forget_dependents(account_id: int, commitment_id: UUID) -> None:
+    await reminders.forget_reminders_about(account_id, commitment_id)
     # A deleted commitment takes its ticks with it, each with a tombstone for other devices.
     rows = await Completion.select(Completion.id).where(
         (Completion.account == account_id) & (Completion.commitment_id == commitment_id)
@@ -89,7 +106,8 @@ commitments: sync.SyncedCollection[CommitmentWrite, CommitmentView] = sync.Synce
     CommitmentView,
     synced_write,
     check=_check_commitment,
-    after_delete=_forget_completions,
+    after_save=_plan_reminder,
+    after_delete=_forget_dependents,
 )
 
 completions: sync.SyncedCollection[CompletionWrite, CompletionView] = sync.SyncedCollection(

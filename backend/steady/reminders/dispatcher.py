@@ -1,0 +1,335 @@
+"""Sending due reminders: claim a batch atomically, push concurrently, plan the next time.
+
+Several server instances may run a dispatcher against one PostgreSQL database; a claim
+(``FOR UPDATE SKIP LOCKED``) leases rows to one of them, so each reminder goes out once.
+On SQLite the claim is one ``UPDATE … RETURNING`` on the single connection.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from urllib.parse import urlsplit
+
+import aiohttp
+from piccolo.engine.postgres import PostgresEngine
+from piccolo.query.functions.aggregate import Count
+
+from steady import db
+from steady.push import PushTarget, VapidAuthorizations, send_push
+from steady.reminders.notices import notice_for
+from steady.reminders.planning import ONE_OFF_CADENCES, POLICIES, Person, Rule, next_due
+from steady.reminders.schedule import shift_holding
+from steady.reminders.service import people
+from steady.reminders.tables import PushSubscription, Reminder, SentPush
+
+log = logging.getLogger("steady.reminders")
+
+_CLAIM = """
+UPDATE reminder SET claimed_until = {{}}
+WHERE id IN (
+    SELECT id FROM reminder
+    WHERE due_at <= {{}} AND (claimed_until IS NULL OR claimed_until < {{}})
+    ORDER BY due_at LIMIT {{}} {lock}
+)
+RETURNING id
+"""
+# A scheduled after-shift reminder is skipped when one went out this recently (the shift
+# was tapped "End", so its reminder already came).
+SAME_SHIFT = timedelta(hours=6)
+
+
+@dataclass
+class DispatchReport:
+    """What one pass did, for logs, tests and the benchmark."""
+
+    claimed: int = 0
+    sent: int = 0
+    skipped: int = 0
+    held: int = 0
+    pruned: int = 0
+    failed: int = 0
+    outcomes: Counter[str] = field(default_factory=Counter)
+
+
+@dataclass(frozen=True)
+class DispatchSettings:
+    """The knobs a dispatcher runs with."""
+
+    batch: int = 500
+    concurrency: int = 200
+    lease: timedelta = timedelta(minutes=3)
+    grace: timedelta = timedelta(minutes=30)
+    attempts: int = 4
+    first_backoff: float = 1.0
+    longest_wait: float = 30.0
+
+
+async def claim_due_reminders(now: datetime, limit: int, lease: timedelta) -> list[dict[str, Any]]:
+    """Lease up to ``limit`` due reminders to this dispatcher, oldest first."""
+    engine = db.current_engine()
+    lock = "FOR UPDATE SKIP LOCKED" if isinstance(engine, PostgresEngine) else ""
+    claimed = await Reminder.raw(_CLAIM.format(lock=lock), now + lease, now, now, limit)
+    if not claimed:
+        return []
+    ids = [row["id"] for row in claimed]
+    rows: list[dict[str, Any]] = await Reminder.select().where(Reminder.id.is_in(ids))
+    return rows
+
+
+class Dispatcher:
+    """Turns due reminder rows into pushes; one per server process."""
+
+    def __init__(self, vapid: VapidAuthorizations, settings: DispatchSettings) -> None:
+        self.vapid = vapid
+        self.settings = settings
+        self._session: aiohttp.ClientSession | None = None
+        self._slots = asyncio.Semaphore(settings.concurrency)
+
+    async def close(self) -> None:
+        """Close the HTTP connections to push services."""
+        if self._session is not None:
+            await self._session.close()
+            self._session = None
+
+    def _http(self) -> aiohttp.ClientSession:
+        if self._session is None:
+            connector = aiohttp.TCPConnector(limit=self.settings.concurrency, limit_per_host=0)
+            self._session = aiohttp.ClientSession(connector=connector)
+        return self._session
+
+    async def run(self, interval: float) -> None:
+        """Dispatch until cancelled; a full batch means more are waiting, so go again now."""
+        while True:
+            try:
+                report = await self.dispatch_once()
+            except Exception:
+                log.exception("reminder dispatch failed; trying again shortly")
+                report = DispatchReport()
+            if report.claimed < self.settings.batch:
+                await asyncio.sleep(interval)
+
+    async def dispatch_once(self, now: datetime | None = None) -> DispatchReport:
+        """Claim one batch of due reminders, send them, and plan what comes next."""
+        now = now or datetime.now(UTC)
+        report = DispatchReport()
+        rows = await claim_due_reminders(now, self.settings.batch, self.settings.lease)
+        report.claimed = len(rows)
+        if not rows:
+            return report
+        accounts = sorted({row["account"] for row in rows})
+        persons = await people(accounts, now)
+        targets = await _targets(accounts)
+        sent_today, recent = await _sent_lately(accounts, persons, now)
+        sends: list[tuple[dict[str, Any], asyncio.Task[list[str]]]] = []
+        held: list[tuple[int, datetime]] = []
+        for row in rows:
+            person = persons.get(row["account"])
+            verdict = self._verdict(row, person, now, sent_today, recent)
+            if person is None or verdict == "skip":
+                report.skipped += 1
+            elif isinstance(verdict, datetime):
+                held.append((row["id"], verdict))
+            elif not targets.get(row["account"]):
+                report.skipped += 1
+            else:
+                sent_today[row["account"]] += 1
+                task = asyncio.create_task(self._deliver(row, person, targets[row["account"]]))
+                sends.append((row, task))
+        delivered: list[dict[str, Any]] = []
+        gone: set[int] = set()
+        for row, task in sends:
+            outcomes = await task
+            report.outcomes.update(outcomes)
+            if "sent" in outcomes:
+                delivered.append(row)
+            else:
+                report.failed += 1
+            gone.update(
+                t.id for t, o in zip(targets[row["account"]], outcomes, strict=True) if o == "gone"
+            )
+        report.sent, report.held, report.pruned = len(delivered), len(held), len(gone)
+        await _settle(rows, persons, delivered, held, gone, now)
+        return report
+
+    def _verdict(
+        self,
+        row: dict[str, Any],
+        person: Person | None,
+        now: datetime,
+        sent_today: Counter[int],
+        recent: set[tuple[int, str, Any]],
+    ) -> str | datetime:
+        if person is None or row["due_at"] < now - self.settings.grace:
+            return "skip"  # missed while the server was down: never sent late in a burst
+        shift = shift_holding(now, person.tapped)
+        if shift is not None:
+            return shift[1] if POLICIES[row["kind"]].respect == "hold" else "skip"
+        if sent_today[row["account"]] >= person.daily_cap:
+            return "skip"
+        after_shift = row["cadence"] == "after_shift" or row["kind"] == "decompress"
+        if after_shift and (row["account"], row["kind"], row["about"]) in recent:
+            return "skip"
+        return "send"
+
+    async def _deliver(
+        self, row: dict[str, Any], person: Person, targets: list[_Target]
+    ) -> list[str]:
+        local_date = row["due_at"].astimezone(person.zone).date()
+        notice = notice_for(
+            row["kind"],
+            str(row["about"]) if row["about"] else None,
+            row["title"],
+            local_date,
+            show_details=person.show_details,
+        )
+        payload = json.dumps(notice).encode()
+        policy = POLICIES[row["kind"]]
+        return list(
+            await asyncio.gather(
+                *(
+                    self._send(t.target, payload, policy.ttl_seconds, policy.urgency)
+                    for t in targets
+                )
+            )
+        )
+
+    async def _send(self, target: PushTarget, payload: bytes, ttl: int, urgency: str) -> str:
+        """One push with retries: "sent", "gone" (404/410) or "failed"."""
+        origin = urlsplit(target.endpoint).netloc
+        status: int | str = "no answer"
+        for attempt in range(self.settings.attempts):
+            wait = self.settings.first_backoff * 2**attempt
+            try:
+                async with self._slots:
+                    answer = await send_push(
+                        self._http(),
+                        target,
+                        payload,
+                        self.vapid.header_for(target.endpoint),
+                        ttl=ttl,
+                        urgency=urgency,
+                    )
+            except (aiohttp.ClientError, TimeoutError) as error:
+                status = type(error).__name__
+            else:
+                status = answer.status
+                if 200 <= answer.status < 300:
+                    return "sent"
+                if answer.status in {404, 410}:
+                    return "gone"
+                if answer.status != 429 and answer.status < 500:
+                    break
+                wait = answer.retry_after if answer.retry_after is not None else wait
+            if attempt + 1 < self.settings.attempts:
+                await asyncio.sleep(min(wait, self.settings.longest_wait))
+        log.warning(
+            "push to %s gave up after %s tries (last answer: %s)", origin, attempt + 1, status
+        )
+        return "failed"
+
+
+@dataclass(frozen=True)
+class _Target:
+    id: int
+    target: PushTarget
+
+
+async def _targets(accounts: list[int]) -> dict[int, list[_Target]]:
+    rows = await PushSubscription.select().where(PushSubscription.account.is_in(accounts))
+    found: dict[int, list[_Target]] = {}
+    for row in rows:
+        target = PushTarget(row["endpoint"], row["p256dh"], row["auth"])
+        found.setdefault(row["account"], []).append(_Target(row["id"], target))
+    return found
+
+
+async def _sent_lately(
+    accounts: list[int], persons: dict[int, Person], now: datetime
+) -> tuple[Counter[int], set[tuple[int, str, Any]]]:
+    """Pushes each person got today (their local day) and after-shift ones sent lately."""
+    days = {now.astimezone(p.zone).date() for p in persons.values()}
+    counts: Counter[int] = Counter()
+    if days:
+        rows = await (
+            SentPush.select(SentPush.account, SentPush.local_date, Count().as_alias("n"))
+            .where(SentPush.account.is_in(accounts) & SentPush.local_date.is_in(list(days)))
+            .group_by(SentPush.account, SentPush.local_date)
+        )
+        for row in rows:
+            person = persons.get(row["account"])
+            if person is not None and row["local_date"] == now.astimezone(person.zone).date():
+                counts[row["account"]] = int(row["n"])
+    recent = await SentPush.select(SentPush.account, SentPush.kind, SentPush.about).where(
+        SentPush.account.is_in(accounts)
+        & (SentPush.sent_at > now - SAME_SHIFT)
+        & SentPush.kind.is_in(["commitment", "decompress"])
+    )
+    return counts, {(r["account"], r["kind"], r["about"]) for r in recent}
+
+
+async def _settle(
+    rows: list[dict[str, Any]],
+    persons: dict[int, Person],
+    delivered: list[dict[str, Any]],
+    held: list[tuple[int, datetime]],
+    gone: set[int],
+    now: datetime,
+) -> None:
+    """Record what went out and move every claimed reminder on, in one transaction."""
+    held_ids = {reminder_id for reminder_id, _ in held}
+    finished: list[int] = []
+    async with db.current_engine().transaction():
+        if delivered:
+            await SentPush.insert(
+                *(
+                    SentPush(
+                        account=row["account"],
+                        kind=row["kind"],
+                        about=row["about"],
+                        local_date=now.astimezone(persons[row["account"]].zone).date(),
+                        sent_at=now,
+                    )
+                    for row in delivered
+                )
+            )
+        for reminder_id, until in held:
+            await Reminder.update(
+                {Reminder.due_at: until, Reminder.held: True, Reminder.claimed_until: None}
+            ).where(Reminder.id == reminder_id)
+        for row in rows:
+            if row["id"] in held_ids:
+                continue
+            person = persons.get(row["account"])
+            due = None
+            if person is not None and row["cadence"] not in ONE_OFF_CADENCES:
+                due = next_due(Rule.from_row(row), max(now, row["due_at"]), person)
+            if due is None:
+                finished.append(row["id"])
+            else:
+                await Reminder.update(
+                    {Reminder.due_at: due, Reminder.held: False, Reminder.claimed_until: None}
+                ).where(Reminder.id == row["id"])
+        if finished:
+            await Reminder.delete().where(Reminder.id.is_in(finished))
+        if gone:
+            await PushSubscription.delete().where(PushSubscription.id.is_in(list(gone)))
+
+
+def start_dispatching(dispatcher: Dispatcher, interval: float) -> asyncio.Task[None]:
+    """Run the dispatcher in the background of this server process."""
+    return asyncio.create_task(dispatcher.run(interval), name="steady-reminders")
+
+
+async def stop_dispatching(task: asyncio.Task[None], dispatcher: Dispatcher) -> None:
+    """Stop sending and close connections (a claimed batch's lease lets another take it)."""
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
+    await dispatcher.close()

@@ -1,0 +1,134 @@
+"""HTTP routes for push subscriptions, reminder preferences, shifts and snoozes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Request, Router, delete, get, post, put
+from litestar.datastructures import State
+from litestar.di import NamedDependency
+from litestar.exceptions import NotFoundException
+from litestar.params import FromPath, JSONBody
+from litestar.status_codes import HTTP_200_OK
+
+from steady.auth import Principal, device_label
+from steady.errors import field_error
+from steady.reminders import service
+from steady.reminders.schemas import (
+    PrefsView,
+    PrefsWrite,
+    PushKey,
+    ShiftState,
+    SnoozeView,
+    SnoozeWrite,
+    SubscriptionView,
+    SubscriptionWrite,
+)
+
+
+@get("/push-key", operation_id="push_key")
+async def push_key(state: State) -> PushKey:
+    """The server's VAPID public key: the browser subscribes with it."""
+    return PushKey(public_key=state.vapid.public_key)
+
+
+@get("/subscriptions", operation_id="list_subscriptions")
+async def list_subscriptions(principal: NamedDependency[Principal]) -> list[SubscriptionView]:
+    """The devices that receive this person's reminders."""
+    return await service.list_subscriptions(principal.user_id)
+
+
+@put("/subscriptions", operation_id="save_subscription", status_code=HTTP_200_OK)
+async def save_subscription(
+    principal: NamedDependency[Principal],
+    data: JSONBody[SubscriptionWrite],
+    request: Request[Any, Any, Any],
+) -> SubscriptionView:
+    """Register (or renew, after ``pushsubscriptionchange``) this device's subscription."""
+    if data.replaces:
+        await service.forget_endpoint(principal.user_id, data.replaces)
+    return await service.save_subscription(
+        principal.user_id,
+        data.endpoint,
+        data.keys.p256dh,
+        data.keys.auth,
+        device_label(request.headers.get("user-agent", "")),
+    )
+
+
+@delete("/subscriptions/{subscription_id:int}", operation_id="remove_subscription")
+async def remove_subscription(
+    principal: NamedDependency[Principal], subscription_id: FromPath[int]
+) -> None:
+    """Stop pushing to one device."""
+    if not await service.remove_subscription(principal.user_id, subscription_id):
+        raise NotFoundException(detail="No such device.")
+
+
+@get("/prefs", operation_id="reminder_prefs")
+async def reminder_prefs(principal: NamedDependency[Principal]) -> PrefsView:
+    """Quiet hours, the daily cap, and which reminders are on."""
+    return await service.get_prefs(principal.user_id)
+
+
+@put("/prefs", operation_id="save_reminder_prefs", status_code=HTTP_200_OK)
+async def save_reminder_prefs(
+    principal: NamedDependency[Principal], data: JSONBody[PrefsWrite]
+) -> PrefsView:
+    """Change preferences; every reminder's next time follows them."""
+    schedule = data.schedule
+    if schedule is not None and schedule.kind == "weekly" and not schedule.weekdays:
+        raise field_error("schedule.weekdays", "needs at least one day for a weekly schedule")
+    if schedule is not None and schedule.kind == "rotation":
+        if schedule.anchor is None:
+            raise field_error("schedule.anchor", "is required: the first day of a run of shifts")
+        if schedule.on_days < 1:
+            raise field_error("schedule.on_days", "must be at least 1 for a rotation")
+    return await service.save_prefs(principal.user_id, data)
+
+
+@get("/shift", operation_id="current_shift")
+async def current_shift(principal: NamedDependency[Principal]) -> ShiftState:
+    """The shift tapped "Start" and not yet ended, if any."""
+    return ShiftState(current=await service.current_shift(principal.user_id))
+
+
+@post("/shift/start", operation_id="start_shift", status_code=HTTP_200_OK)
+async def start_shift(principal: NamedDependency[Principal]) -> ShiftState:
+    """Reminders that wait for shifts hold until "End shift"."""
+    return ShiftState(current=await service.start_shift(principal.user_id))
+
+
+@post("/shift/end", operation_id="end_shift", status_code=HTTP_200_OK)
+async def end_shift(principal: NamedDependency[Principal]) -> ShiftState:
+    """End the shift: held reminders come, and the after-shift ones are planned."""
+    await service.end_shift(principal.user_id)
+    return ShiftState(current=None)
+
+
+@post("/snooze", operation_id="snooze_reminder", status_code=HTTP_200_OK)
+async def snooze_reminder(
+    principal: NamedDependency[Principal], data: JSONBody[SnoozeWrite]
+) -> SnoozeView:
+    """Ask again in an hour or after the shift (from a notification's "Snooze")."""
+    return SnoozeView(
+        due_at=await service.snooze(principal.user_id, data.kind, data.ref, data.until)
+    )
+
+
+router = Router(
+    path="/api/reminders",
+    tags=["reminders"],
+    route_handlers=[
+        push_key,
+        list_subscriptions,
+        save_subscription,
+        remove_subscription,
+        reminder_prefs,
+        save_reminder_prefs,
+        current_shift,
+        start_shift,
+        end_shift,
+        snooze_reminder,
+    ],
+)

@@ -1,0 +1,86 @@
+"""Push subscriptions, reminder preferences, shifts, and the due reminders the dispatcher claims."""
+
+from piccolo.columns import (
+    UUID,
+    Boolean,
+    Date,
+    ForeignKey,
+    Integer,
+    OnDelete,
+    Serial,
+    SmallInt,
+    Text,
+    Timestamptz,
+    Varchar,
+)
+from piccolo.columns.defaults.timestamptz import TimestamptzNow
+from piccolo.table import Table
+
+from steady.accounts.tables import Account
+
+
+class PushSubscription(Table, tablename="push_subscription"):
+    """One device that can receive pushes (a browser's PushSubscription)."""
+
+    id = Serial(primary_key=True)
+    account = ForeignKey(references=Account, on_delete=OnDelete.cascade, null=False)
+    endpoint = Varchar(length=2048, unique=True)
+    p256dh = Varchar(length=200)
+    auth = Varchar(length=64)
+    label = Varchar(length=120, default="")
+    created_at = Timestamptz(default=TimestamptzNow())
+
+
+class ReminderPrefs(Table, tablename="reminder_prefs"):
+    """What a person wants reminding of, and when never to be disturbed."""
+
+    id = Serial(primary_key=True)
+    account = ForeignKey(references=Account, on_delete=OnDelete.cascade, null=False, unique=True)
+    quiet_start = Varchar(length=5, default="22:00")
+    quiet_end = Varchar(length=5, default="07:00")
+    daily_cap = SmallInt(default=6)
+    show_details = Boolean(default=False)
+    checkin_time = Varchar(length=5, null=True, default=None)
+    decompress_minutes = SmallInt(null=True, default=None)
+    after_shift_minutes = SmallInt(default=30)
+    followups = Boolean(default=False)
+    schedule = Text(default="")  # a ShiftPattern as JSON, or ""
+
+
+class Shift(Table, tablename="shift"):
+    """A shift tapped "Start" (and later "End")."""
+
+    id = Serial(primary_key=True)
+    account = ForeignKey(references=Account, on_delete=OnDelete.cascade, null=False)
+    started_at = Timestamptz()
+    ended_at = Timestamptz(null=True, default=None)
+
+
+class Reminder(Table, tablename="reminder"):
+    """The next time one reminder is due. Recurring ones move on after each send; one-offs
+    (follow-ups, snoozes, after a tapped shift) are deleted once sent."""
+
+    id = Serial(primary_key=True)
+    account = ForeignKey(references=Account, on_delete=OnDelete.cascade, null=False)
+    kind = Varchar(length=16)  # commitment | checkin | decompress | followup
+    about = UUID(null=True, default=None)  # the commitment or check-in it is about
+    cadence = Varchar(length=12)  # daily | weekdays | once | after_shift | oneoff
+    clock = Varchar(length=5, null=True, default=None)
+    weekdays = Varchar(length=20, default="")
+    on_date = Date(null=True, default=None)
+    title = Varchar(length=80, default="")
+    due_at = Timestamptz()
+    held = Boolean(default=False)  # waiting for a tapped shift to end
+    claimed_until = Timestamptz(null=True, default=None)
+    attempts = Integer(default=0)
+
+
+class SentPush(Table, tablename="sent_push"):
+    """A push that went out, for the daily cap and to never send one thing twice."""
+
+    id = Serial(primary_key=True)
+    account = ForeignKey(references=Account, on_delete=OnDelete.cascade, null=False)
+    kind = Varchar(length=16)
+    about = UUID(null=True, default=None)
+    local_date = Date()
+    sent_at = Timestamptz()

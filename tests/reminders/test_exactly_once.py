@@ -1,0 +1,88 @@
+"""Two dispatchers sharing one database deliver each of 5,000 due reminders exactly once."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+
+from litestar import Litestar
+from piccolo.table import Table
+
+from steady.accounts.tables import Account
+from steady.push import VapidAuthorizations
+from steady.reminders.dispatcher import Dispatcher, DispatchSettings
+from steady.reminders.tables import PushSubscription, Reminder, SentPush
+from tests.reminders.push_service import LocalPushService
+
+PEOPLE = 5_000
+
+
+async def _insert(table: type[Table], rows: list[Table]) -> None:
+    # In slices: PostgreSQL takes at most 32,767 parameters in one statement.
+    for start in range(0, len(rows), 1000):
+        await table.insert(*rows[start : start + 1000])
+
+
+async def _people_with_due_reminders(push_service: LocalPushService, due: datetime) -> None:
+    people = [
+        Account(username=f"nurse{i:05d}", passphrase_hash="-", time_zone="UTC")
+        for i in range(PEOPLE)
+    ]
+    await _insert(Account, people)
+    ids = [row["id"] for row in await Account.select(Account.id).order_by(Account.id)]
+    subscriptions = []
+    for account in ids:
+        sub = push_service.subscribe()
+        subscriptions.append(
+            PushSubscription(
+                account=account,
+                endpoint=sub["endpoint"],
+                p256dh=sub["keys"]["p256dh"],
+                auth=sub["keys"]["auth"],
+            )
+        )
+    await _insert(PushSubscription, subscriptions)
+    await _insert(
+        Reminder,
+        [
+            Reminder(account=account, kind="commitment", cadence="daily", clock="09:00", due_at=due)
+            for account in ids
+        ],
+    )
+
+
+async def test_two_dispatchers_deliver_five_thousand_reminders_exactly_once(
+    running_app: Litestar, push_service: LocalPushService
+) -> None:
+    now = datetime.now(UTC)
+    await _people_with_due_reminders(push_service, now - timedelta(minutes=5))
+    dispatchers = [
+        Dispatcher(
+            VapidAuthorizations(running_app.state.vapid, "mailto:care-team@steady.example"),
+            DispatchSettings(batch=250, concurrency=100),
+        )
+        for _ in range(2)
+    ]
+
+    async def drain(dispatcher: Dispatcher) -> int:
+        sent = 0
+        while (report := await dispatcher.dispatch_once(now)).claimed:
+            sent += report.sent
+        return sent
+
+    try:
+        sent = await asyncio.gather(*(drain(d) for d in dispatchers))
+    finally:
+        for dispatcher in dispatchers:
+            await dispatcher.close()
+
+    assert sum(sent) == PEOPLE
+    assert all(share > 0 for share in sent), f"one dispatcher did all the work: {sent}"
+    per_phone = Counter(r.subscription for r in push_service.received)
+    assert len(per_phone) == PEOPLE and set(per_phone.values()) == {1}
+    assert push_service.refused == []
+    assert await SentPush.count() == PEOPLE
+    # Each moved on to tomorrow's 09:00, unclaimed.
+    assert await Reminder.count().where(Reminder.due_at <= now) == 0
+    assert await Reminder.count().where(Reminder.claimed_until.is_not_null()) == 0
