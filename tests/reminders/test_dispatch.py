@@ -185,3 +185,20 @@ async def test_the_vapid_token_is_signed_once_per_push_service_not_per_message(
     assert dispatcher.vapid.signed == 1
     assert len({r.claims["exp"] for r in push_service.received}) == 1
     assert push_service.refused == []
+
+
+async def test_moving_time_zone_moves_the_reminder_to_the_new_local_time(
+    api: Api, push_service: LocalPushService, dispatcher: Dispatcher
+) -> None:
+    phone = await person_with_phone(api, push_service)
+    await commitment_with_reminder(api)
+    (due,) = await due_times()  # 12:00 UTC
+    await api.patch("/api/account", json={"time_zone": "Asia/Tokyo"})
+    report = await dispatcher.dispatch_once(due + MINUTE)
+    assert (report.claimed, report.sent) == (1, 0)  # 12:00 UTC is 21:00 in Tokyo
+    (tokyo_noon,) = await due_times()
+    assert tokyo_noon.astimezone(UTC).hour == 3  # 12:00 JST
+    assert (await dispatcher.dispatch_once(tokyo_noon + MINUTE)).sent == 1
+    assert push_service.payloads_for(phone["endpoint"])[0]["local_date"] == (
+        tokyo_noon.date().isoformat()
+    )

@@ -197,9 +197,9 @@ async def replan_account(account_id: int) -> None:
         if due is None:
             await Reminder.delete().where(Reminder.id == row["id"])
         else:
-            await Reminder.update({Reminder.due_at: due, Reminder.held: False}).where(
-                Reminder.id == row["id"]
-            )
+            await Reminder.update(
+                {Reminder.due_at: due, Reminder.held: False, Reminder.time_zone: str(person.zone)}
+            ).where(Reminder.id == row["id"])
 
 
 # --- what other features tell us ---------------------------------------------------------
@@ -238,6 +238,7 @@ async def _set_rule(
             on_date=on_date,
             title=title,
             due_at=due,
+            time_zone=str(person.zone),
         )
     )
 

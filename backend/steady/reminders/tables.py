@@ -70,6 +70,8 @@ class Reminder(Table, tablename="reminder"):
     on_date = Date(null=True, default=None)
     title = Varchar(length=80, default="")
     due_at = Timestamptz()
+    # The zone due_at was planned in: if the person moves zone, the time is planned again.
+    time_zone = Varchar(length=64, default="")
     held = Boolean(default=False)  # waiting for a tapped shift to end
     claimed_until = Timestamptz(null=True, default=None)
     attempts = Integer(default=0)
