@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import CDPSession, Locator, Page, expect
 
 AXE_SOURCE = (
     Path(__file__).resolve().parent.parent / "node_modules/axe-core/axe.min.js"
@@ -167,6 +167,63 @@ class App:
                     };
                 })"""
             )
+        )
+
+    # ---- the service worker and notifications ----
+
+    def worker_registration_id(self) -> tuple[CDPSession, str]:
+        """A DevTools session and the id of the app's service worker registration."""
+        cdp = self.page.context.new_cdp_session(self.page)
+        registrations: dict[str, str] = {}
+        cdp.on(
+            "ServiceWorker.workerRegistrationUpdated",
+            lambda event: registrations.update(
+                {
+                    r["scopeURL"]: r["registrationId"]
+                    for r in event["registrations"]
+                    if not r["isDeleted"]
+                }
+            ),
+        )
+        cdp.send("ServiceWorker.enable")
+        scope = self.base_url + "/"
+        for _ in range(400):
+            if scope in registrations:
+                return cdp, registrations[scope]
+            self.page.wait_for_timeout(50)
+        raise AssertionError("the service worker never registered")
+
+    def deliver_push(self, payload: dict[str, Any]) -> None:
+        """Hand a push message to the service worker, as the browser's push service would."""
+        cdp, registration = self.worker_registration_id()
+        cdp.send(
+            "ServiceWorker.deliverPushMessage",
+            {"origin": self.base_url, "registrationId": registration, "data": json.dumps(payload)},
+        )
+
+    def notifications(self) -> list[dict[str, Any]]:
+        """The notifications the service worker is showing."""
+        shown: list[dict[str, Any]] = self.page.evaluate(
+            "navigator.serviceWorker.ready.then(r => r.getNotifications()).then(list => list.map("
+            "n => ({title: n.title, body: n.body, tag: n.tag,"
+            " actions: n.actions.map(a => a.title)})))"
+        )
+        return shown
+
+    def wait_for_notifications(self, count: int) -> list[dict[str, Any]]:
+        for _ in range(200):
+            shown = self.notifications()
+            if len(shown) == count:
+                return shown
+            self.page.wait_for_timeout(50)
+        raise AssertionError(f"expected {count} notifications, saw {self.notifications()}")
+
+    def notification_action(self, tag: str, action: str) -> None:
+        """Press a notification's button (the worker runs the same code as for a real tap)."""
+        self.page.evaluate(
+            "([tag, action]) => navigator.serviceWorker.ready.then("
+            "r => r.active.postMessage({type: 'NOTIFICATION_ACTION', tag, action}))",
+            [tag, action],
         )
 
     # ---- checks ----

@@ -2,7 +2,8 @@
 /**
  * Steady's service worker: the app shell precached at install (so it opens with no
  * network after one visit), navigations answered from that cache, the API never cached,
- * and the outbox flushed by Background Sync when the network returns.
+ * the outbox flushed by Background Sync when the network returns, and reminders shown
+ * and acted on (notifications.ts).
  */
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
@@ -10,11 +11,17 @@ import { NavigationRoute, registerRoute } from 'workbox-routing';
 
 import { toolkitHooks } from '../frontend/src/features/toolkit/store';
 import { SYNC_TAG, flushOutbox, registerStoreHooks } from '../frontend/src/lib/outbox';
+import { type Notice, handleNotificationAction, renewSubscription, showNotice } from './notifications';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
 
 interface SyncEvent extends ExtendableEvent {
   readonly tag: string;
+}
+
+interface SubscriptionChangeEvent extends ExtendableEvent {
+  readonly oldSubscription: PushSubscription | null;
+  readonly newSubscription: PushSubscription | null;
 }
 
 // The toolkit is one versioned document: the worker merges conflicts just as the page does.
@@ -41,6 +48,29 @@ self.addEventListener('message', (event: ExtendableMessageEvent) => {
   if (type === 'SKIP_WAITING') void self.skipWaiting();
   // A page that loaded while this worker was activating asks to be taken under control.
   if (type === 'CLAIM') event.waitUntil(self.clients.claim());
+  // The same path as a tap on a notification's button (automated tests have no lock screen).
+  if (type === 'NOTIFICATION_ACTION') {
+    const { tag, action } = event.data as { tag: string; action: string };
+    event.waitUntil(
+      self.registration
+        .getNotifications({ tag })
+        .then((shown) => Promise.all(shown.map((n) => handleNotificationAction(n, action)))),
+    );
+  }
+});
+
+self.addEventListener('push', (event) => {
+  const notice = event.data?.json() as Notice | undefined;
+  if (notice) event.waitUntil(showNotice(notice));
+});
+
+self.addEventListener('notificationclick', (event) => {
+  event.waitUntil(handleNotificationAction(event.notification, event.action));
+});
+
+self.addEventListener('pushsubscriptionchange', (event) => {
+  const change = event as SubscriptionChangeEvent;
+  change.waitUntil(renewSubscription(change.oldSubscription?.endpoint, change.newSubscription));
 });
 
 // On the very first install, take control at once so the page works offline right away.

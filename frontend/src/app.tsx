@@ -22,6 +22,7 @@ const Insights = lazy(() => import('./features/checkins/Insights').then((m) => m
 const LeavingShift = lazy(() => import('./features/checkins/LeavingShift').then((m) => m.LeavingShift));
 const Today = lazy(() => import('./features/commitments/Today').then((m) => m.Today));
 const Commitments = lazy(() => import('./features/commitments/Commitments').then((m) => m.Commitments));
+const Reminders = lazy(() => import('./features/reminders/Reminders').then((m) => m.Reminders));
 const YourData = lazy(() => import('./features/portability/YourData').then((m) => m.YourData));
 const SignIn = lazy(() => import('./features/accounts/AuthForm').then((m) => m.SignIn));
 const SignUp = lazy(() => import('./features/accounts/AuthForm').then((m) => m.SignUp));
@@ -68,6 +69,7 @@ export function App(): JSX.Element {
             <Route path="/leaving-shift" component={LeavingShift} />
             <Route path="/today" component={Today} />
             <Route path="/commitments" component={Commitments} />
+            <Route path="/reminders" component={Reminders} />
             <Route path="/your-data" component={YourData} />
             <Route path="/sign-in" component={SignIn} />
             <Route path="/sign-up" component={SignUp} />

@@ -318,6 +318,144 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reminders/prefs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ReminderPrefs */
+        get: operations["reminder_prefs"];
+        /** SaveReminderPrefs */
+        put: operations["save_reminder_prefs"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reminders/push-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** PushKey */
+        get: operations["push_key"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reminders/shift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** CurrentShift */
+        get: operations["current_shift"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reminders/shift/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** EndShift */
+        post: operations["end_shift"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reminders/shift/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** StartShift */
+        post: operations["start_shift"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reminders/snooze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** SnoozeReminder */
+        post: operations["snooze_reminder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reminders/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ListSubscriptions */
+        get: operations["list_subscriptions"];
+        /** SaveSubscription */
+        put: operations["save_subscription"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reminders/subscriptions/{subscription_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** RemoveSubscription */
+        delete: operations["remove_subscription"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/session": {
         parameters: {
             query?: never;
@@ -531,6 +669,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             on_date?: string | null;
+            /** @description HH:MM, local. */
             reminder_time?: string | null;
             /**
              * Format: date
@@ -565,6 +704,7 @@ export interface components {
             /** @enum {string} */
             cadence: "daily" | "weekdays" | "after_shift" | "once";
             on_date?: string | null;
+            /** @description HH:MM, local. */
             reminder_time?: string | null;
             /**
              * Format: date
@@ -760,11 +900,54 @@ export interface components {
             /** @description At least 10 characters; a few unrelated words work well. */
             new_passphrase: string;
         };
+        /** PrefsView */
+        PrefsView: {
+            after_shift_minutes: number;
+            checkin_time: string | null;
+            daily_cap: number;
+            decompress_minutes: number | null;
+            followups: boolean;
+            quiet_end: string;
+            quiet_start: string;
+            schedule: {
+                [key: string]: unknown;
+            } | null;
+            show_details: boolean;
+        };
+        /** PrefsWrite */
+        PrefsWrite: {
+            /** @default 30 */
+            after_shift_minutes: number;
+            /** @description HH:MM, local. */
+            checkin_time?: string | null;
+            /** @default 6 */
+            daily_cap: number;
+            decompress_minutes?: number | null;
+            /** @default false */
+            followups: boolean;
+            /**
+             * @description HH:MM, local.
+             * @default 07:00
+             */
+            quiet_end: string;
+            /**
+             * @description HH:MM, local.
+             * @default 22:00
+             */
+            quiet_start: string;
+            schedule?: components["schemas"]["ShiftPatternBody"] | null;
+            /** @default false */
+            show_details: boolean;
+        };
         /** ProgressReport */
         ProgressReport: {
             commitments: components["schemas"]["CommitmentProgress"][];
             /** Format: date */
             today: string;
+        };
+        /** PushKey */
+        PushKey: {
+            public_key: string;
         };
         /** SessionView */
         SessionView: {
@@ -772,6 +955,30 @@ export interface components {
             /** @default  */
             csrf_token: string;
             signed_in: boolean;
+        };
+        /** ShiftPatternBody */
+        ShiftPatternBody: {
+            anchor?: string | null;
+            hours: number;
+            /** @enum {string} */
+            kind: "weekly" | "rotation";
+            /** @default 0 */
+            off_days: number;
+            /** @default 0 */
+            on_days: number;
+            /** @description HH:MM, local. */
+            start: string;
+            weekdays?: number[];
+        };
+        /** ShiftState */
+        ShiftState: {
+            current: components["schemas"]["ShiftView"] | null;
+        };
+        /** ShiftView */
+        ShiftView: {
+            ended_at: string | null;
+            /** Format: date-time */
+            started_at: string;
         };
         /** SignIn */
         SignIn: {
@@ -789,6 +996,41 @@ export interface components {
             time_zone: string;
             /** @description 3-32 letters, digits, dots, dashes or underscores; not case-sensitive. */
             username: string;
+        };
+        /** SnoozeView */
+        SnoozeView: {
+            due_at: string | null;
+        };
+        /** SnoozeWrite */
+        SnoozeWrite: {
+            /** @enum {string} */
+            kind: "commitment" | "checkin" | "decompress" | "followup";
+            ref?: string | null;
+            /**
+             * @default hour
+             * @enum {string}
+             */
+            until: "hour" | "after_shift";
+        };
+        /** SubscriptionKeys */
+        SubscriptionKeys: {
+            auth: string;
+            p256dh: string;
+        };
+        /** SubscriptionView */
+        SubscriptionView: {
+            /** Format: date-time */
+            created_at: string;
+            endpoint: string;
+            id: number;
+            label: string;
+        };
+        /** SubscriptionWrite */
+        SubscriptionWrite: {
+            endpoint: string;
+            expirationTime?: number | null;
+            keys: components["schemas"]["SubscriptionKeys"];
+            replaces?: string | null;
         };
         /** TagAverages */
         TagAverages: {
@@ -1721,6 +1963,278 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    reminder_prefs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrefsView"];
+                };
+            };
+        };
+    };
+    save_reminder_prefs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PrefsWrite"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrefsView"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    push_key: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushKey"];
+                };
+            };
+        };
+    };
+    current_shift: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShiftState"];
+                };
+            };
+        };
+    };
+    end_shift: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShiftState"];
+                };
+            };
+        };
+    };
+    start_shift: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShiftState"];
+                };
+            };
+        };
+    };
+    snooze_reminder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SnoozeWrite"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnoozeView"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    list_subscriptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionView"][];
+                };
+            };
+        };
+    };
+    save_subscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionWrite"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionView"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    remove_subscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscription_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, nothing follows */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
                 };
             };
         };

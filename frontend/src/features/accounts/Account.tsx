@@ -113,6 +113,9 @@ export function Account(): JSX.Element {
           Your data: download or import everything
         </a>
       </p>
+      <p>
+        <a href="/reminders">Reminders, shifts and quiet hours</a>
+      </p>
 
       <section class="card" aria-labelledby="zone-heading">
         <h2 id="zone-heading">Time zone</h2>

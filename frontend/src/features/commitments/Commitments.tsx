@@ -88,7 +88,11 @@ function CommitmentForm({ initial, label, onSave, onCancel }: { initial: Draft; 
       )}
       <div class="field">
         <label for={`${prefix}-time`}>Reminder time (optional)</label>
-        <input id={`${prefix}-time`} type="time" value={draft.reminder_time ?? ''} onInput={(e) => setDraft({ ...draft, reminder_time: e.currentTarget.value || null })} />
+        <input id={`${prefix}-time`} type="time" value={draft.reminder_time ?? ''} onInput={(e) => setDraft({ ...draft, reminder_time: e.currentTarget.value || null })} aria-describedby={`${prefix}-time-hint`} />
+        <span class="hint" id={`${prefix}-time-hint`}>
+          {draft.cadence === 'after_shift' ? 'Any time turns on a nudge after each shift. ' : ''}
+          Reminders need to be <a href="/reminders">turned on for this phone</a>.
+        </span>
       </div>
       <div class="button-row">
         <button type="submit" data-testid={`${prefix}-commitment-save`}>

@@ -138,6 +138,11 @@ export function Today(): JSX.Element {
           Add or change commitments
         </a>
       </p>
+      <p>
+        <a href="/reminders" data-testid="reminders-link">
+          Reminders, shifts and quiet hours
+        </a>
+      </p>
     </Page>
   );
 }
