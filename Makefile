@@ -15,7 +15,7 @@ export CHROMIUM_PATH
 FRONTEND_SOURCES := $(shell find frontend/src frontend/public service_worker -type f 2>/dev/null) \
 	frontend/index.html frontend/vite.config.ts frontend/manifest.ts
 
-.PHONY: run test lint typecheck api-types check-api-types build unit e2e chromium bench-lighthouse bench-api clean
+.PHONY: run test lint typecheck api-types check-api-types build unit e2e chromium bench-lighthouse bench-api bench-push clean
 
 run: $(PY_RUN) build
 	$(PY) -m steady serve
@@ -52,8 +52,8 @@ check-api-types: $(PY_RUN) $(NODE_DEPS)
 	     fi; rm -rf $$scratch; echo "API types match the OpenAPI document."
 
 lint: $(PY_DEV)
-	$(VENV)/bin/ruff format --check backend tests e2e bench bench/lighthouse bench/api_load frontend/icons
-	$(VENV)/bin/ruff check backend tests e2e bench bench/lighthouse bench/api_load frontend/icons
+	$(VENV)/bin/ruff format --check backend tests e2e bench bench/lighthouse bench/api_load bench/push_dispatch frontend/icons
+	$(VENV)/bin/ruff check backend tests e2e bench bench/lighthouse bench/api_load bench/push_dispatch frontend/icons
 
 typecheck: $(PY_DEV) $(NODE_DEPS)
 	$(VENV)/bin/mypy
@@ -85,6 +85,9 @@ bench-lighthouse: $(PY_DEV) build chromium
 
 bench-api: $(PY_DEV) build
 	$(PY) bench/api_load
+
+bench-push: $(PY_DEV)
+	$(PY) bench/push_dispatch
 
 clean:
 	rm -rf frontend/dist .pytest_cache .mypy_cache .ruff_cache

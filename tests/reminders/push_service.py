@@ -68,6 +68,7 @@ class LocalPushService:
     )
     requests: int = 0
     _subscriptions: dict[str, _Subscription] = field(default_factory=dict)
+    _verified: set[tuple[str, str]] = field(default_factory=set)
     _runner: web.AppRunner | None = None
     origin: str = ""
 
@@ -75,6 +76,7 @@ class LocalPushService:
         app = web.Application()
         app.router.add_post("/push/{sid}", self._push)
         app.router.add_post("/subscribe", self._subscribe_over_http)
+        app.router.add_get("/received", self._received_count)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", port, backlog=1024)
@@ -110,8 +112,12 @@ class LocalPushService:
         sid = endpoint.rsplit("/", 1)[1]
         return [r.payload for r in self.received if r.subscription == sid]
 
-    async def _subscribe_over_http(self, _: web.Request) -> web.Response:
-        return web.json_response(self.subscribe())
+    async def _subscribe_over_http(self, request: web.Request) -> web.Response:
+        count = int(request.query.get("count", "1"))
+        return web.json_response([self.subscribe() for _ in range(count)])
+
+    async def _received_count(self, _: web.Request) -> web.Response:
+        return web.json_response({"received": len(self.received), "refused": len(self.refused)})
 
     def _check_vapid(self, header: str) -> dict[str, Any]:
         """The JWT's claims, or ValueError saying what a real push service would refuse."""
@@ -122,15 +128,21 @@ class LocalPushService:
         if self.expected_key is not None and key != self.expected_key:
             raise ValueError("signed with an unexpected key")
         head, claims_part, signature = token.split(".")
-        if json.loads(unb64url(head)).get("alg") != "ES256":
-            raise ValueError("not ES256")
-        raw = unb64url(signature)
-        der = encode_dss_signature(int.from_bytes(raw[:32], "big"), int.from_bytes(raw[32:], "big"))
-        public = ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), unb64url(key))
-        try:
-            public.verify(der, f"{head}.{claims_part}".encode(), ec.ECDSA(hashes.SHA256()))
-        except InvalidSignature as error:
-            raise ValueError("bad signature") from error
+        if (token, key) not in self._verified:
+            # A signature over the same bytes with the same key verifies the same way every
+            # time; the claims below are still checked on each request (exp moves on).
+            if json.loads(unb64url(head)).get("alg") != "ES256":
+                raise ValueError("not ES256")
+            raw = unb64url(signature)
+            der = encode_dss_signature(
+                int.from_bytes(raw[:32], "big"), int.from_bytes(raw[32:], "big")
+            )
+            public = ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), unb64url(key))
+            try:
+                public.verify(der, f"{head}.{claims_part}".encode(), ec.ECDSA(hashes.SHA256()))
+            except InvalidSignature as error:
+                raise ValueError("bad signature") from error
+            self._verified.add((token, key))
         claims: dict[str, Any] = json.loads(unb64url(claims_part))
         if claims.get("aud") != self.origin:
             raise ValueError(f"aud {claims.get('aud')!r} is not {self.origin!r}")
