@@ -29,6 +29,21 @@ def wait_until(page: Page, expression: str, timeout_ms: int = 20_000) -> None:
         waited += 50
 
 
+OUTBOX_EMPTY = """
+indexedDB.databases().then(all => all.some(d => d.name === 'steady') ? new Promise(done => {
+  const open = indexedDB.open('steady');
+  open.onerror = () => done(false);
+  open.onsuccess = () => {
+    const db = open.result;
+    if (!db.objectStoreNames.contains('outbox')) { db.close(); done(true); return; }
+    const count = db.transaction('outbox').objectStore('outbox').count();
+    count.onsuccess = () => { db.close(); done(count.result === 0); };
+    count.onerror = () => { db.close(); done(false); };
+  };
+}) : true)
+"""
+
+
 class App:
     """The PWA as one person sees it on one phone."""
 
@@ -62,6 +77,15 @@ class App:
 
     def online(self) -> None:
         self.page.context.set_offline(False)
+
+    def expect_all_saved(self, timeout_ms: int = 30_000) -> None:
+        """Wait until every queued change has reached the server, then for the status to say so.
+
+        The status alone is not enough: right after a change it can still show "All saved"
+        from before the change was queued.
+        """
+        wait_until(self.page, OUTBOX_EMPTY, timeout_ms)
+        expect(self.status).to_have_text("All saved", timeout=timeout_ms)
 
     def heading(self) -> Locator:
         return self.page.locator("main h1")

@@ -16,7 +16,7 @@ def username() -> str:
 def test_sign_up_sign_out_and_sign_in_again(app: App) -> None:
     name = username()
     app.sign_up(name)
-    expect(app.status).to_have_text("All saved")
+    app.expect_all_saved()
     app.by_id("account-link").click()
     expect(app.by_id("account-username")).to_have_text(name)
 

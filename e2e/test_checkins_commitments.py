@@ -55,7 +55,7 @@ def test_offline_check_ins_and_ticks_reach_the_server_exactly_once(
     assert server_db.count("checkin", name) == 0
 
     app.online()
-    expect(app.status).to_have_text("All saved", timeout=30_000)
+    app.expect_all_saved()
     assert server_db.count("checkin", name) == 20
     assert server_db.count("completion", name) == 10
     assert server_db.count("commitment", name) == 10
@@ -74,7 +74,7 @@ def test_offline_check_ins_and_ticks_reach_the_server_exactly_once(
     first_item.get_by_test_id("delete-checkin").click()
     first_item.get_by_test_id("confirm-delete").click()
     expect(app.by_id("history-item")).to_have_count(19)
-    expect(app.status).to_have_text("All saved", timeout=15_000)
+    app.expect_all_saved()
     assert server_db.count("checkin", name) == 19
     other.open("/checkin/history")  # opening the app pulls what changed elsewhere
     expect(other.by_id("history-item")).to_have_count(19, timeout=15_000)

@@ -44,7 +44,7 @@ def test_box_breathing_and_five_senses_play_to_the_end_and_are_recorded(
         if app.status.inner_text() == "All saved":
             break
         page.wait_for_timeout(200)
-    expect(app.status).to_have_text("All saved")
+    app.expect_all_saved()
     stored = server_db.grounding(name)
     assert [(exercise, completed) for exercise, _, completed in stored] == [
         ("box-breathing", True),

@@ -30,7 +30,7 @@ def test_offline_check_ins_reach_the_server_once_even_after_a_reload(
     assert server_db.count("checkin", name) == 0
 
     app.online()
-    expect(app.status).to_have_text("All saved", timeout=15_000)
+    app.expect_all_saved()
     assert server_db.count("checkin", name) == 2
     assert server_db.notes("checkin", name) == [
         "First, from the ambulance bay",
@@ -66,7 +66,7 @@ def test_a_lost_answer_is_replayed_without_a_duplicate(
             break
         page.wait_for_timeout(50)
     assert dropped
-    expect(app.status).to_have_text("All saved", timeout=20_000)
+    app.expect_all_saved()
     assert server_db.count("checkin", name) == 1
 
 
@@ -78,7 +78,7 @@ def test_changes_made_signed_out_are_uploaded_on_sign_in(
     app.check_in(3, 3, 3, 3, note="Before I had an account")
     expect(app.status).to_have_text("Saved on this phone")
     app.sign_up(name)
-    expect(app.status).to_have_text("All saved", timeout=15_000)
+    app.expect_all_saved()
     assert server_db.count("checkin", name) == 1
 
 

@@ -20,7 +20,7 @@ def _person_with_commitment(app: App, server_db: ServerDatabase, prefix: str) ->
     app.sign_up(name)
     app.wait_for_worker()
     app.add_commitment("Text a colleague after nights")
-    expect(app.status).to_have_text("All saved", timeout=15_000)
+    app.expect_all_saved()
     (commitment_id,) = server_db.ids("commitment", name)
     return name, commitment_id
 
@@ -51,10 +51,10 @@ def test_done_on_a_notification_offline_counts_once_when_the_signal_returns(
     expect(app.status).to_contain_text("1 waiting")
 
     app.online()
-    expect(app.status).to_have_text("All saved", timeout=15_000)
+    app.expect_all_saved()
     assert server_db.count("completion", name) == 1
     page.reload()
-    expect(app.status).to_have_text("All saved", timeout=15_000)
+    app.expect_all_saved()
     page.wait_for_timeout(500)
     assert server_db.count("completion", name) == 1
     expect(app.by_id("today-item").get_by_test_id("undo")).to_be_visible()

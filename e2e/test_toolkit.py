@@ -30,7 +30,7 @@ def test_a_toolkit_built_offline_survives_a_reload_and_reaches_the_account(
     app.online()
     name = "nurse_" + uuid.uuid4().hex[:8]
     app.sign_up(name)
-    expect(app.status).to_have_text("All saved", timeout=15_000)
+    app.expect_all_saved()
     stored = server_db.toolkit(name)
     assert stored is not None
     sections = stored["sections"]
@@ -54,7 +54,7 @@ def test_two_phones_editing_offline_keep_both_new_items(
     app.sign_up(name)
     app.open("/toolkit")
     app.add_to_toolkit("what_matters", "My daughter")
-    expect(app.status).to_have_text("All saved", timeout=15_000)
+    app.expect_all_saved()
 
     second: BrowserContext = new_context()  # type: ignore[operator]
     other = App(second.new_page(), app.base_url)
@@ -71,10 +71,10 @@ def test_two_phones_editing_offline_keep_both_new_items(
     other.add_to_toolkit("people", "Sam", phone="+1 555 0100")
 
     app.online()
-    expect(app.status).to_have_text("All saved", timeout=15_000)
+    app.expect_all_saved()
     second.set_offline(False)
     other.page.reload()
-    expect(other.status).to_have_text("All saved", timeout=15_000)
+    other.expect_all_saved()
 
     stored = server_db.toolkit(name)
     assert stored is not None
