@@ -7,6 +7,7 @@ browser subscribes with, so it must stay stable across restarts.
 from __future__ import annotations
 
 import base64
+import functools
 import json
 import time
 from collections.abc import Callable
@@ -135,6 +136,11 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
     return max(0.0, when.timestamp() - (time.time() if now is None else now))
 
 
+@functools.cache
+def _timeout(seconds: float) -> aiohttp.ClientTimeout:
+    return aiohttp.ClientTimeout(total=seconds)
+
+
 async def send_push(
     session: aiohttp.ClientSession,
     target: PushTarget,
@@ -161,7 +167,7 @@ async def send_push(
         target.endpoint,
         data=body,
         headers=headers,
-        timeout=aiohttp.ClientTimeout(total=seconds_allowed),
+        timeout=_timeout(seconds_allowed),
     ) as response:
         await response.read()
         return PushAnswer(response.status, parse_retry_after(response.headers.get("Retry-After")))

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import http_ece
+import uvloop
 from aiohttp import web
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
@@ -202,4 +203,4 @@ if __name__ == "__main__":
     parser.add_argument("--port", type=int, default=9100)
     parser.add_argument("--delay", type=float, default=0.0)
     arguments = parser.parse_args()
-    asyncio.run(_serve(arguments.port, arguments.delay))
+    uvloop.run(_serve(arguments.port, arguments.delay))
