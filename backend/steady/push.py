@@ -6,11 +6,14 @@ browser subscribes with, so it must stay stable across restarts.
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import functools
 import json
+import multiprocessing
 import time
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import timedelta
 from email.utils import parsedate_to_datetime
@@ -136,26 +139,93 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
     return max(0.0, when.timestamp() - (time.time() if now is None else now))
 
 
+def encrypt_payload(target: PushTarget, payload: bytes) -> bytes:
+    """The payload encrypted for one subscription (RFC 8291, aes128gcm, pywebpush)."""
+    keys = {"p256dh": target.p256dh, "auth": target.auth}
+    body: bytes = WebPusher({"endpoint": target.endpoint, "keys": keys}).encode(
+        payload, "aes128gcm"
+    )["body"]
+    return body
+
+
+def encrypt_many(items: list[tuple[PushTarget, bytes]]) -> list[bytes]:
+    """Several payloads encrypted in one call (what a worker process is handed)."""
+    return [encrypt_payload(target, payload) for target, payload in items]
+
+
+class Encryptor:
+    """Encrypts pushes, in worker processes when given any: encryption is the CPU-heavy part
+    of sending (a fresh ECDH key per message), so the event loop hands it off in chunks and
+    keeps sending while the next chunk is encrypted."""
+
+    def __init__(self, workers: int, chunk: int = 64) -> None:
+        self._pool = (
+            ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+            if workers > 0
+            else None
+        )
+        self._chunk = chunk
+        self._waiting: list[tuple[PushTarget, bytes, asyncio.Future[bytes]]] = []
+        self._chunks: set[asyncio.Future[None]] = set()
+
+    async def encrypt(self, target: PushTarget, payload: bytes) -> bytes:
+        """The encrypted body for one push."""
+        if self._pool is None:
+            return encrypt_payload(target, payload)
+        loop = asyncio.get_running_loop()
+        result: asyncio.Future[bytes] = loop.create_future()
+        if not self._waiting:
+            loop.call_soon(self._hand_off)  # once every push queued this turn has joined
+        self._waiting.append((target, payload, result))
+        return await result
+
+    def _hand_off(self) -> None:
+        waiting, self._waiting = self._waiting, []
+        for start in range(0, len(waiting), self._chunk):
+            chunk = waiting[start : start + self._chunk]
+            task = asyncio.ensure_future(self._encrypt_chunk(chunk))
+            self._chunks.add(task)
+            task.add_done_callback(self._chunks.discard)
+
+    async def _encrypt_chunk(
+        self, chunk: list[tuple[PushTarget, bytes, asyncio.Future[bytes]]]
+    ) -> None:
+        loop = asyncio.get_running_loop()
+        try:
+            bodies = await loop.run_in_executor(
+                self._pool, encrypt_many, [(target, payload) for target, payload, _ in chunk]
+            )
+        except Exception as error:  # a broken worker fails these pushes, not the dispatcher
+            for _, _, result in chunk:
+                if not result.done():
+                    result.set_exception(error)
+            return
+        for (_, _, result), body in zip(chunk, bodies, strict=True):
+            if not result.done():
+                result.set_result(body)
+
+    def close(self) -> None:
+        """Stop the worker processes."""
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+
+
 @functools.cache
 def _timeout(seconds: float) -> aiohttp.ClientTimeout:
     return aiohttp.ClientTimeout(total=seconds)
 
 
-async def send_push(
+async def post_push(
     session: aiohttp.ClientSession,
-    target: PushTarget,
-    payload: bytes,
+    endpoint: str,
+    body: bytes,
     authorization: str,
     *,
     ttl: int,
     urgency: str,
     seconds_allowed: float = 10.0,
 ) -> PushAnswer:
-    """Encrypt ``payload`` for one subscription (RFC 8291, aes128gcm) and POST it (RFC 8030)."""
-    pusher = WebPusher(
-        {"endpoint": target.endpoint, "keys": {"p256dh": target.p256dh, "auth": target.auth}}
-    )
-    body = pusher.encode(payload, "aes128gcm")["body"]
+    """POST one encrypted push to its push service (RFC 8030) with its VAPID header."""
     headers = {
         "Authorization": authorization,
         "Content-Encoding": "aes128gcm",
@@ -164,10 +234,7 @@ async def send_push(
         "Urgency": urgency,
     }
     async with session.post(
-        target.endpoint,
-        data=body,
-        headers=headers,
-        timeout=_timeout(seconds_allowed),
+        endpoint, data=body, headers=headers, timeout=_timeout(seconds_allowed)
     ) as response:
         await response.read()
         return PushAnswer(response.status, parse_retry_after(response.headers.get("Retry-After")))

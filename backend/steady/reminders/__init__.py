@@ -22,6 +22,7 @@ async def _start(app: Litestar) -> None:
         DispatchSettings(
             batch=settings.dispatch_batch,
             concurrency=settings.push_concurrency,
+            encrypt_workers=settings.push_encrypt_workers,
             grace=timedelta(minutes=settings.reminder_grace_minutes),
         ),
     )

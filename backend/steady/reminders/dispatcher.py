@@ -22,7 +22,7 @@ from piccolo.engine.postgres import PostgresEngine
 from piccolo.query.functions.aggregate import Count
 
 from steady import db
-from steady.push import PushTarget, VapidAuthorizations, send_push
+from steady.push import Encryptor, PushTarget, VapidAuthorizations, post_push
 from steady.reminders.notices import notice_for
 from steady.reminders.planning import ONE_OFF_CADENCES, POLICIES, Person, Rule, next_due
 from steady.reminders.schedule import shift_holding
@@ -69,6 +69,9 @@ class DispatchSettings:
     attempts: int = 4
     first_backoff: float = 1.0
     longest_wait: float = 30.0
+    # Processes that encrypt pushes beside the event loop (0: encrypt in the loop).
+    encrypt_workers: int = 0
+    passes_in_flight: int = 3
 
 
 async def claim_due_reminders(now: datetime, limit: int, lease: timedelta) -> list[dict[str, Any]]:
@@ -91,9 +94,11 @@ class Dispatcher:
         self.settings = settings
         self._session: aiohttp.ClientSession | None = None
         self._slots = asyncio.Semaphore(settings.concurrency)
+        self._encryptor = Encryptor(settings.encrypt_workers)
 
     async def close(self) -> None:
-        """Close the HTTP connections to push services."""
+        """Close the HTTP connections to push services and the encrypting processes."""
+        self._encryptor.close()
         if self._session is not None:
             await self._session.close()
             self._session = None
@@ -105,15 +110,27 @@ class Dispatcher:
         return self._session
 
     async def run(self, interval: float) -> None:
-        """Dispatch until cancelled; a full batch means more are waiting, so go again now."""
+        """Dispatch until cancelled: drain what is due, then look again after ``interval``."""
         while True:
             try:
-                report = await self.dispatch_once()
+                await self.drain()
             except Exception:
                 log.exception("reminder dispatch failed; trying again shortly")
-                report = DispatchReport()
-            if report.claimed < self.settings.batch:
-                await asyncio.sleep(interval)
+            await asyncio.sleep(interval)
+
+    async def drain(self, now: datetime | None = None) -> DispatchReport:
+        """Send everything due, with a few passes in flight at once so one batch's slowest
+        pushes never leave the connections idle (each pass claims its own rows)."""
+        total = DispatchReport()
+
+        async def passes() -> None:
+            while (report := await self.dispatch_once(now)).claimed:
+                for name in ("claimed", "sent", "skipped", "held", "pruned", "failed"):
+                    setattr(total, name, getattr(total, name) + getattr(report, name))
+                total.outcomes.update(report.outcomes)
+
+        await asyncio.gather(*(passes() for _ in range(self.settings.passes_in_flight)))
+        return total
 
     async def dispatch_once(self, now: datetime | None = None) -> DispatchReport:
         """Claim one batch of due reminders, send them, and plan what comes next."""
@@ -202,14 +219,15 @@ class Dispatcher:
         """One push with retries: "sent", "gone" (404/410) or "failed"."""
         origin = urlsplit(target.endpoint).netloc
         status: int | str = "no answer"
+        body = await self._encryptor.encrypt(target, payload)
         for attempt in range(self.settings.attempts):
             wait = self.settings.first_backoff * 2**attempt
             try:
                 async with self._slots:
-                    answer = await send_push(
+                    answer = await post_push(
                         self._http(),
-                        target,
-                        payload,
+                        target.endpoint,
+                        body,
                         self.vapid.header_for(target.endpoint),
                         ttl=ttl,
                         urgency=urgency,
