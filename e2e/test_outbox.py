@@ -93,26 +93,12 @@ def test_background_sync_in_the_worker_sends_changes_when_no_page_is_open(
     page.goto("about:blank")  # the app is closed; only its worker remains
     app.online()
 
-    cdp = page.context.new_cdp_session(page)
-    registrations: dict[str, str] = {}
-    cdp.on(
-        "ServiceWorker.workerRegistrationUpdated",
-        lambda event: registrations.update(
-            {
-                r["scopeURL"]: r["registrationId"]
-                for r in event["registrations"]
-                if not r["isDeleted"]
-            }
-        ),
-    )
-    cdp.send("ServiceWorker.enable")
-    while base_url + "/" not in registrations:
-        page.wait_for_timeout(50)
+    cdp, registration = app.worker_registration_id()
     cdp.send(
         "ServiceWorker.dispatchSyncEvent",
         {
             "origin": base_url,
-            "registrationId": registrations[base_url + "/"],
+            "registrationId": registration,
             "tag": "steady-outbox",
             "lastChance": False,
         },

@@ -26,7 +26,6 @@ from steady.reminders.schedule import (
     respectful_time,
 )
 
-Kind = Literal["commitment", "checkin", "decompress", "followup"]
 # Sent once, then deleted: snoozes and follow-ups ("oneoff"), and the reminders planned when
 # a shift is tapped "End" ("shift_end", which a scheduled after-shift reminder then skips).
 ONE_OFF_CADENCES = ("oneoff", "shift_end")
