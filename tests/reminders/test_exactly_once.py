@@ -57,13 +57,12 @@ async def test_two_dispatchers_deliver_five_thousand_reminders_exactly_once(
 ) -> None:
     now = datetime.now(UTC)
     await _people_with_due_reminders(push_service, now - timedelta(minutes=5))
-    # One encrypts in its event loop, the other in a worker process: both paths count.
     dispatchers = [
         Dispatcher(
             VapidAuthorizations(running_app.state.vapid, "mailto:care-team@steady.example"),
-            DispatchSettings(batch=250, concurrency=100, encrypt_workers=workers),
+            DispatchSettings(batch=250, concurrency=100),
         )
-        for workers in (0, 1)
+        for _ in range(2)
     ]
 
     try:

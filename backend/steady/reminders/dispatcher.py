@@ -38,7 +38,7 @@ WHERE id IN (
     WHERE due_at <= {{}} AND (claimed_until IS NULL OR claimed_until < {{}})
     ORDER BY due_at LIMIT {{}} {lock}
 )
-RETURNING id
+RETURNING id, account, kind, about, cadence, clock, weekdays, on_date, title, due_at, time_zone
 """
 # A scheduled after-shift reminder is skipped when one went out this recently (the shift
 # was tapped "End", so its reminder already came).
@@ -78,12 +78,10 @@ async def claim_due_reminders(now: datetime, limit: int, lease: timedelta) -> li
     """Lease up to ``limit`` due reminders to this dispatcher, oldest first."""
     engine = db.current_engine()
     lock = "FOR UPDATE SKIP LOCKED" if isinstance(engine, PostgresEngine) else ""
-    claimed = await Reminder.raw(_CLAIM.format(lock=lock), now + lease, now, now, limit)
-    if not claimed:
-        return []
-    ids = [row["id"] for row in claimed]
-    rows: list[dict[str, Any]] = await Reminder.select().where(Reminder.id.is_in(ids))
-    return rows
+    claimed: list[dict[str, Any]] = await Reminder.raw(
+        _CLAIM.format(lock=lock), now + lease, now, now, limit
+    )
+    return claimed
 
 
 class Dispatcher:
