@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import functools
 import json
 import multiprocessing
 import time
@@ -20,13 +19,13 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import aiohttp
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 from pywebpush import WebPusher
 
 from steady.keyfiles import read_or_create
+from steady.push_http import PushConnections
 
 
 @dataclass(frozen=True)
@@ -165,8 +164,21 @@ class Encryptor:
             else None
         )
         self._chunk = chunk
+        self._workers = workers
         self._waiting: list[tuple[PushTarget, bytes, asyncio.Future[bytes]]] = []
         self._chunks: set[asyncio.Future[None]] = set()
+
+    async def warm_up(self) -> None:
+        """Start the worker processes now (a second of imports), not on the first push."""
+        if self._pool is not None:
+            loop = asyncio.get_running_loop()
+            await asyncio.gather(
+                *(loop.run_in_executor(self._pool, encrypt_many, []) for _ in range(self._workers))
+            )
+
+    def worker_pids(self) -> list[int]:
+        """The encrypting processes' ids, so a benchmark can count their CPU."""
+        return list(self._pool._processes or {}) if self._pool is not None else []
 
     async def encrypt(self, target: PushTarget, payload: bytes) -> bytes:
         """The encrypted body for one push."""
@@ -210,13 +222,8 @@ class Encryptor:
             self._pool.shutdown(cancel_futures=True)
 
 
-@functools.cache
-def _timeout(seconds: float) -> aiohttp.ClientTimeout:
-    return aiohttp.ClientTimeout(total=seconds)
-
-
 async def post_push(
-    session: aiohttp.ClientSession,
+    connections: PushConnections,
     endpoint: str,
     body: bytes,
     authorization: str,
@@ -233,8 +240,5 @@ async def post_push(
         "TTL": str(ttl),
         "Urgency": urgency,
     }
-    async with session.post(
-        endpoint, data=body, headers=headers, timeout=_timeout(seconds_allowed)
-    ) as response:
-        await response.read()
-        return PushAnswer(response.status, parse_retry_after(response.headers.get("Retry-After")))
+    answer = await connections.post(endpoint, headers, body, seconds_allowed)
+    return PushAnswer(answer.status, parse_retry_after(answer.retry_after))

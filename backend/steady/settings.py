@@ -42,8 +42,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     dispatch_interval_seconds: float = 10.0
     dispatch_batch: int = 500
     push_concurrency: int = 200
-    # Processes that encrypt pushes beside the event loop (0: in the loop; started on first use).
-    push_encrypt_workers: int = 0
+    # Processes that encrypt pushes beside the event loop (0: in the loop), started with it.
+    push_encrypt_workers: int = 1
     # A reminder missed by less than this (server down) is still sent once; older are skipped.
     reminder_grace_minutes: int = 30
 

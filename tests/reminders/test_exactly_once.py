@@ -60,10 +60,12 @@ async def test_two_dispatchers_deliver_five_thousand_reminders_exactly_once(
     dispatchers = [
         Dispatcher(
             VapidAuthorizations(running_app.state.vapid, "mailto:care-team@steady.example"),
-            DispatchSettings(batch=250, concurrency=100),
+            # One encrypts in its event loop, the other in a worker process.
+            DispatchSettings(batch=250, concurrency=100, encrypt_workers=workers),
         )
-        for _ in range(2)
+        for workers in (0, 1)
     ]
+    await asyncio.gather(*(d.warm_up() for d in dispatchers))
 
     try:
         # Each drains with several passes in flight: six claimers on one table.

@@ -221,7 +221,7 @@ async def time_zones_of(account_ids: Collection[int]) -> dict[int, ZoneInfo]:
     if not account_ids:
         return {}
     rows = await Account.select(Account.id, Account.time_zone).where(
-        Account.id.is_in(list(account_ids))
+        db.one_of(Account.id, account_ids)
     )
     return {row["id"]: ZoneInfo(row["time_zone"]) for row in rows}
 

@@ -17,12 +17,12 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
-import aiohttp
 from piccolo.engine.postgres import PostgresEngine
 from piccolo.query.functions.aggregate import Count
 
 from steady import db
 from steady.push import Encryptor, PushTarget, VapidAuthorizations, post_push
+from steady.push_http import PushConnectionError, PushConnections
 from steady.reminders.notices import notice_for
 from steady.reminders.planning import ONE_OFF_CADENCES, POLICIES, Person, Rule, next_due
 from steady.reminders.schedule import shift_holding
@@ -71,7 +71,7 @@ class DispatchSettings:
     longest_wait: float = 30.0
     # Processes that encrypt pushes beside the event loop (0: encrypt in the loop).
     encrypt_workers: int = 0
-    passes_in_flight: int = 3
+    passes_in_flight: int = 5
 
 
 async def claim_due_reminders(now: datetime, limit: int, lease: timedelta) -> list[dict[str, Any]]:
@@ -90,25 +90,26 @@ class Dispatcher:
     def __init__(self, vapid: VapidAuthorizations, settings: DispatchSettings) -> None:
         self.vapid = vapid
         self.settings = settings
-        self._session: aiohttp.ClientSession | None = None
+        self._connections = PushConnections()
         self._slots = asyncio.Semaphore(settings.concurrency)
         self._encryptor = Encryptor(settings.encrypt_workers)
 
     async def close(self) -> None:
         """Close the HTTP connections to push services and the encrypting processes."""
         self._encryptor.close()
-        if self._session is not None:
-            await self._session.close()
-            self._session = None
+        self._connections.close()
 
-    def _http(self) -> aiohttp.ClientSession:
-        if self._session is None:
-            connector = aiohttp.TCPConnector(limit=self.settings.concurrency, limit_per_host=0)
-            self._session = aiohttp.ClientSession(connector=connector)
-        return self._session
+    async def warm_up(self) -> None:
+        """Get ready to send (start the encrypting processes) before the first pass."""
+        await self._encryptor.warm_up()
+
+    def worker_pids(self) -> list[int]:
+        """The encrypting processes' ids (for the benchmark's CPU accounting)."""
+        return self._encryptor.worker_pids()
 
     async def run(self, interval: float) -> None:
         """Dispatch until cancelled: drain what is due, then look again after ``interval``."""
+        await self.warm_up()
         while True:
             try:
                 await self.drain()
@@ -223,14 +224,14 @@ class Dispatcher:
             try:
                 async with self._slots:
                     answer = await post_push(
-                        self._http(),
+                        self._connections,
                         target.endpoint,
                         body,
                         self.vapid.header_for(target.endpoint),
                         ttl=ttl,
                         urgency=urgency,
                     )
-            except (aiohttp.ClientError, TimeoutError) as error:
+            except (PushConnectionError, TimeoutError) as error:
                 status = type(error).__name__
             else:
                 status = answer.status
@@ -256,7 +257,7 @@ class _Target:
 
 
 async def _targets(accounts: list[int]) -> dict[int, list[_Target]]:
-    rows = await PushSubscription.select().where(PushSubscription.account.is_in(accounts))
+    rows = await PushSubscription.select().where(db.one_of(PushSubscription.account, accounts))
     found: dict[int, list[_Target]] = {}
     for row in rows:
         target = PushTarget(row["endpoint"], row["p256dh"], row["auth"])
@@ -273,7 +274,7 @@ async def _sent_lately(
     if days:
         rows = await (
             SentPush.select(SentPush.account, SentPush.local_date, Count().as_alias("n"))
-            .where(SentPush.account.is_in(accounts) & SentPush.local_date.is_in(list(days)))
+            .where(db.one_of(SentPush.account, accounts) & SentPush.local_date.is_in(list(days)))
             .group_by(SentPush.account, SentPush.local_date)
         )
         for row in rows:
@@ -281,7 +282,7 @@ async def _sent_lately(
             if person is not None and row["local_date"] == now.astimezone(person.zone).date():
                 counts[row["account"]] = int(row["n"])
     recent = await SentPush.select(SentPush.account, SentPush.kind, SentPush.about).where(
-        SentPush.account.is_in(accounts)
+        db.one_of(SentPush.account, accounts)
         & (SentPush.sent_at > now - SAME_SHIFT)
         & SentPush.kind.is_in(["commitment", "decompress"])
     )
@@ -348,11 +349,11 @@ async def _settle(
                     Reminder.claimed_until: None,
                     Reminder.time_zone: zone,
                 }
-            ).where(Reminder.id.is_in(ids))
+            ).where(db.one_of(Reminder.id, ids))
         if finished:
-            await Reminder.delete().where(Reminder.id.is_in(finished))
+            await Reminder.delete().where(db.one_of(Reminder.id, finished))
         if gone:
-            await PushSubscription.delete().where(PushSubscription.id.is_in(list(gone)))
+            await PushSubscription.delete().where(db.one_of(PushSubscription.id, gone))
 
 
 def start_dispatching(dispatcher: Dispatcher, interval: float) -> asyncio.Task[None]:

@@ -163,11 +163,11 @@ async def people(account_ids: list[int], now: datetime) -> dict[int, Person]:
     zones = await time_zones_of(account_ids)
     stored = {
         row["account"]: row
-        for row in await ReminderPrefs.select().where(ReminderPrefs.account.is_in(account_ids))
+        for row in await ReminderPrefs.select().where(db.one_of(ReminderPrefs.account, account_ids))
     }
     tapped: dict[int, list[Any]] = {}
     for row in await Shift.select().where(
-        Shift.account.is_in(account_ids) & (Shift.started_at >= now - timedelta(days=2))
+        db.one_of(Shift.account, account_ids) & (Shift.started_at >= now - timedelta(days=2))
     ):
         ends = row["ended_at"] or row["started_at"] + LONGEST_SHIFT
         tapped.setdefault(row["account"], []).append((row["started_at"], ends))
