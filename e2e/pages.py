@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -192,6 +193,34 @@ class App:
                 })"""
             )
         )
+
+    # ---- sharing with a peer ----
+
+    def make_invite(self) -> str:
+        """Make an invite on /share; the link to send."""
+        self.open("/share")
+        self.by_id("invite-create").click()
+        link = self.by_id("invite-link")
+        expect(link).to_have_value(re.compile(r"/join\?t="))
+        return str(link.input_value())
+
+    def accept_invite(self, link: str, inviter: str) -> None:
+        """Open an invite link, check who sent it, and accept."""
+        self.page.goto(link)
+        expect(self.by_id("invite-from")).to_contain_text(inviter)
+        self.by_id("invite-accept").click()
+        expect(self.by_id("peer-row")).to_contain_text(inviter)
+
+    def compose_for(self, peer: str) -> None:
+        self.open("/share")
+        self.by_id("peer-row").filter(has_text=peer).get_by_test_id("share-with").click()
+        expect(self.heading()).to_have_text(f"Share with {peer}")
+
+    def preview(self) -> Locator:
+        self.by_id("share-preview").click()
+        card = self.by_id("preview-card")
+        expect(card).to_be_visible()
+        return card
 
     # ---- the service worker and notifications ----
 

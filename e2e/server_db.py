@@ -64,3 +64,13 @@ class ServerDatabase:
                 (username,),
             ).fetchall()
         return {str(row[0]) for row in rows}
+
+    def queued_notices(self, username: str, kind: str) -> list[tuple[str, str]]:
+        """(about, title) of the pushes waiting for one person, as the server planned them."""
+        with sqlite3.connect(f"file:{self.path}?mode=ro", uri=True) as connection:
+            rows = connection.execute(
+                "SELECT r.about, r.title FROM reminder r JOIN account a ON a.id = r.account"
+                " WHERE a.username = ? AND r.kind = ? ORDER BY r.id",
+                (username, kind),
+            ).fetchall()
+        return [(str(r[0]), str(r[1])) for r in rows]

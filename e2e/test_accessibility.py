@@ -21,8 +21,8 @@ SMALL_TARGETS = """() =>
     })
     .map(el => el.outerHTML.slice(0, 80))"""
 
-SIGNED_OUT_PAGES = ["/", "/checkin", "/sign-in", "/sign-up", "/account", "/no-such-page"]
-SIGNED_IN_PAGES = ["/", "/checkin", "/account"]
+SIGNED_OUT_PAGES = ["/", "/checkin", "/sign-in", "/sign-up", "/account", "/share", "/no-such-page"]
+SIGNED_IN_PAGES = ["/", "/checkin", "/account", "/share", "/share/inbox", "/join"]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -39,7 +39,23 @@ def test_every_page_has_no_axe_violations(app: App, page: Page, scheme: str) -> 
 
 
 def test_tap_targets_are_at_least_44_px(app: App, page: Page) -> None:
-    for path in ["/", "/checkin", "/sign-in"]:
+    for path in ["/", "/checkin", "/sign-in", "/share"]:
         app.open(path)
         small = page.evaluate(SMALL_TARGETS)
         assert small == [], path
+    app.sign_up("taps_" + uuid.uuid4().hex[:8])
+    app.make_invite()
+    for path in ["/share", "/join", "/share/inbox"]:
+        app.open(path)
+        small = page.evaluate(SMALL_TARGETS)
+        assert small == [], path
+
+
+def test_pages_fit_a_320_px_screen_without_sideways_scrolling(app: App, page: Page) -> None:
+    page.set_viewport_size({"width": 320, "height": 640})
+    app.sign_up("narrow_" + uuid.uuid4().hex[:8])
+    app.make_invite()
+    for path in ["/", "/checkin", "/today", "/reminders", "/share", "/join", "/share/inbox"]:
+        app.open(path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 320, f"{path} is {width} px wide"

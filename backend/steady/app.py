@@ -25,6 +25,7 @@ from steady import (
     grounding,
     portability,
     reminders,
+    sharing,
     toolkit,
 )
 from steady.accounts.service import principal_for_token
@@ -44,6 +45,7 @@ FEATURES: tuple[Feature, ...] = (
     checkins.FEATURE,
     commitments.FEATURE,
     reminders.FEATURE,
+    sharing.FEATURE,
     portability.FEATURE,
 )
 

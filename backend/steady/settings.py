@@ -34,6 +34,10 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     argon2_parallelism: int = 4
     signin_per_minute: int = 10
     signup_per_hour: int = 20
+    # Peer invites: made per person per hour; tried (opened, accepted, declined) per person
+    # per 10 minutes (a spoken code is short, so guessing must stay hopeless).
+    invites_per_hour: int = 10
+    invite_tries_per_10_minutes: int = 10
     max_body_bytes: int = 64 * 1024
     log_level: str = "info"
     vapid_subject: str = "mailto:admin@localhost"

@@ -6,7 +6,6 @@ import { Home } from './features/home/Home';
 // Crisis mode is part of the first download: it must never wait on anything.
 import { Crisis } from './features/toolkit/Crisis';
 import { Grounding } from './features/grounding/List';
-import { Soon } from './features/placeholder/Soon';
 import { BottomNav } from './shell/BottomNav';
 import { Header } from './shell/Header';
 import { UpdateBanner } from './shell/UpdateBanner';
@@ -26,6 +25,12 @@ const Reminders = lazy(() => import('./features/reminders/Reminders').then((m) =
 const YourData = lazy(() => import('./features/portability/YourData').then((m) => m.YourData));
 const SignIn = lazy(() => import('./features/accounts/AuthForm').then((m) => m.SignIn));
 const SignUp = lazy(() => import('./features/accounts/AuthForm').then((m) => m.SignUp));
+const Sharing = lazy(() => import('./features/sharing/Sharing').then((m) => m.Sharing));
+const Join = lazy(() => import('./features/sharing/Join').then((m) => m.Join));
+const Compose = lazy(() => import('./features/sharing/Compose').then((m) => m.Compose));
+const Inbox = lazy(() => import('./features/sharing/Inbox').then((m) => m.Inbox));
+const Received = lazy(() => import('./features/sharing/Received').then((m) => m.Received));
+const SentSummary = lazy(() => import('./features/sharing/SentSummary').then((m) => m.SentSummary));
 const Account = lazy(() => import('./features/accounts/Account').then((m) => m.Account));
 
 function NotFound(): JSX.Element {
@@ -80,7 +85,12 @@ export function App(): JSX.Element {
             <Route path="/ground" component={Grounding} />
             <Route path="/ground/:id" component={ExercisePage} />
             <Route path="/ground-now" component={GroundNow} />
-            <Route path="/share" component={() => <Soon title="Share with a peer" />} />
+            <Route path="/share" component={Sharing} />
+            <Route path="/share/compose" component={Compose} />
+            <Route path="/share/inbox" component={Inbox} />
+            <Route path="/share/inbox/:id" component={Received} />
+            <Route path="/share/sent/:id" component={SentSummary} />
+            <Route path="/join" component={Join} />
             <Route default component={NotFound} />
           </Router>
         </ErrorBoundary>

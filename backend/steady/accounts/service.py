@@ -226,6 +226,16 @@ async def time_zones_of(account_ids: Collection[int]) -> dict[int, ZoneInfo]:
     return {row["id"]: ZoneInfo(row["time_zone"]) for row in rows}
 
 
+async def usernames_of(account_ids: Collection[int]) -> dict[int, str]:
+    """How each account is named to the peers it shares with."""
+    if not account_ids:
+        return {}
+    rows = await Account.select(Account.id, Account.username).where(
+        db.one_of(Account.id, account_ids)
+    )
+    return {row["id"]: row["username"] for row in rows}
+
+
 @asynccontextmanager
 async def synced_write(account_id: int) -> AsyncIterator[int]:
     """A transaction for one synced change, yielding the account's next revision.

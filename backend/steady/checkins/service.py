@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, TypeVar
 from uuid import UUID
@@ -211,3 +212,48 @@ async def shift_days(account_id: int, first: date, last: date) -> set[date]:
         .distinct()
     )
     return {row["local_date"] for row in rows}
+
+
+@dataclass(frozen=True)
+class PeriodScores:
+    """Averages of the scales over a period and which way each moved within it."""
+
+    count: int
+    averages: dict[str, float]
+    trends: dict[str, str | None]
+
+
+SHARED_SCALES = ("mood", "energy", "stress")
+# Fewer check-ins than this in a period, and no trend is claimed.
+TREND_MINIMUM = 4
+
+
+def _trend(values: list[int]) -> str | None:
+    if len(values) < TREND_MINIMUM:
+        return None
+    half = len(values) // 2
+    change = sum(values[half:]) / (len(values) - half) - sum(values[:half]) / half
+    return "rising" if change >= 0.5 else "falling" if change <= -0.5 else "steady"
+
+
+async def scores_between(account_id: int, start: datetime, end: datetime) -> PeriodScores:
+    """Mood, energy and stress over a period a person chose to share with a peer: averages,
+    and the second half against the first (a trend needs a few check-ins)."""
+    rows = await (
+        Checkin.select(*(getattr(Checkin, scale) for scale in SHARED_SCALES))
+        .where(
+            (Checkin.account == account_id)
+            & (Checkin.recorded_at >= start)
+            & (Checkin.recorded_at <= end)
+        )
+        .order_by(Checkin.recorded_at)
+    )
+    series = {scale: [int(row[scale]) for row in rows] for scale in SHARED_SCALES}
+    return PeriodScores(
+        count=len(rows),
+        averages={
+            scale: round(sum(values) / len(values), 1) if values else 0.0
+            for scale, values in series.items()
+        },
+        trends={scale: _trend(values) for scale, values in series.items()},
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from uuid import UUID
 
 from litestar.exceptions import HTTPException
@@ -12,7 +12,7 @@ from piccolo.query.functions.aggregate import Count
 from steady import sync
 from steady.accounts.service import next_revision, synced_write, time_zone_of
 from steady.checkins.service import shift_days
-from steady.commitments.progress import HISTORY_DAYS, Cadence, local_today, progress
+from steady.commitments.progress import HISTORY_DAYS, Cadence, due_days, local_today, progress
 from steady.commitments.schemas import (
     MAX_ACTIVE,
     CommitmentProgress,
@@ -158,3 +158,32 @@ async def progress_report(account_id: int, now: datetime | None = None) -> Progr
         )
         report.append(CommitmentProgress(commitment_id=row["id"], **result.__dict__))
     return ProgressReport(today=today, commitments=report)
+
+
+async def kept_between(account_id: int, first: date, last: date) -> tuple[int, int]:
+    """Commitments kept of those due over [first, last], for a summary shared with a peer
+    (the same forgiving count as the Today view: today counts only once done)."""
+    active = await Commitment.select().where(
+        (Commitment.account == account_id) & (Commitment.active.eq(True))
+    )
+    rows = await (
+        Completion.select(Completion.commitment_id, Completion.local_date)
+        .where(
+            (Completion.account == account_id)
+            & (Completion.local_date >= first)
+            & (Completion.local_date <= last)
+        )
+        .distinct()
+    )
+    done: dict[UUID, set[date]] = {}
+    for row in rows:
+        done.setdefault(row["commitment_id"], set()).add(row["local_date"])
+    shifts = await shift_days(account_id, first, last)
+    kept = due = 0
+    for row in active:
+        cadence = Cadence(row["cadence"], frozenset(row["weekdays"] or ()), row["on_date"])
+        finished = done.get(row["id"], set())
+        days = due_days(cadence, row["starts_on"], first, last, finished, shifts)
+        due += len(days)
+        kept += sum(day in finished for day in days)
+    return kept, due

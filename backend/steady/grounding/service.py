@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 import msgspec
+from piccolo.query.functions.aggregate import Sum
 
 from steady.accounts.service import synced_write
 from steady.errors import field_error
@@ -23,3 +25,16 @@ def _values(data: GroundingSessionWrite) -> Mapping[str, Any]:
 sessions: SyncedCollection[GroundingSessionWrite, GroundingSessionView] = SyncedCollection(
     GroundingSession, GroundingSessionTombstone, GroundingSessionView, synced_write, _values
 )
+
+
+async def minutes_between(account_id: int, start: datetime, end: datetime) -> int:
+    """Whole minutes of grounding that ended within a period, for a summary shared with a
+    peer."""
+    rows = await GroundingSession.select(
+        Sum(GroundingSession.duration_seconds).as_alias("seconds")
+    ).where(
+        (GroundingSession.account == account_id)
+        & (GroundingSession.ended_at >= start)
+        & (GroundingSession.ended_at <= end)
+    )
+    return int(rows[0]["seconds"] or 0) // 60 if rows else 0

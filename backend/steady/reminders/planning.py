@@ -46,6 +46,9 @@ POLICIES: dict[str, Policy] = {
     "checkin": Policy("drop", 2 * 3600, "low"),
     "decompress": Policy("drop", 3600, "normal"),
     "followup": Policy("hold", 12 * 3600, "low"),
+    "share_nudge": Policy("drop", 6 * 3600, "low"),
+    "peer_shared": Policy("hold", 24 * 3600, "normal"),
+    "peer_reply": Policy("hold", 24 * 3600, "normal"),
 }
 
 

@@ -13,7 +13,7 @@ from litestar.status_codes import HTTP_200_OK
 
 from steady.auth import Principal, device_label
 from steady.errors import field_error
-from steady.reminders import service
+from steady.reminders import devices, service
 from steady.reminders.schemas import (
     PrefsView,
     PrefsWrite,
@@ -35,7 +35,7 @@ async def push_key(state: State) -> PushKey:
 @get("/subscriptions", operation_id="list_subscriptions")
 async def list_subscriptions(principal: NamedDependency[Principal]) -> list[SubscriptionView]:
     """The devices that receive this person's reminders."""
-    return await service.list_subscriptions(principal.user_id)
+    return await devices.list_subscriptions(principal.user_id)
 
 
 @put("/subscriptions", operation_id="save_subscription", status_code=HTTP_200_OK)
@@ -46,8 +46,8 @@ async def save_subscription(
 ) -> SubscriptionView:
     """Register (or renew, after ``pushsubscriptionchange``) this device's subscription."""
     if data.replaces:
-        await service.forget_endpoint(principal.user_id, data.replaces)
-    return await service.save_subscription(
+        await devices.forget_endpoint(principal.user_id, data.replaces)
+    return await devices.save_subscription(
         principal.user_id,
         data.endpoint,
         data.keys.p256dh,
@@ -61,7 +61,7 @@ async def remove_subscription(
     principal: NamedDependency[Principal], subscription_id: FromPath[int]
 ) -> None:
     """Stop pushing to one device."""
-    if not await service.remove_subscription(principal.user_id, subscription_id):
+    if not await devices.remove_subscription(principal.user_id, subscription_id):
         raise NotFoundException(detail="No such device.")
 
 

@@ -96,7 +96,7 @@ class ShiftState(Output):
 class SnoozeWrite(Input):
     """Ask again later about the reminder that was just shown."""
 
-    kind: Literal["commitment", "checkin", "decompress", "followup"]
+    kind: Literal["commitment", "checkin", "decompress", "followup", "share_nudge"]
     ref: UUID | None = None
     until: Literal["hour", "after_shift"] = "hour"
 

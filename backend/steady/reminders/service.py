@@ -1,4 +1,4 @@
-"""Push subscriptions, reminder preferences, shifts, snoozes, and keeping due times current.
+"""Reminder preferences, shifts, snoozes, and keeping due times current.
 
 Other features tell this one what changed through the functions here (a commitment's
 reminder, a check-in with a hard event); this feature never reads their tables.
@@ -22,8 +22,8 @@ from steady.reminders.planning import (
     shift_pattern_from_json,
 )
 from steady.reminders.schedule import LONGEST_SHIFT, QuietHours, parse_clock
-from steady.reminders.schemas import PrefsView, PrefsWrite, ShiftView, SubscriptionView
-from steady.reminders.tables import PushSubscription, Reminder, ReminderPrefs, Shift
+from steady.reminders.schemas import PrefsView, PrefsWrite, ShiftView
+from steady.reminders.tables import Reminder, ReminderPrefs, Shift
 
 FOLLOW_UP_AFTER = (timedelta(hours=24), timedelta(hours=72))
 DEFAULT_PREFS: dict[str, Any] = {
@@ -41,58 +41,6 @@ DEFAULT_PREFS: dict[str, Any] = {
 
 def _now() -> datetime:
     return datetime.now(UTC)
-
-
-# --- subscriptions -----------------------------------------------------------------------
-
-
-async def save_subscription(
-    account_id: int, endpoint: str, p256dh: str, auth: str, label: str
-) -> SubscriptionView:
-    """Register this device for pushes; an endpoint belongs to whoever registered it last
-    (a shared phone that changes hands must not keep pushing to the previous person)."""
-    async with db.current_engine().transaction():
-        await PushSubscription.delete().where(PushSubscription.endpoint == endpoint)
-        row = await PushSubscription.insert(
-            PushSubscription(
-                account=account_id, endpoint=endpoint, p256dh=p256dh, auth=auth, label=label
-            )
-        ).returning(PushSubscription.id, PushSubscription.created_at)
-    return SubscriptionView(
-        id=row[0]["id"], label=label, endpoint=endpoint, created_at=row[0]["created_at"]
-    )
-
-
-async def list_subscriptions(account_id: int) -> list[SubscriptionView]:
-    """The devices that receive this person's reminders."""
-    rows = await (
-        PushSubscription.select(
-            PushSubscription.id,
-            PushSubscription.label,
-            PushSubscription.endpoint,
-            PushSubscription.created_at,
-        )
-        .where(PushSubscription.account == account_id)
-        .order_by(PushSubscription.id)
-    )
-    return [SubscriptionView(**row) for row in rows]
-
-
-async def forget_endpoint(account_id: int, endpoint: str) -> None:
-    """The browser replaced a subscription: stop pushing to the old endpoint."""
-    await PushSubscription.delete().where(
-        (PushSubscription.endpoint == endpoint) & (PushSubscription.account == account_id)
-    )
-
-
-async def remove_subscription(account_id: int, subscription_id: int) -> bool:
-    """Stop pushing to one device; owner-scoped."""
-    gone = await (
-        PushSubscription.delete()
-        .where((PushSubscription.id == subscription_id) & (PushSubscription.account == account_id))
-        .returning(PushSubscription.id)
-    )
-    return bool(gone)
 
 
 # --- preferences and a person's clock ---------------------------------------------------
@@ -305,6 +253,34 @@ async def follow_up_hard_day(account_id: int, checkin_id: UUID, recorded_at: dat
     for after in FOLLOW_UP_AFTER:
         if recorded_at + after > _now():
             await _one_off(account_id, "followup", checkin_id, recorded_at + after, "")
+
+
+async def notify_peer(account_id: int, kind: str, ref: UUID, heading: str) -> None:
+    """Tell someone a peer shared with them or replied ("Sam shared a check-in with you"):
+    sent soon, held through their quiet hours and shifts like any reminder."""
+    await _one_off(account_id, kind, ref, _now(), heading)
+
+
+async def set_share_nudge(account_id: int, weekday: int | None, clock: str | None) -> None:
+    """The weekly nudge to share with a peer, or none: a nudge only, never a share."""
+    on = weekday is not None and clock is not None
+    days = frozenset({weekday}) if weekday is not None else frozenset()
+    await _set_rule(
+        account_id, "share_nudge", None, "weekdays" if on else None, clock, weekdays=days
+    )
+
+
+async def latest_shift(account_id: int, within: timedelta) -> ShiftView | None:
+    """The shift going on now, or else the last one that ended within ``within``."""
+    row = await (
+        Shift.select()
+        .where((Shift.account == account_id) & (Shift.started_at > _now() - within))
+        .order_by(Shift.started_at, ascending=False)
+        .first()
+    )
+    if row is None or (row["ended_at"] is None and row["started_at"] < _now() - LONGEST_SHIFT):
+        return None
+    return ShiftView(started_at=row["started_at"], ended_at=row["ended_at"])
 
 
 # --- shifts and snoozes ------------------------------------------------------------------

@@ -1,0 +1,292 @@
+"""HTTP routes for invites, peers, summaries (sent and received), replies and the nudge.
+
+Anything that is not the caller's to see answers 404, never 403: existence is not revealed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from litestar import Request, Router, delete, get, post, put
+from litestar.di import NamedDependency
+from litestar.exceptions import NotFoundException
+from litestar.params import FromPath, JSONBody
+from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
+
+from steady.auth import Principal, client_address, enforce_rate_limit
+from steady.settings import Settings
+from steady.sharing import service
+from steady.sharing.compose import fingerprint
+from steady.sharing.schemas import (
+    InviteCreated,
+    InvitePreview,
+    InviteRedeem,
+    InviteView,
+    NudgeView,
+    NudgeWrite,
+    PeerView,
+    ReceivedView,
+    ReplyView,
+    ReplyWrite,
+    SentView,
+    SummaryDraft,
+    SummaryPreview,
+    SummarySend,
+)
+
+GONE_INVITE = "This invite can't be used: it may have expired or been used. Ask for a new one."
+NOT_FOUND = "Nothing here: it may have been taken back."
+
+
+async def _limit_tries(request: Request[Any, Any, Any], principal: Principal, s: Settings) -> None:
+    limit = s.invite_tries_per_10_minutes
+    await enforce_rate_limit(request, "invite-try", str(principal.user_id), limit, 600)
+    await enforce_rate_limit(request, "invite-try-address", client_address(request), limit * 3, 600)
+
+
+@post("/invites", operation_id="create_invite", status_code=HTTP_201_CREATED)
+async def create_invite(
+    request: Request[Any, Any, Any],
+    principal: NamedDependency[Principal],
+    settings: NamedDependency[Settings],
+) -> InviteCreated:
+    """A one-time link and code for one person, valid for 72 hours."""
+    await enforce_rate_limit(
+        request, "invite-make", str(principal.user_id), settings.invites_per_hour, 3600
+    )
+    return await service.create_invite(principal.user_id)
+
+
+@get("/invites", operation_id="open_invites")
+async def open_invites(principal: NamedDependency[Principal]) -> list[InviteView]:
+    """Invites still waiting for an answer."""
+    return await service.open_invites(principal.user_id)
+
+
+@delete("/invites/{invite_id:int}", operation_id="revoke_invite")
+async def revoke_invite(principal: NamedDependency[Principal], invite_id: FromPath[int]) -> None:
+    """Make an invite useless at once."""
+    if not await service.revoke_invite(principal.user_id, invite_id):
+        raise NotFoundException(detail=GONE_INVITE)
+
+
+@post("/invites/open", operation_id="open_invite", status_code=HTTP_200_OK)
+async def open_invite(
+    request: Request[Any, Any, Any],
+    principal: NamedDependency[Principal],
+    settings: NamedDependency[Settings],
+    data: JSONBody[InviteRedeem],
+) -> InvitePreview:
+    """Who sent this invite (it stays open until accepted or declined)."""
+    await _limit_tries(request, principal, settings)
+    found = await service.preview_invite(principal.user_id, data)
+    if found is None:
+        raise NotFoundException(detail=GONE_INVITE)
+    return found
+
+
+@post("/invites/accept", operation_id="accept_invite", status_code=HTTP_200_OK)
+async def accept_invite(
+    request: Request[Any, Any, Any],
+    principal: NamedDependency[Principal],
+    settings: NamedDependency[Settings],
+    data: JSONBody[InviteRedeem],
+) -> PeerView:
+    """Connect with the person who sent the invite."""
+    await _limit_tries(request, principal, settings)
+    peer = await service.accept_invite(principal.user_id, data)
+    if peer is None:
+        raise NotFoundException(detail=GONE_INVITE)
+    return peer
+
+
+@post("/invites/decline", operation_id="decline_invite", status_code=HTTP_200_OK)
+async def decline_invite(
+    request: Request[Any, Any, Any],
+    principal: NamedDependency[Principal],
+    settings: NamedDependency[Settings],
+    data: JSONBody[InviteRedeem],
+) -> None:
+    """Say no, kindly: the invite is used up and nothing is connected."""
+    await _limit_tries(request, principal, settings)
+    if not await service.decline_invite(principal.user_id, data):
+        raise NotFoundException(detail=GONE_INVITE)
+
+
+@get("/peers", operation_id="list_peers")
+async def list_peers(principal: NamedDependency[Principal]) -> list[PeerView]:
+    """The people this person shares with."""
+    return await service.peers(principal.user_id)
+
+
+@delete("/peers/{peer_id:uuid}", operation_id="end_connection")
+async def end_connection(principal: NamedDependency[Principal], peer_id: FromPath[UUID]) -> None:
+    """End a connection (either side): what was shared in it is gone for both."""
+    if not await service.end_link(principal.user_id, peer_id):
+        raise NotFoundException(detail=NOT_FOUND)
+
+
+@post("/peers/{peer_id:uuid}/block", operation_id="block_peer", status_code=HTTP_200_OK)
+async def block_peer(principal: NamedDependency[Principal], peer_id: FromPath[UUID]) -> None:
+    """End the connection and never connect with this person again."""
+    if not await service.block_peer(principal.user_id, peer_id):
+        raise NotFoundException(detail=NOT_FOUND)
+
+
+@post("/preview", operation_id="preview_summary", status_code=HTTP_200_OK)
+async def preview_summary(
+    principal: NamedDependency[Principal], data: JSONBody[SummaryDraft]
+) -> SummaryPreview:
+    """Exactly what the peer would see; nothing is stored or sent."""
+    content = await service.preview(principal.user_id, data)
+    if content is None:
+        raise NotFoundException(detail=NOT_FOUND)
+    return SummaryPreview(content=content, fingerprint=fingerprint(content))
+
+
+def _sent_view(row: dict[str, Any]) -> SentView:
+    return SentView(
+        id=row["id"],
+        peer_id=row["link"],
+        to_name=row["other_name"],
+        created_at=row["created_at"],
+        seen_at=row["seen_at"],
+        content=row["content"],
+        replies=row["replies"],
+    )
+
+
+def _received_view(row: dict[str, Any]) -> ReceivedView:
+    return ReceivedView(
+        id=row["id"],
+        peer_id=row["link"],
+        from_name=row["other_name"],
+        created_at=row["created_at"],
+        seen=row["seen_at"] is not None,
+        content=row["content"],
+        replies=row["replies"],
+    )
+
+
+@put("/sent/{summary_id:uuid}", operation_id="send_summary", status_code=HTTP_200_OK)
+async def send_summary(
+    principal: NamedDependency[Principal],
+    summary_id: FromPath[UUID],
+    data: JSONBody[SummarySend],
+) -> SentView:
+    """Send a summary (the id comes from the device, so a retry sends it once)."""
+    sent = await service.send_summary(principal.user_id, summary_id, data)
+    found = await service.summaries(principal.user_id, sent=True, summary_id=sent)
+    if sent is None or not found:
+        raise NotFoundException(detail=NOT_FOUND)
+    return _sent_view(found[0])
+
+
+@get("/sent", operation_id="list_sent")
+async def list_sent(principal: NamedDependency[Principal]) -> list[SentView]:
+    """What this person shared and has not taken back, with seen marks and replies."""
+    return [_sent_view(row) for row in await service.summaries(principal.user_id, sent=True)]
+
+
+@get("/sent/{summary_id:uuid}", operation_id="get_sent")
+async def get_sent(principal: NamedDependency[Principal], summary_id: FromPath[UUID]) -> SentView:
+    """One shared summary, as its sharer sees it."""
+    found = await service.summaries(principal.user_id, sent=True, summary_id=summary_id)
+    if not found:
+        raise NotFoundException(detail=NOT_FOUND)
+    return _sent_view(found[0])
+
+
+@delete("/sent/{summary_id:uuid}", operation_id="withdraw_summary")
+async def withdraw_summary(
+    principal: NamedDependency[Principal], summary_id: FromPath[UUID]
+) -> None:
+    """Take a summary back: the peer loses it at once."""
+    if not await service.withdraw(principal.user_id, summary_id):
+        raise NotFoundException(detail=NOT_FOUND)
+
+
+@get("/inbox", operation_id="list_inbox")
+async def list_inbox(principal: NamedDependency[Principal]) -> list[ReceivedView]:
+    """What peers shared with this person (and still share)."""
+    rows = await service.summaries(principal.user_id, sent=False)
+    return [_received_view(row) for row in rows]
+
+
+@get("/inbox/{summary_id:uuid}", operation_id="get_received")
+async def get_received(
+    principal: NamedDependency[Principal], summary_id: FromPath[UUID]
+) -> ReceivedView:
+    """One summary a peer shared with this person."""
+    found = await service.summaries(principal.user_id, sent=False, summary_id=summary_id)
+    if not found:
+        raise NotFoundException(detail=NOT_FOUND)
+    return _received_view(found[0])
+
+
+@post("/inbox/{summary_id:uuid}/seen", operation_id="mark_seen", status_code=HTTP_200_OK)
+async def mark_seen(principal: NamedDependency[Principal], summary_id: FromPath[UUID]) -> None:
+    """Reading it: the sharer sees "seen"."""
+    if not await service.mark_seen(principal.user_id, summary_id):
+        raise NotFoundException(detail=NOT_FOUND)
+
+
+@put(
+    "/inbox/{summary_id:uuid}/replies/{reply_id:uuid}",
+    operation_id="reply_to_summary",
+    status_code=HTTP_200_OK,
+)
+async def reply_to_summary(
+    principal: NamedDependency[Principal],
+    summary_id: FromPath[UUID],
+    reply_id: FromPath[UUID],
+    data: JSONBody[ReplyWrite],
+) -> ReplyView:
+    """A preset or a short note back to the sharer."""
+    answer = await service.reply(principal.user_id, summary_id, reply_id, data)
+    if answer is None:
+        raise NotFoundException(detail=NOT_FOUND)
+    return answer
+
+
+@get("/nudge", operation_id="get_share_nudge")
+async def get_nudge(principal: NamedDependency[Principal]) -> NudgeView:
+    """When the weekly nudge to reach out comes, if at all."""
+    return await service.get_nudge(principal.user_id)
+
+
+@put("/nudge", operation_id="save_share_nudge", status_code=HTTP_200_OK)
+async def save_nudge(
+    principal: NamedDependency[Principal], data: JSONBody[NudgeWrite]
+) -> NudgeView:
+    """Turn the weekly nudge on or off (it never shares anything by itself)."""
+    return await service.save_nudge(principal.user_id, data)
+
+
+router = Router(
+    path="/api/sharing",
+    tags=["sharing"],
+    route_handlers=[
+        create_invite,
+        open_invites,
+        revoke_invite,
+        open_invite,
+        accept_invite,
+        decline_invite,
+        list_peers,
+        end_connection,
+        block_peer,
+        preview_summary,
+        send_summary,
+        list_sent,
+        get_sent,
+        withdraw_summary,
+        list_inbox,
+        get_received,
+        mark_seen,
+        reply_to_summary,
+        get_nudge,
+        save_nudge,
+    ],
+)

@@ -1,0 +1,169 @@
+"""Request and response bodies for invites, peers, summaries, replies and the weekly nudge."""
+
+from datetime import date, datetime
+from typing import Annotated, Literal
+from uuid import UUID
+
+import msgspec
+
+from steady.structs import Input, LocalTime, Output, Weekday
+
+NOTE_MAX = 600
+REPLY_MAX = 280
+HELP_WORDS = {
+    "text": "A text would help",
+    "call": "A call after my shift would help",
+    "nothing": "Nothing needed — just letting you know",
+}
+PRESETS = {
+    "thinking": "Thinking of you",
+    "call": "That sounds hard. Call after shift?",
+    "proud": "Proud of you for keeping your commitments",
+}
+Period = Literal["shift", "week", "custom"]
+Help = Literal["text", "call", "nothing"]
+Preset = Literal["thinking", "call", "proud"]
+
+
+class InviteRedeem(Input):
+    """The invite as the peer has it: the link's token, or the code read aloud."""
+
+    token: Annotated[str, msgspec.Meta(min_length=1, max_length=64)] | None = None
+    code: Annotated[str, msgspec.Meta(min_length=1, max_length=16)] | None = None
+
+
+class InviteCreated(Output):
+    """Shown once: only hashes of the token and the code are stored."""
+
+    id: int
+    token: str
+    code: str
+    expires_at: datetime
+
+
+class InviteView(Output):
+    id: int
+    created_at: datetime
+    expires_at: datetime
+
+
+class InvitePreview(Output):
+    """What the peer sees before choosing: who is asking, and until when."""
+
+    inviter_name: str
+    expires_at: datetime
+
+
+class PeerView(Output):
+    id: UUID
+    name: str
+    since: datetime
+    invited_by_me: bool
+
+
+class SummaryParts(Input):
+    """Each part is left out unless chosen."""
+
+    scores: bool = False
+    commitments: bool = False
+    grounding: bool = False
+
+
+class SummaryDraft(Input):
+    """What to share, with whom, over which period."""
+
+    peer_id: UUID
+    period: Period
+    start: date | None = None
+    end: date | None = None
+    parts: SummaryParts = msgspec.field(default_factory=SummaryParts)
+    note: Annotated[str, msgspec.Meta(max_length=NOTE_MAX)] = ""
+    help: Help | None = None
+
+
+class SummarySend(SummaryDraft, kw_only=True):
+    """A draft to send, with the preview's fingerprint: if what would be shared changed
+    since the preview (a check-in came in), nothing is sent and the preview is shown again."""
+
+    preview: Annotated[str, msgspec.Meta(max_length=64)] | None = None
+
+
+class Scores(Output):
+    count: int
+    mood: float
+    energy: float
+    stress: float
+    # rising | falling | steady, first half of the period against the second; None if too few.
+    mood_trend: str | None
+    energy_trend: str | None
+    stress_trend: str | None
+
+
+class Kept(Output):
+    kept: int
+    due: int
+
+
+class SummaryContent(Output):
+    """Exactly what the peer sees, frozen when sent."""
+
+    sharer_name: str
+    period_label: str
+    start: datetime
+    end: datetime
+    scores: Scores | None
+    commitments: Kept | None
+    grounding_minutes: int | None
+    note: str | None
+    help: str | None
+
+
+class SummaryPreview(Output):
+    content: SummaryContent
+    fingerprint: str
+
+
+class ReplyWrite(Input):
+    """A preset or a short note (or both)."""
+
+    preset: Preset | None = None
+    text: Annotated[str, msgspec.Meta(max_length=REPLY_MAX)] = ""
+
+
+class ReplyView(Output):
+    id: UUID
+    from_me: bool
+    words: str
+    created_at: datetime
+
+
+class SentView(Output):
+    id: UUID
+    peer_id: UUID
+    to_name: str
+    created_at: datetime
+    seen_at: datetime | None
+    content: SummaryContent
+    replies: list[ReplyView]
+
+
+class ReceivedView(Output):
+    id: UUID
+    peer_id: UUID
+    from_name: str
+    created_at: datetime
+    seen: bool
+    content: SummaryContent
+    replies: list[ReplyView]
+
+
+class NudgeWrite(Input):
+    """A weekly nudge to reach out, or none (both fields empty)."""
+
+    weekday: Weekday | None = None
+    clock: LocalTime | None = None
+
+
+class NudgeView(Output):
+    weekday: int | None
+    clock: str | None

@@ -1,0 +1,87 @@
+"""Peers and what is shared with them: invites, connections, blocks, summary snapshots,
+replies, and the weekly nudge to reach out."""
+
+from piccolo.columns import (
+    UUID,
+    ForeignKey,
+    OnDelete,
+    Serial,
+    SmallInt,
+    Text,
+    Timestamptz,
+    Varchar,
+)
+from piccolo.columns.defaults.timestamptz import TimestamptzNow
+from piccolo.table import Table
+
+from steady.accounts.tables import Account
+
+
+class Invite(Table, tablename="share_invite"):
+    """A one-time invitation; only hashes of its link token and spoken code are kept."""
+
+    id = Serial(primary_key=True)
+    inviter = ForeignKey(references=Account, on_delete=OnDelete.cascade, null=False, index=True)
+    token_hash = Varchar(length=64, unique=True, index=True)
+    code_hash = Varchar(length=64, unique=True, index=True)
+    created_at = Timestamptz(default=TimestamptzNow())
+    expires_at = Timestamptz()
+    # accepted | declined | revoked, once it can no longer be used.
+    outcome = Varchar(length=10, null=True, default=None)
+    closed_at = Timestamptz(null=True, default=None)
+
+
+class PeerLink(Table, tablename="peer_link"):
+    """Two people who agreed to share with each other, until either ends it."""
+
+    id = UUID(primary_key=True)
+    inviter = ForeignKey(references=Account, on_delete=OnDelete.cascade, null=False, index=True)
+    peer = ForeignKey(references=Account, on_delete=OnDelete.cascade, null=False, index=True)
+    created_at = Timestamptz(default=TimestamptzNow())
+    ended_at = Timestamptz(null=True, default=None)
+
+
+class PeerBlock(Table, tablename="peer_block"):
+    """Someone who may never connect with (or reach) the blocker again."""
+
+    id = Serial(primary_key=True)
+    blocker = ForeignKey(references=Account, on_delete=OnDelete.cascade, null=False, index=True)
+    blocked = ForeignKey(references=Account, on_delete=OnDelete.cascade, null=False)
+    created_at = Timestamptz(default=TimestamptzNow())
+
+
+class SharedSummary(Table, tablename="shared_summary"):
+    """What one person chose to share with one peer: a snapshot, never recomputed.
+
+    Withdrawing (or ending the connection) empties ``content`` for good."""
+
+    id = UUID(primary_key=True)
+    link = ForeignKey(references=PeerLink, on_delete=OnDelete.cascade, null=False, index=True)
+    sharer = ForeignKey(references=Account, on_delete=OnDelete.cascade, null=False, index=True)
+    recipient = ForeignKey(references=Account, on_delete=OnDelete.cascade, null=False, index=True)
+    content = Text(default="")
+    created_at = Timestamptz(default=TimestamptzNow())
+    seen_at = Timestamptz(null=True, default=None)
+    withdrawn_at = Timestamptz(null=True, default=None)
+
+
+class SummaryReply(Table, tablename="summary_reply"):
+    """A few kind words back; ``id`` is chosen by the device so a retry never repeats it."""
+
+    id = UUID(primary_key=True)
+    summary = ForeignKey(
+        references=SharedSummary, on_delete=OnDelete.cascade, null=False, index=True
+    )
+    author = ForeignKey(references=Account, on_delete=OnDelete.cascade, null=False)
+    preset = Varchar(length=20, default="")
+    text = Text(default="")
+    created_at = Timestamptz(default=TimestamptzNow())
+
+
+class SharingPrefs(Table, tablename="sharing_prefs"):
+    """The optional weekly nudge to share with someone (never a share itself)."""
+
+    id = Serial(primary_key=True)
+    account = ForeignKey(references=Account, on_delete=OnDelete.cascade, null=False, unique=True)
+    nudge_weekday = SmallInt(null=True, default=None)  # 1 = Monday … 7 = Sunday
+    nudge_clock = Varchar(length=5, null=True, default=None)

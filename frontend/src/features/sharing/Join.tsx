@@ -1,0 +1,90 @@
+/** Answering an invite: sign in if needed, see who is asking, then accept or decline. */
+import type { JSX } from 'preact';
+import { useLocation } from 'preact-iso';
+import { useEffect, useState } from 'preact/hooks';
+
+import { type Schemas, api, describeError } from '../../lib/api';
+import { useSession } from '../../lib/session';
+import { TextField } from '../../ui/field';
+import { Page } from '../../ui/page';
+import { reach } from './reach';
+import { SignedOut } from './SignedOut';
+
+type Redeem = { token: string } | { code: string };
+
+export function Join(): JSX.Element {
+  const session = useSession();
+  const { query, route } = useLocation();
+  const token = query.t ?? '';
+  const [code, setCode] = useState('');
+  const [redeem, setRedeem] = useState<Redeem | null>(token ? { token } : null);
+  const [invite, setInvite] = useState<Schemas['InvitePreview'] | null>(null);
+  const [message, setMessage] = useState('');
+
+  async function look(body: Redeem): Promise<void> {
+    setMessage('');
+    const { data, error } = await reach(api.POST('/api/sharing/invites/open', { body }));
+    if (data) {
+      setRedeem(body);
+      setInvite(data);
+    } else {
+      setInvite(null);
+      setMessage(describeError(error));
+    }
+  }
+
+  useEffect(() => {
+    if (session.status === 'signed_in' && token) void look({ token });
+  }, [session.status, token]);
+
+  async function answer(accept: boolean): Promise<void> {
+    if (!redeem) return;
+    const { error } = accept ? await reach(api.POST('/api/sharing/invites/accept', { body: redeem })) : await reach(api.POST('/api/sharing/invites/decline', { body: redeem }));
+    if (error) {
+      setMessage(describeError(error));
+      return;
+    }
+    if (accept) route('/share');
+    else {
+      setInvite(null);
+      setMessage("You said no, kindly. Nothing is connected, and they won't be told why.");
+    }
+  }
+
+  if (session.status !== 'signed_in') return <SignedOut title="Join someone on Steady" next={token ? `/join?t=${token}` : '/join'} />;
+  return (
+    <Page title="Join someone on Steady">
+      {invite ? (
+        <section class="card" aria-labelledby="invite-from">
+          <h2 id="invite-from" data-testid="invite-from">
+            {invite.inviter_name} would like to share with you
+          </h2>
+          <p>If you accept, {invite.inviter_name} can send you short summaries of how they're doing, and you can reply with a few kind words. You can share with them too. Either of you can end it at any time.</p>
+          <div class="button-row">
+            <button type="button" onClick={() => void answer(true)} data-testid="invite-accept">
+              Accept
+            </button>
+            <button type="button" class="secondary" onClick={() => void answer(false)} data-testid="invite-decline">
+              Decline
+            </button>
+          </div>
+        </section>
+      ) : (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void look({ code });
+          }}
+        >
+          <TextField id="invite-code" label="Invite code" hint="The eight letters and numbers they read to you, like ABCD-EFGH" value={code} onInput={setCode} maxLength={16} autoComplete="off" required />
+          <button type="submit" data-testid="invite-code-submit">
+            Look up
+          </button>
+        </form>
+      )}
+      <p role="status" data-testid="join-message">
+        {message}
+      </p>
+    </Page>
+  );
+}

@@ -1,0 +1,109 @@
+/** One summary a peer shared: read it (they see "seen") and answer with a few kind words. */
+import type { JSX } from 'preact';
+import { useRoute } from 'preact-iso';
+import { useEffect, useState } from 'preact/hooks';
+
+import { type Schemas, api, describeError, fieldMessages } from '../../lib/api';
+import { newId } from '../../lib/ids';
+import { useSession } from '../../lib/session';
+import { TextField } from '../../ui/field';
+import { Page } from '../../ui/page';
+import { OFFLINE } from './Inbox';
+import { Replies } from './Replies';
+import { reach } from './reach';
+import { SignedOut } from './SignedOut';
+import { SummaryCard, when } from './SummaryCard';
+
+const PRESETS = [
+  ['thinking', 'Thinking of you'],
+  ['call', 'That sounds hard. Call after shift?'],
+  ['proud', 'Proud of you for keeping your commitments'],
+] as const;
+
+export function Received(): JSX.Element {
+  const session = useSession();
+  const { params } = useRoute();
+  const id = params.id ?? '';
+  const [item, setItem] = useState<Schemas['ReceivedView'] | null | undefined>(undefined);
+  const [problem, setProblem] = useState('');
+  const [text, setText] = useState('');
+  const [replyId, setReplyId] = useState(newId);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState('');
+
+  async function load(): Promise<void> {
+    const { data, response } = await reach(api.GET('/api/sharing/inbox/{summary_id}', { params: { path: { summary_id: id } } }));
+    if (data) {
+      setItem(data);
+      if (!data.seen) await reach(api.POST('/api/sharing/inbox/{summary_id}/seen', { params: { path: { summary_id: id } } }));
+    } else {
+      setItem(null);
+      setProblem(response === undefined ? OFFLINE : response.status === 404 ? "This isn't available any more: it may have been taken back. That's all right." : "Steady couldn't load this just now.");
+    }
+  }
+  useEffect(() => {
+    if (session.status === 'signed_in') void load();
+  }, [session.status, id]);
+
+  async function reply(preset: Schemas['ReplyWrite']['preset']): Promise<void> {
+    setMessage('');
+    const { data, error } = await reach(api.PUT('/api/sharing/inbox/{summary_id}/replies/{reply_id}', {
+      params: { path: { summary_id: id, reply_id: replyId } },
+      body: { preset, text },
+    }));
+    setErrors(fieldMessages(error));
+    if (!data) {
+      setMessage(describeError(error));
+      return;
+    }
+    setText('');
+    setReplyId(newId());
+    setMessage(`Sent. ${item?.from_name ?? 'They'} will get it.`);
+    await load();
+  }
+
+  if (session.status !== 'signed_in') return <SignedOut title="Shared with you" next={`/share/inbox/${id}`} />;
+  if (!item) {
+    return (
+      <Page title="Shared with you">
+        <p role="alert" data-testid="received-problem">
+          {item === null ? problem : 'Loading…'}
+        </p>
+        <p>
+          <a href="/share/inbox">Back to what was shared with you</a>
+        </p>
+      </Page>
+    );
+  }
+  return (
+    <Page title="Shared with you" heading={`From ${item.from_name}`}>
+      <p class="muted">Shared {when(item.created_at)}</p>
+      <SummaryCard content={item.content} />
+      <Replies replies={item.replies} otherName={item.from_name} />
+      <section aria-labelledby="reply-heading">
+        <h2 id="reply-heading">Reply</h2>
+        <div class="button-row">
+          {PRESETS.map(([preset, words]) => (
+            <button type="button" class="secondary" key={preset} onClick={() => void reply(preset)} data-testid={`reply-${preset}`}>
+              {words}
+            </button>
+          ))}
+        </div>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void reply(null);
+          }}
+        >
+          <TextField id="reply-text" label="Or a few words of your own" value={text} onInput={setText} maxLength={280} error={errors.text} />
+          <button type="submit" data-testid="reply-send">
+            Send reply
+          </button>
+        </form>
+        <p role="status" data-testid="reply-status">
+          {message}
+        </p>
+      </section>
+    </Page>
+  );
+}

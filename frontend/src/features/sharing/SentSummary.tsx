@@ -1,0 +1,63 @@
+/** One summary you shared: whether it was seen, the replies, and taking it back. */
+import type { JSX } from 'preact';
+import { useLocation, useRoute } from 'preact-iso';
+import { useEffect, useState } from 'preact/hooks';
+
+import { type Schemas, api, describeError } from '../../lib/api';
+import { useSession } from '../../lib/session';
+import { Page } from '../../ui/page';
+import { Replies } from './Replies';
+import { reach } from './reach';
+import { SignedOut } from './SignedOut';
+import { SummaryCard, when } from './SummaryCard';
+
+export function SentSummary(): JSX.Element {
+  const session = useSession();
+  const { params } = useRoute();
+  const { route } = useLocation();
+  const id = params.id ?? '';
+  const [item, setItem] = useState<Schemas['SentView'] | null | undefined>(undefined);
+  const [message, setMessage] = useState('');
+
+  useEffect(() => {
+    if (session.status !== 'signed_in') return;
+    void reach(api.GET('/api/sharing/sent/{summary_id}', { params: { path: { summary_id: id } } })).then(({ data }) => setItem(data ?? null));
+  }, [session.status, id]);
+
+  async function withdraw(): Promise<void> {
+    if (!item || !confirm(`Take this back? ${item.to_name} won't be able to see it any more.`)) return;
+    const { error } = await reach(api.DELETE('/api/sharing/sent/{summary_id}', { params: { path: { summary_id: id } } }));
+    if (error) setMessage(describeError(error));
+    else route('/share');
+  }
+
+  if (session.status !== 'signed_in') return <SignedOut title="What you shared" next={`/share/sent/${id}`} />;
+  if (!item) {
+    return (
+      <Page title="What you shared">
+        <p role="alert">{item === null ? "This isn't here any more, or Steady couldn't reach the server." : 'Loading…'}</p>
+        <p>
+          <a href="/share">Back to sharing</a>
+        </p>
+      </Page>
+    );
+  }
+  return (
+    <Page title="What you shared" heading={`Shared with ${item.to_name}`}>
+      <p class="muted" data-testid="sent-status">
+        Sent {when(item.created_at)} · {item.seen_at ? `seen ${when(item.seen_at)}` : 'not seen yet'}
+      </p>
+      <SummaryCard content={item.content} />
+      <Replies replies={item.replies} otherName={item.to_name} />
+      <div class="button-row">
+        <button type="button" class="secondary" onClick={() => void withdraw()} data-testid="withdraw">
+          Take it back
+        </button>
+        <a class="button quiet" href="/share">
+          Back to sharing
+        </a>
+      </div>
+      <p role="status">{message}</p>
+    </Page>
+  );
+}
