@@ -16,7 +16,7 @@ from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from steady.auth import Principal, client_address, enforce_rate_limit
 from steady.settings import Settings
-from steady.sharing import service
+from steady.sharing import invites, peers, service
 from steady.sharing.compose import fingerprint
 from steady.sharing.schemas import (
     InviteCreated,
@@ -55,19 +55,19 @@ async def create_invite(
     await enforce_rate_limit(
         request, "invite-make", str(principal.user_id), settings.invites_per_hour, 3600
     )
-    return await service.create_invite(principal.user_id)
+    return await invites.create_invite(principal.user_id)
 
 
 @get("/invites", operation_id="open_invites")
 async def open_invites(principal: NamedDependency[Principal]) -> list[InviteView]:
     """Invites still waiting for an answer."""
-    return await service.open_invites(principal.user_id)
+    return await invites.open_invites(principal.user_id)
 
 
 @delete("/invites/{invite_id:int}", operation_id="revoke_invite")
 async def revoke_invite(principal: NamedDependency[Principal], invite_id: FromPath[int]) -> None:
     """Make an invite useless at once."""
-    if not await service.revoke_invite(principal.user_id, invite_id):
+    if not await invites.revoke_invite(principal.user_id, invite_id):
         raise NotFoundException(detail=GONE_INVITE)
 
 
@@ -80,7 +80,7 @@ async def open_invite(
 ) -> InvitePreview:
     """Who sent this invite (it stays open until accepted or declined)."""
     await _limit_tries(request, principal, settings)
-    found = await service.preview_invite(principal.user_id, data)
+    found = await invites.preview_invite(principal.user_id, data)
     if found is None:
         raise NotFoundException(detail=GONE_INVITE)
     return found
@@ -95,7 +95,7 @@ async def accept_invite(
 ) -> PeerView:
     """Connect with the person who sent the invite."""
     await _limit_tries(request, principal, settings)
-    peer = await service.accept_invite(principal.user_id, data)
+    peer = await invites.accept_invite(principal.user_id, data)
     if peer is None:
         raise NotFoundException(detail=GONE_INVITE)
     return peer
@@ -110,27 +110,27 @@ async def decline_invite(
 ) -> None:
     """Say no, kindly: the invite is used up and nothing is connected."""
     await _limit_tries(request, principal, settings)
-    if not await service.decline_invite(principal.user_id, data):
+    if not await invites.decline_invite(principal.user_id, data):
         raise NotFoundException(detail=GONE_INVITE)
 
 
 @get("/peers", operation_id="list_peers")
 async def list_peers(principal: NamedDependency[Principal]) -> list[PeerView]:
     """The people this person shares with."""
-    return await service.peers(principal.user_id)
+    return await peers.peers(principal.user_id)
 
 
 @delete("/peers/{peer_id:uuid}", operation_id="end_connection")
 async def end_connection(principal: NamedDependency[Principal], peer_id: FromPath[UUID]) -> None:
     """End a connection (either side): what was shared in it is gone for both."""
-    if not await service.end_link(principal.user_id, peer_id):
+    if not await peers.end_link(principal.user_id, peer_id):
         raise NotFoundException(detail=NOT_FOUND)
 
 
 @post("/peers/{peer_id:uuid}/block", operation_id="block_peer", status_code=HTTP_200_OK)
 async def block_peer(principal: NamedDependency[Principal], peer_id: FromPath[UUID]) -> None:
     """End the connection and never connect with this person again."""
-    if not await service.block_peer(principal.user_id, peer_id):
+    if not await peers.block_peer(principal.user_id, peer_id):
         raise NotFoundException(detail=NOT_FOUND)
 
 

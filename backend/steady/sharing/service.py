@@ -1,5 +1,4 @@
-"""Connecting with peers and sharing with them: invites, connections, blocks, summaries,
-replies and the weekly nudge.
+"""Sharing summaries with a peer, their replies, and the weekly nudge to reach out.
 
 Every query is scoped to the person asking, and a peer reaches a summary only while it is
 neither withdrawn nor part of an ended connection: anything else is "not found", so no one
@@ -8,270 +7,33 @@ learns what exists. Functions answer ``None``/``False`` for "not found"; routes 
 
 from __future__ import annotations
 
-import hashlib
-import secrets
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
-from uuid import UUID, uuid4
+from uuid import UUID
 
 import msgspec
 
-from steady import db
 from steady.accounts.service import usernames_of
 from steady.errors import field_error
 from steady.reminders import service as reminders
 from steady.sharing.compose import compose, fingerprint
+from steady.sharing.peers import active_link, other_person
 from steady.sharing.schemas import (
     PRESETS,
-    InviteCreated,
-    InvitePreview,
-    InviteRedeem,
-    InviteView,
     NudgeView,
     NudgeWrite,
-    PeerView,
     ReplyView,
     ReplyWrite,
     SummaryContent,
     SummarySend,
 )
-from steady.sharing.tables import (
-    Invite,
-    PeerBlock,
-    PeerLink,
-    SharedSummary,
-    SharingPrefs,
-    SummaryReply,
-)
+from steady.sharing.tables import SharedSummary, SharingPrefs, SummaryReply
 
-INVITE_LIFETIME = timedelta(hours=72)
-OPEN_INVITES_MAX = 10
 REPLIES_MAX = 10
-# Read aloud without confusion: no 0/O, 1/I/L.
-CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-CODE_LENGTH = 8
 
 
 def _now() -> datetime:
     return datetime.now(UTC)
-
-
-def _digest(secret: str) -> str:
-    return hashlib.sha256(secret.encode()).hexdigest()
-
-
-def normalise_code(code: str) -> str:
-    """A spoken code as typed ("abcd efgh", "ABCD-EFGH") in its one canonical form."""
-    return "".join(ch for ch in code.upper() if ch.isalnum())
-
-
-# --- invites -------------------------------------------------------------------------------
-
-
-async def create_invite(account_id: int) -> InviteCreated:
-    """A one-time link and code to give to one person; only their hashes are stored."""
-    now = _now()
-    open_count = await Invite.count().where(
-        (Invite.inviter == account_id) & Invite.outcome.is_null() & (Invite.expires_at > now)
-    )
-    if open_count >= OPEN_INVITES_MAX:
-        raise field_error(
-            "invite", f"can't be made: {OPEN_INVITES_MAX} are already open. Revoke one first."
-        )
-    token = secrets.token_urlsafe(24)
-    code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-    expires = now + INVITE_LIFETIME
-    rows = await Invite.insert(
-        Invite(
-            inviter=account_id,
-            token_hash=_digest(token),
-            code_hash=_digest(code),
-            expires_at=expires,
-        )
-    ).returning(Invite.id)
-    return InviteCreated(
-        id=rows[0]["id"], token=token, code=f"{code[:4]}-{code[4:]}", expires_at=expires
-    )
-
-
-async def open_invites(account_id: int) -> list[InviteView]:
-    """Invites not yet used, revoked or expired."""
-    rows = await (
-        Invite.select(Invite.id, Invite.created_at, Invite.expires_at)
-        .where(
-            (Invite.inviter == account_id) & Invite.outcome.is_null() & (Invite.expires_at > _now())
-        )
-        .order_by(Invite.id)
-    )
-    return [InviteView(**row) for row in rows]
-
-
-async def revoke_invite(account_id: int, invite_id: int) -> bool:
-    """Make an open invite useless at once."""
-    rows = await (
-        Invite.update({Invite.outcome: "revoked", Invite.closed_at: _now()})
-        .where(
-            (Invite.id == invite_id)
-            & (Invite.inviter == account_id)
-            & Invite.outcome.is_null()
-            & (Invite.expires_at > _now())
-        )
-        .returning(Invite.id)
-    )
-    return bool(rows)
-
-
-async def _usable_invite(account_id: int, redeem: InviteRedeem) -> dict[str, Any] | None:
-    if redeem.token:
-        where = Invite.token_hash == _digest(redeem.token)
-    elif redeem.code:
-        where = Invite.code_hash == _digest(normalise_code(redeem.code))
-    else:
-        raise field_error("token", "or code is needed")
-    row: dict[str, Any] | None = await (
-        Invite.select()
-        .where(where & Invite.outcome.is_null() & (Invite.expires_at > _now()))
-        .first()
-    )
-    if row is None:
-        return None
-    if row["inviter"] == account_id:
-        raise field_error("token", "is your own invite: give it to the person you'd like to add")
-    if await _blocked_between(account_id, row["inviter"]):
-        return None
-    return row
-
-
-async def preview_invite(account_id: int, redeem: InviteRedeem) -> InvitePreview | None:
-    """Who is asking, so the peer can choose; the invite stays open."""
-    row = await _usable_invite(account_id, redeem)
-    if row is None:
-        return None
-    names = await usernames_of([row["inviter"]])
-    return InvitePreview(inviter_name=names.get(row["inviter"], ""), expires_at=row["expires_at"])
-
-
-async def _close_invite(invite_id: int, outcome: str) -> bool:
-    """Use an invite up; of two people racing for one invite, one wins."""
-    rows = await (
-        Invite.update({Invite.outcome: outcome, Invite.closed_at: _now()})
-        .where((Invite.id == invite_id) & Invite.outcome.is_null())
-        .returning(Invite.id)
-    )
-    return bool(rows)
-
-
-async def accept_invite(account_id: int, redeem: InviteRedeem) -> PeerView | None:
-    """Connect the two people (once: an existing connection is kept, not doubled)."""
-    row = await _usable_invite(account_id, redeem)
-    if row is None or not await _close_invite(row["id"], "accepted"):
-        return None
-    inviter = row["inviter"]
-    existing = await _active_link_between(account_id, inviter)
-    if existing is None:
-        existing = {
-            "id": uuid4(),
-            "inviter": inviter,
-            "peer": account_id,
-            "created_at": _now(),
-        }
-        await PeerLink.insert(PeerLink(**existing))
-    names = await usernames_of([inviter])
-    return _peer_view(existing, account_id, names)
-
-
-async def decline_invite(account_id: int, redeem: InviteRedeem) -> bool:
-    """Say no: the invite is used up, and nothing is connected."""
-    row = await _usable_invite(account_id, redeem)
-    return row is not None and await _close_invite(row["id"], "declined")
-
-
-# --- peers ---------------------------------------------------------------------------------
-
-
-def _other(link: dict[str, Any], account_id: int) -> int:
-    return int(link["peer"] if link["inviter"] == account_id else link["inviter"])
-
-
-def _peer_view(link: dict[str, Any], account_id: int, names: dict[int, str]) -> PeerView:
-    return PeerView(
-        id=link["id"],
-        name=names.get(_other(link, account_id), ""),
-        since=link["created_at"],
-        invited_by_me=link["inviter"] == account_id,
-    )
-
-
-def _mine(account_id: int) -> Any:
-    return (PeerLink.inviter == account_id) | (PeerLink.peer == account_id)
-
-
-async def _active_link_between(a: int, b: int) -> dict[str, Any] | None:
-    pair = ((PeerLink.inviter == a) & (PeerLink.peer == b)) | (
-        (PeerLink.inviter == b) & (PeerLink.peer == a)
-    )
-    row: dict[str, Any] | None = (
-        await PeerLink.select().where(pair & PeerLink.ended_at.is_null()).first()
-    )
-    return row
-
-
-async def _blocked_between(a: int, b: int) -> bool:
-    either = ((PeerBlock.blocker == a) & (PeerBlock.blocked == b)) | (
-        (PeerBlock.blocker == b) & (PeerBlock.blocked == a)
-    )
-    return bool(await PeerBlock.exists().where(either))
-
-
-async def active_link(account_id: int, link_id: UUID) -> dict[str, Any] | None:
-    """One of this person's connections, if it exists and has not ended."""
-    row: dict[str, Any] | None = await (
-        PeerLink.select()
-        .where((PeerLink.id == link_id) & _mine(account_id) & PeerLink.ended_at.is_null())
-        .first()
-    )
-    return row
-
-
-async def peers(account_id: int) -> list[PeerView]:
-    """The people this person shares with, oldest connection first."""
-    rows = await (
-        PeerLink.select()
-        .where(_mine(account_id) & PeerLink.ended_at.is_null())
-        .order_by(PeerLink.created_at)
-    )
-    names = await usernames_of([_other(row, account_id) for row in rows])
-    return [_peer_view(row, account_id, names) for row in rows]
-
-
-async def end_link(account_id: int, link_id: UUID) -> bool:
-    """End a connection, from either side: everything shared in it is emptied for good."""
-    link = await active_link(account_id, link_id)
-    if link is None:
-        return False
-    now = _now()
-    async with db.current_engine().transaction():
-        await PeerLink.update({PeerLink.ended_at: now}).where(PeerLink.id == link_id)
-        shared = await (
-            SharedSummary.update({SharedSummary.content: "", SharedSummary.withdrawn_at: now})
-            .where((SharedSummary.link == link_id) & SharedSummary.withdrawn_at.is_null())
-            .returning(SharedSummary.id, SharedSummary.recipient)
-        )
-    for row in shared:
-        await reminders.forget_reminders_about(row["recipient"], row["id"])
-    return True
-
-
-async def block_peer(account_id: int, link_id: UUID) -> bool:
-    """End the connection and never let this person connect (or invite) again."""
-    link = await active_link(account_id, link_id)
-    if link is None or not await end_link(account_id, link_id):
-        return False
-    await PeerBlock.insert(PeerBlock(blocker=account_id, blocked=_other(link, account_id)))
-    return True
-
-
-# --- summaries and replies -----------------------------------------------------------------
 
 
 async def preview(account_id: int, draft: Any) -> SummaryContent | None:
@@ -297,7 +59,7 @@ async def send_summary(account_id: int, summary_id: UUID, data: SummarySend) -> 
         raise field_error(
             "preview", "no longer matches: something changed since the preview, look again", 409
         )
-    recipient = _other(link, account_id)
+    recipient = other_person(link, account_id)
     await SharedSummary.insert(
         SharedSummary(
             id=summary_id,

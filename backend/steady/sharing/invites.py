@@ -1,0 +1,156 @@
+"""Invites: a one-time link and a code to read aloud, single use, 72 hours, revocable.
+
+Only hashes of the token and the code are stored. A person can't use their own invite, nor
+one from someone either of them has blocked; every other unusable invite is "not found".
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from uuid import uuid4
+
+from steady.accounts.service import usernames_of
+from steady.errors import field_error
+from steady.sharing.peers import blocked_between, link_between, peer_view
+from steady.sharing.schemas import InviteCreated, InvitePreview, InviteRedeem, InviteView, PeerView
+from steady.sharing.tables import Invite, PeerLink
+
+INVITE_LIFETIME = timedelta(hours=72)
+OPEN_INVITES_MAX = 10
+# Read aloud without confusion: no 0/O, 1/I/L.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 8
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def normalise_code(code: str) -> str:
+    """A spoken code as typed ("abcd efgh", "ABCD-EFGH") in its one canonical form."""
+    return "".join(ch for ch in code.upper() if ch.isalnum())
+
+
+async def create_invite(account_id: int) -> InviteCreated:
+    """A one-time link and code to give to one person; only their hashes are stored."""
+    now = _now()
+    open_count = await Invite.count().where(
+        (Invite.inviter == account_id) & Invite.outcome.is_null() & (Invite.expires_at > now)
+    )
+    if open_count >= OPEN_INVITES_MAX:
+        raise field_error(
+            "invite", f"can't be made: {OPEN_INVITES_MAX} are already open. Revoke one first."
+        )
+    token = secrets.token_urlsafe(24)
+    code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    expires = now + INVITE_LIFETIME
+    rows = await Invite.insert(
+        Invite(
+            inviter=account_id,
+            token_hash=_digest(token),
+            code_hash=_digest(code),
+            expires_at=expires,
+        )
+    ).returning(Invite.id)
+    return InviteCreated(
+        id=rows[0]["id"], token=token, code=f"{code[:4]}-{code[4:]}", expires_at=expires
+    )
+
+
+async def open_invites(account_id: int) -> list[InviteView]:
+    """Invites not yet used, revoked or expired."""
+    rows = await (
+        Invite.select(Invite.id, Invite.created_at, Invite.expires_at)
+        .where(
+            (Invite.inviter == account_id) & Invite.outcome.is_null() & (Invite.expires_at > _now())
+        )
+        .order_by(Invite.id)
+    )
+    return [InviteView(**row) for row in rows]
+
+
+async def revoke_invite(account_id: int, invite_id: int) -> bool:
+    """Make an open invite useless at once."""
+    rows = await (
+        Invite.update({Invite.outcome: "revoked", Invite.closed_at: _now()})
+        .where(
+            (Invite.id == invite_id)
+            & (Invite.inviter == account_id)
+            & Invite.outcome.is_null()
+            & (Invite.expires_at > _now())
+        )
+        .returning(Invite.id)
+    )
+    return bool(rows)
+
+
+async def _usable_invite(account_id: int, redeem: InviteRedeem) -> dict[str, Any] | None:
+    if redeem.token:
+        where = Invite.token_hash == _digest(redeem.token)
+    elif redeem.code:
+        where = Invite.code_hash == _digest(normalise_code(redeem.code))
+    else:
+        raise field_error("token", "or code is needed")
+    row: dict[str, Any] | None = await (
+        Invite.select()
+        .where(where & Invite.outcome.is_null() & (Invite.expires_at > _now()))
+        .first()
+    )
+    if row is None:
+        return None
+    if row["inviter"] == account_id:
+        raise field_error("token", "is your own invite: give it to the person you'd like to add")
+    if await blocked_between(account_id, row["inviter"]):
+        return None
+    return row
+
+
+async def preview_invite(account_id: int, redeem: InviteRedeem) -> InvitePreview | None:
+    """Who is asking, so the peer can choose; the invite stays open."""
+    row = await _usable_invite(account_id, redeem)
+    if row is None:
+        return None
+    names = await usernames_of([row["inviter"]])
+    return InvitePreview(inviter_name=names.get(row["inviter"], ""), expires_at=row["expires_at"])
+
+
+async def _close_invite(invite_id: int, outcome: str) -> bool:
+    """Use an invite up; of two people racing for one invite, one wins."""
+    rows = await (
+        Invite.update({Invite.outcome: outcome, Invite.closed_at: _now()})
+        .where((Invite.id == invite_id) & Invite.outcome.is_null())
+        .returning(Invite.id)
+    )
+    return bool(rows)
+
+
+async def accept_invite(account_id: int, redeem: InviteRedeem) -> PeerView | None:
+    """Connect the two people (once: an existing connection is kept, not doubled)."""
+    row = await _usable_invite(account_id, redeem)
+    if row is None or not await _close_invite(row["id"], "accepted"):
+        return None
+    inviter = row["inviter"]
+    existing = await link_between(account_id, inviter)
+    if existing is None:
+        existing = {
+            "id": uuid4(),
+            "inviter": inviter,
+            "peer": account_id,
+            "created_at": _now(),
+        }
+        await PeerLink.insert(PeerLink(**existing))
+    names = await usernames_of([inviter])
+    return peer_view(existing, account_id, names)
+
+
+async def decline_invite(account_id: int, redeem: InviteRedeem) -> bool:
+    """Say no: the invite is used up, and nothing is connected."""
+    row = await _usable_invite(account_id, redeem)
+    return row is not None and await _close_invite(row["id"], "declined")
