@@ -57,7 +57,6 @@ class _Connection(asyncio.Protocol):
         self.open = False
         self._parser = httptools.HttpResponseParser(self)
         self._answer: asyncio.Future[HttpAnswer] | None = None
-        self._header: bytes = b""
         self._retry_after: str | None = None
         self._reusable = False
 

@@ -6,13 +6,13 @@ one from someone either of them has blocked; every other unusable invite is "not
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import uuid4
 
 from steady.accounts.service import usernames_of
+from steady.auth import hash_token
 from steady.errors import field_error
 from steady.sharing.peers import blocked_between, link_between, peer_view
 from steady.sharing.schemas import InviteCreated, InvitePreview, InviteRedeem, InviteView, PeerView
@@ -27,10 +27,6 @@ CODE_LENGTH = 8
 
 def _now() -> datetime:
     return datetime.now(UTC)
-
-
-def _digest(secret: str) -> str:
-    return hashlib.sha256(secret.encode()).hexdigest()
 
 
 def normalise_code(code: str) -> str:
@@ -54,8 +50,8 @@ async def create_invite(account_id: int) -> InviteCreated:
     rows = await Invite.insert(
         Invite(
             inviter=account_id,
-            token_hash=_digest(token),
-            code_hash=_digest(code),
+            token_hash=hash_token(token),
+            code_hash=hash_token(code),
             expires_at=expires,
         )
     ).returning(Invite.id)
@@ -93,9 +89,9 @@ async def revoke_invite(account_id: int, invite_id: int) -> bool:
 
 async def _usable_invite(account_id: int, redeem: InviteRedeem) -> dict[str, Any] | None:
     if redeem.token:
-        where = Invite.token_hash == _digest(redeem.token)
+        where = Invite.token_hash == hash_token(redeem.token)
     elif redeem.code:
-        where = Invite.code_hash == _digest(normalise_code(redeem.code))
+        where = Invite.code_hash == hash_token(normalise_code(redeem.code))
     else:
         raise field_error("token", "or code is needed")
     row: dict[str, Any] | None = await (

@@ -177,8 +177,12 @@ async def send_summary(
 ) -> SentView:
     """Send a summary (the id comes from the device, so a retry sends it once)."""
     sent = await service.send_summary(principal.user_id, summary_id, data)
-    found = await service.summaries(principal.user_id, sent=True, summary_id=sent)
-    if sent is None or not found:
+    found = (
+        []
+        if sent is None
+        else await service.summaries(principal.user_id, sent=True, summary_id=sent)
+    )
+    if not found:
         raise NotFoundException(detail=NOT_FOUND)
     return _sent_view(found[0])
 

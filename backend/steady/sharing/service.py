@@ -25,6 +25,7 @@ from steady.sharing.schemas import (
     ReplyView,
     ReplyWrite,
     SummaryContent,
+    SummaryDraft,
     SummarySend,
 )
 from steady.sharing.tables import SharedSummary, SharingPrefs, SummaryReply
@@ -36,7 +37,7 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-async def preview(account_id: int, draft: Any) -> SummaryContent | None:
+async def preview(account_id: int, draft: SummaryDraft) -> SummaryContent | None:
     """What the peer would see if this draft were sent now (nothing is stored)."""
     if await active_link(account_id, draft.peer_id) is None:
         return None
@@ -75,6 +76,11 @@ async def send_summary(account_id: int, summary_id: UUID, data: SummarySend) -> 
     return summary_id
 
 
+def _words(preset: str | None, text: str) -> str:
+    """A reply as read: the preset's words, then the person's own."""
+    return " ".join(w for w in (PRESETS.get(preset or "", ""), text) if w)
+
+
 def _visible() -> Any:
     return SharedSummary.withdrawn_at.is_null() & SharedSummary.link.ended_at.is_null()
 
@@ -108,7 +114,7 @@ async def summaries(
             ReplyView(
                 id=r["id"],
                 from_me=r["author"] == account_id,
-                words=" ".join(w for w in (PRESETS.get(r["preset"], ""), r["text"]) if w),
+                words=_words(r["preset"], r["text"]),
                 created_at=r["created_at"],
             )
             for r in replies
@@ -170,8 +176,7 @@ async def reply(
     )
     name = (await usernames_of([account_id])).get(account_id, "Your peer")
     await reminders.notify_peer(found[0]["sharer"], "peer_reply", summary_id, f"{name} replied")
-    words = " ".join(w for w in (PRESETS.get(data.preset or "", ""), text) if w)
-    return ReplyView(id=reply_id, from_me=True, words=words, created_at=now)
+    return ReplyView(id=reply_id, from_me=True, words=_words(data.preset, text), created_at=now)
 
 
 # --- the weekly nudge ----------------------------------------------------------------------
