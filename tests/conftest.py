@@ -9,12 +9,25 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import tempfile
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
 # Settings come from the environment and are read when the app is built: set them first.
 _SESSION_DIR = Path(tempfile.mkdtemp(prefix="steady-tests-"))
+# The stand-in push service listens here; the second port is listed but never listened on
+# (a push service that refuses connections).
+PUSH_SERVICE_PORT = _free_port()
+CLOSED_PUSH_PORT = _free_port()
 os.environ.update(
     {
         "STEADY_DATA_DIR": str(_SESSION_DIR / "data"),
@@ -27,6 +40,9 @@ os.environ.update(
         "STEADY_SIGNIN_PER_MINUTE": "1000",
         # Tests run dispatch passes themselves, with a clock they choose.
         "STEADY_DISPATCHER_ENABLED": "false",
+        "STEADY_PUSH_HOSTS": (
+            f"http://127.0.0.1:{PUSH_SERVICE_PORT},http://127.0.0.1:{CLOSED_PUSH_PORT}"
+        ),
     }
 )
 

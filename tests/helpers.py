@@ -12,7 +12,7 @@ from typing import Any
 import httpx
 from litestar import Litestar
 
-from steady.auth import CSRF_COOKIE, CSRF_HEADER
+from steady.csrf import CSRF_COOKIE, CSRF_HEADER
 
 PASSPHRASE = "correct horse battery staple"
 

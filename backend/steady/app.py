@@ -14,8 +14,11 @@ from litestar.di import Provide
 from litestar.exceptions import ClientException, NotFoundException
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
+from litestar.stores.base import Store
 from litestar.stores.memory import MemoryStore
+from litestar.stores.redis import RedisStore
 from piccolo.engine.base import Engine
+from redis.asyncio import Redis
 
 from steady import (
     accounts,
@@ -29,12 +32,17 @@ from steady import (
     toolkit,
 )
 from steady.accounts.service import principal_for_token
-from steady.auth import Principal, csrf_config, require_principal, session_middleware
-from steady.errors import client_error_response
+from steady.addresses import ClientAddresses
+from steady.auth import Principal, require_principal, session_middleware
+from steady.csrf import CsrfTokens, csrf_middleware
+from steady.domain import DomainError
+from steady.errors import client_error_response, domain_error_response, too_deep_response
 from steady.feature import Feature
 from steady.headers import add_security_headers
 from steady.keyfiles import load_or_create_secret_key
 from steady.push import load_or_create_vapid_keys
+from steady.push_hosts import PushHosts
+from steady.ratelimit import Attempts, SigninWaits
 from steady.settings import Settings
 from steady.spa import not_found_handler, static_router
 
@@ -70,6 +78,13 @@ def create_app(settings: Settings | None = None, engine: Engine[Any] | None = No
     engine = engine or db.make_engine(settings.resolved_database_url)
     db.use_engine(engine)
     lifetime = timedelta(days=settings.session_days)
+    redis = Redis.from_url(settings.redis_url) if settings.redis_url else None
+    limits: Store = (
+        RedisStore(redis, namespace="steady", handle_client_shutdown=True)
+        if redis is not None
+        else MemoryStore()
+    )
+    attempts = Attempts(limits, redis)
 
     async def resolve_session(token: str) -> Principal | None:
         return await principal_for_token(token, lifetime)
@@ -100,11 +115,15 @@ def create_app(settings: Settings | None = None, engine: Engine[Any] | None = No
             "settings": Provide(lambda: settings, sync_to_thread=False),
             "principal": Provide(require_principal, sync_to_thread=False),
         },
-        middleware=[session_middleware(resolve_session, lifetime, settings.secure_cookies)],
-        csrf_config=csrf_config(secret, settings.secure_cookies),
+        middleware=[
+            csrf_middleware(CsrfTokens(secret), settings.secure_cookies),
+            session_middleware(resolve_session, lifetime, settings.secure_cookies),
+        ],
         exception_handlers={
             ClientException: client_error_response,
             NotFoundException: not_found_handler(dist),
+            DomainError: domain_error_response,
+            RecursionError: too_deep_response,
         },
         before_send=[add_security_headers],
         on_startup=[start],
@@ -117,6 +136,16 @@ def create_app(settings: Settings | None = None, engine: Engine[Any] | None = No
         ),
         request_max_body_size=settings.max_body_bytes,
         compression_config=CompressionConfig(backend="gzip", minimum_size=1024),
-        stores={"rate_limits": MemoryStore()},
-        state=State({"settings": settings, "vapid": vapid}),
+        stores={"rate_limits": limits},
+        state=State(
+            {
+                "settings": settings,
+                "vapid": vapid,
+                "push_hosts": PushHosts.parse(settings.push_hosts),
+                "attempts": attempts,
+                "signin_waits": SigninWaits(attempts, settings.signin_failures_before_wait),
+                "client_addresses": ClientAddresses(settings.trusted_proxies),
+                "csrf": CsrfTokens(secret),
+            }
+        ),
     )

@@ -16,6 +16,8 @@ from litestar import MediaType, Request, Response
 from litestar.exceptions import ClientException, SerializationException, ValidationException
 from litestar.openapi.datastructures import ResponseSpec
 
+from steady.domain import Conflict, DomainError, Gone, InvalidField, Limited, NotFound
+
 _TYPE_WORDS = {
     "str": "text",
     "int": "a whole number",
@@ -42,6 +44,8 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"Invalid RFC3339 encoded time"), "must be a time (HH:MM)"),
 ]
 
+# A FieldValueError (steady.structs) names its field first: "`note`: must not ...".
+_NAMED = re.compile(r"^`([^`]+)`: (.+)$", re.DOTALL)
 _MISSING = re.compile(r"Object missing required field `([^`]+)`")
 _UNKNOWN = re.compile(r"Object contains unknown field `([^`]+)`")
 _WRONG_TYPE = re.compile(r"Expected `([^`]+)`, got `([^`]+)`")
@@ -76,6 +80,12 @@ BAD_INPUT = {
 def plain_field_error(key: str, raw: str, source: str) -> FieldError:
     """Name the field precisely and say what is wrong with it in plain words."""
     parent = "" if key in {"", "data", "body"} else key
+    named = _NAMED.match(raw)
+    if named:
+        name, reason = named.groups()
+        return FieldError(
+            field=f"{parent}.{name}" if parent else name, message=reason, source=source
+        )
     for pattern, reason in ((_MISSING, "is required"), (_UNKNOWN, "is not a field Steady knows")):
         found = pattern.search(raw)
         if found:
@@ -123,10 +133,53 @@ def client_error_response(_: Request[Any, Any, Any], exc: ClientException) -> Re
     )
 
 
+def too_deep_response(
+    request: Request[Any, Any, Any], exc: RecursionError
+) -> Response[ErrorBody]:
+    """A JSON body nested thousands deep (no Steady schema nests past a few levels): 400.
+
+    Only the JSON decoder's own recursion error is the client's doing; any other is a bug
+    and stays a 500."""
+    if "deserializing" not in str(exc):
+        raise exc
+    return client_error_response(
+        request,
+        ClientException(detail="The request body is nested far deeper than any Steady request."),
+    )
+
+
 def field_error(field: str, message: str, status_code: int = 400) -> ValidationException:
     """Raise-able 4xx for rules msgspec cannot express (for example an unknown time zone)."""
     return ValidationException(
         detail=f"{field}: {message}",
         extra=[{"key": field, "message": message, "source": "body"}],
         status_code=status_code,
+    )
+
+
+def domain_error_response(_: Request[Any, Any, Any], exc: DomainError) -> Response[ErrorBody]:
+    """The one place a service's domain error becomes an HTTP answer."""
+    headers: dict[str, str] = {}
+    errors: list[FieldError] = []
+    if isinstance(exc, InvalidField):
+        status = 400
+        errors.append(FieldError(field=exc.field, message=exc.message))
+    elif isinstance(exc, NotFound):
+        status = 404
+    elif isinstance(exc, Conflict):
+        status = 409
+        if exc.field is not None:
+            errors.append(FieldError(field=exc.field, message=exc.message))
+    elif isinstance(exc, Gone):
+        status = 410
+    elif isinstance(exc, Limited):
+        status = 503 if exc.busy else 429
+        headers["Retry-After"] = str(exc.retry_after)
+    else:
+        status = 400
+    return Response(
+        ErrorBody(status_code=status, detail=exc.message, errors=errors),
+        status_code=status,
+        media_type=MediaType.JSON,
+        headers=headers,
     )

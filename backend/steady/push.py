@@ -123,6 +123,8 @@ class PushAnswer:
 
     status: int
     retry_after: float | None = None
+    # The start of the service's answer when it refused the push (its reason, for the log).
+    body: bytes = b""
 
 
 def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
@@ -241,4 +243,4 @@ async def post_push(
         "Urgency": urgency,
     }
     answer = await connections.post(endpoint, headers, body, seconds_allowed)
-    return PushAnswer(answer.status, parse_retry_after(answer.retry_after))
+    return PushAnswer(answer.status, parse_retry_after(answer.retry_after), answer.body)

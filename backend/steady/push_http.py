@@ -10,13 +10,21 @@ dispatcher spends its time waiting on the network rather than on bookkeeping.
 from __future__ import annotations
 
 import asyncio
+import socket
 import ssl
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import cast
 from urllib.parse import urlsplit
 
 import httptools
+
+# What of a push service's refusal is kept for the log: enough to say why, never more.
+ERROR_BODY_LIMIT = 300
+
+# (scheme, host, port, resolved address) -> whether connecting there is allowed.
+AddressGuard = Callable[[str, str, int, str], bool]
 
 
 class PushConnectionError(OSError):
@@ -29,6 +37,8 @@ class HttpAnswer:
 
     status: int
     retry_after: str | None
+    # The start of the answer's body when the push was refused (for the log), else empty.
+    body: bytes = b""
 
 
 @dataclass(frozen=True)
@@ -42,10 +52,13 @@ def _split(endpoint: str) -> tuple[_Origin, bytes]:
     parts = urlsplit(endpoint)
     if parts.scheme not in {"http", "https"} or not parts.hostname:
         raise PushConnectionError(f"not an http(s) endpoint: {parts.scheme}://{parts.netloc}")
-    port = parts.port or (443 if parts.scheme == "https" else 80)
-    path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-    host = parts.netloc.rsplit("@", 1)[-1]
-    head = f"POST {path} HTTP/1.1\r\nHost: {host}\r\n".encode("latin-1")
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        host = parts.netloc.rsplit("@", 1)[-1]
+        head = f"POST {path} HTTP/1.1\r\nHost: {host}\r\n".encode("ascii")
+    except (ValueError, UnicodeEncodeError) as error:
+        raise PushConnectionError("the endpoint is not a plain web address") from error
     return _Origin(parts.scheme, parts.hostname, port), head
 
 
@@ -58,6 +71,7 @@ class _Connection(asyncio.Protocol):
         self._parser = httptools.HttpResponseParser(self)
         self._answer: asyncio.Future[HttpAnswer] | None = None
         self._retry_after: str | None = None
+        self._body = bytearray()
         self._reusable = False
 
     # asyncio.Protocol
@@ -87,17 +101,24 @@ class _Connection(asyncio.Protocol):
         if name.lower() == b"retry-after":
             self._retry_after = value.decode("latin-1").strip()
 
+    def on_body(self, body: bytes) -> None:
+        if len(self._body) < ERROR_BODY_LIMIT:
+            self._body += body[: ERROR_BODY_LIMIT - len(self._body)]
+
     def on_message_complete(self) -> None:
         self._reusable = self._parser.should_keep_alive()
         answer, self._answer = self._answer, None
+        status = self._parser.get_status_code()
+        body = bytes(self._body) if status >= 300 else b""
         if answer is not None and not answer.done():
-            answer.set_result(HttpAnswer(self._parser.get_status_code(), self._retry_after))
+            answer.set_result(HttpAnswer(status, self._retry_after, body))
 
     def send(self, request: bytes) -> asyncio.Future[HttpAnswer]:
         """Write one request; the future resolves when its whole answer has arrived."""
         assert self.transport is not None
         self._answer = asyncio.get_running_loop().create_future()
         self._retry_after = None
+        self._body.clear()
         self._reusable = False
         self.transport.write(request)
         return self._answer
@@ -120,7 +141,13 @@ class _Connection(asyncio.Protocol):
 class PushConnections:
     """Keep-alive connections to push services, reused across pushes to the same origin."""
 
-    def __init__(self, ssl_context: ssl.SSLContext | None = None, idle_per_origin: int = 256):
+    def __init__(
+        self,
+        guard: AddressGuard,
+        ssl_context: ssl.SSLContext | None = None,
+        idle_per_origin: int = 256,
+    ):
+        self._guard = guard
         self._ssl = ssl_context
         self._idle: dict[_Origin, list[_Connection]] = {}
         self._idle_per_origin = idle_per_origin
@@ -165,11 +192,28 @@ class PushConnections:
     async def _connect(self, origin: _Origin) -> _Connection:
         secure = origin.scheme == "https"
         context = (self._ssl or _default_context()) if secure else None
+        loop = asyncio.get_running_loop()
         try:
-            transport, connection = await asyncio.get_running_loop().create_connection(
+            found = await loop.getaddrinfo(
+                origin.host, origin.port, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP
+            )
+        except OSError as error:
+            raise PushConnectionError(f"could not look up the push service: {error}") from error
+        # Connect to an address that was checked, never to a name resolved again later.
+        allowed = [
+            (family, address)
+            for family, _, _, _, address in found
+            if self._guard(origin.scheme, origin.host, origin.port, str(address[0]))
+        ]
+        if not allowed:
+            raise PushConnectionError("the push service resolves to an address Steady avoids")
+        family, address = allowed[0]
+        try:
+            transport, connection = await loop.create_connection(
                 _Connection,
-                origin.host,
+                str(address[0]),
                 origin.port,
+                family=family,
                 ssl=context,
                 server_hostname=origin.host if secure else None,
             )

@@ -32,13 +32,30 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     argon2_time_cost: int = 3
     argon2_memory_kib: int = 65536
     argon2_parallelism: int = 4
+    # Passphrase hashes computed at once; past that, new checks are refused, not queued.
+    argon2_slots: int = 2
     signin_per_minute: int = 10
+    # Wrong passphrases for one username before its sign-in waits (for every address);
+    # each further one doubles the wait, from a minute up to an hour.
+    signin_failures_before_wait: int = 10
+    # Passphrase checks (change, deletion) one signed-in person may make per hour.
+    passphrase_checks_per_hour: int = 10
     signup_per_hour: int = 20
     # Peer invites: made per person per hour; tried (opened, accepted, declined) per person
     # per 10 minutes (a spoken code is short, so guessing must stay hopeless).
     invites_per_hour: int = 10
     invite_tries_per_10_minutes: int = 10
     max_body_bytes: int = 64 * 1024
+    # Where pushes may go: hosts (".example.com": any subdomain), over https only, or
+    # "http://HOST:PORT" for a plain-HTTP stand-in (tests, local development).
+    push_hosts: str = (
+        "fcm.googleapis.com,updates.push.services.mozilla.com,.push.services.mozilla.com,"
+        ".push.apple.com,.notify.windows.com"
+    )
+    # Rate limits in Redis (shared by instances, kept over restarts); in memory when empty.
+    redis_url: str = ""
+    # Proxies (addresses or CIDRs) whose X-Forwarded-For names the real client.
+    trusted_proxies: str = ""
     log_level: str = "info"
     vapid_subject: str = "mailto:admin@localhost"
     # The push dispatcher: on in every instance (they share the work safely on PostgreSQL).

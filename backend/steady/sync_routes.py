@@ -22,13 +22,16 @@ from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_204_NO_CON
 
 from steady.auth import Principal
 from steady.errors import BAD_INPUT
+from steady.structs import COUNTER_MAX
 from steady.sync import Outcome, SyncedCollection
 
 W = TypeVar("W", bound=msgspec.Struct)
 V = TypeVar("V", bound=msgspec.Struct)
 C = TypeVar("C", bound=msgspec.Struct)
 
-Since = Annotated[int, QueryParameter(ge=0, description="Revision already seen; 0 for all.")]
+Since = Annotated[
+    int, QueryParameter(ge=0, le=COUNTER_MAX, description="Revision already seen; 0 for all.")
+]
 Limit = Annotated[int, QueryParameter(ge=1, le=500, description="Page size.")]
 
 

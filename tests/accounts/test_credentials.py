@@ -53,10 +53,10 @@ async def test_an_unknown_username_costs_the_same_argon2_work(
 
 
 async def test_passphrases_are_stored_as_argon2id() -> None:
-    passphrases = Passphrases(time_cost=1, memory_kib=8, parallelism=1)
-    stored = await passphrases.hash(PASSPHRASE)
+    passphrases = Passphrases(time_cost=1, memory_kib=8, parallelism=1, slots=2)
+    stored = await passphrases.hash(PASSPHRASE, "test")
     assert stored.startswith("$argon2id$")
     assert PASSPHRASE not in stored
-    assert await passphrases.verify(stored, PASSPHRASE)
-    assert not await passphrases.verify(stored, PASSPHRASE + "!")
-    assert not await passphrases.verify(None, PASSPHRASE)
+    assert await passphrases.verify(stored, PASSPHRASE, "test")
+    assert not await passphrases.verify(stored, PASSPHRASE + "!", "test")
+    assert not await passphrases.verify(None, PASSPHRASE, "test")

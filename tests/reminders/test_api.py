@@ -171,7 +171,7 @@ async def test_a_deleted_or_archived_commitment_is_never_reminded(
 async def test_snooze_asks_again_in_an_hour_or_after_the_shift(
     api: Api, push_service: LocalPushService
 ) -> None:
-    await person_with_phone(api, push_service)
+    await person_with_phone(api, push_service, checkin_time="20:00")
     commitment_id = await commitment_with_reminder(api)
     before = datetime.now(UTC)
     answer = await api.post(

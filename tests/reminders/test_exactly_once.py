@@ -62,6 +62,7 @@ async def test_two_dispatchers_deliver_five_thousand_reminders_exactly_once(
             VapidAuthorizations(running_app.state.vapid, "mailto:care-team@steady.example"),
             # One encrypts in its event loop, the other in a worker process.
             DispatchSettings(batch=250, concurrency=100, encrypt_workers=workers),
+            running_app.state.push_hosts,
         )
         for workers in (0, 1)
     ]

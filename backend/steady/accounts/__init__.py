@@ -13,6 +13,7 @@ async def _prepare_passphrases(app: Litestar) -> None:
         time_cost=settings.argon2_time_cost,
         memory_kib=settings.argon2_memory_kib,
         parallelism=settings.argon2_parallelism,
+        slots=settings.argon2_slots,
     )
 
 

@@ -22,18 +22,14 @@ from steady.accounts.schemas import (
     SignIn,
     SignUp,
 )
-from steady.auth import (
-    Principal,
-    client_address,
-    csrf_token_of,
-    device_label,
-    enforce_rate_limit,
-    expired_session_cookie,
-    is_https,
-    optional_principal,
-    session_cookie,
-)
+from steady.accounts.strength import passphrase_problem
+from steady.addresses import client_address
+from steady.auth import Principal, optional_principal
+from steady.cookies import expired_session_cookie, is_https, session_cookie
+from steady.csrf import CsrfTokens, csrf_token_of
+from steady.device_labels import device_label
 from steady.errors import BAD_INPUT, field_error
+from steady.ratelimit import SigninWaits, enforce_rate_limit
 from steady.settings import Settings
 
 WRONG_CREDENTIALS = "That username and passphrase don't match. Please check them and try again."
@@ -66,8 +62,10 @@ async def _signed_in(
     token = await service.start_session(
         account_id, device_label(request.headers.get("user-agent", "")), lifetime
     )
+    # A new session brings a new CSRF token (the middleware sets its cookie to match).
+    csrf: CsrfTokens = request.app.state.csrf
     view = SessionView(
-        signed_in=True, account=await _view(account_id), csrf_token=csrf_token_of(request)
+        signed_in=True, account=await _view(account_id), csrf_token=csrf.for_session(token)
     )
     secure = is_https(request.scope, settings.secure_cookies)
     return Response(view, status_code=status, cookies=[session_cookie(token, lifetime, secure)])
@@ -96,20 +94,20 @@ async def sign_in(
     settings: NamedDependency[Settings],
     passphrases: NamedDependency[service.Passphrases],
 ) -> Response[SessionView]:
-    """Sign in with username and passphrase; one generic answer for any mismatch."""
-    await enforce_rate_limit(
-        request, "signin-address", client_address(request), settings.signin_per_minute, 60
-    )
-    account_id = await service.check_credentials(passphrases, data.username, data.passphrase)
+    """Sign in with username and passphrase; one generic answer for any mismatch.
+
+    After too many wrong passphrases for a username, its sign-in waits (429) before the
+    passphrase is even looked at, so the right one gets no further than a wrong one."""
+    address = client_address(request)
+    await enforce_rate_limit(request, "signin-address", address, settings.signin_per_minute, 60)
+    waits: SigninWaits = request.app.state.signin_waits
+    username = service.normalise_username(data.username)
+    await waits.check(username)
+    account_id = await service.check_credentials(passphrases, username, data.passphrase, address)
     if account_id is None:
-        await enforce_rate_limit(
-            request,
-            "signin-username",
-            service.normalise_username(data.username),
-            settings.signin_per_minute * 3,
-            3600,
-        )
+        await waits.failed(username)
         raise NotAuthorizedException(detail=WRONG_CREDENTIALS)
+    await waits.succeeded(username)
     return await _signed_in(request, settings, account_id, HTTP_200_OK)
 
 
@@ -121,14 +119,16 @@ async def sign_up(
     passphrases: NamedDependency[service.Passphrases],
 ) -> Response[SessionView]:
     """Create an account (a username and a passphrase, nothing more) and sign in."""
-    await enforce_rate_limit(
-        request, "signup-address", client_address(request), settings.signup_per_hour, 3600
-    )
+    address = client_address(request)
+    await enforce_rate_limit(request, "signup-address", address, settings.signup_per_hour, 3600)
     if not service.is_valid_time_zone(data.time_zone):
         raise field_error("time_zone", "is not a time zone Steady knows")
+    weak = passphrase_problem(data.passphrase, data.username)
+    if weak is not None:
+        raise field_error("passphrase", weak)
     try:
         account_id = await service.create_account(
-            passphrases, data.username, data.passphrase, data.time_zone
+            passphrases, data.username, data.passphrase, data.time_zone, address
         )
     except service.UsernameTaken as taken:
         raise field_error("username", "is already taken; please choose another", 409) from taken
@@ -168,13 +168,26 @@ async def update_account(
     return await _view(principal.user_id)
 
 
+async def _limit_passphrase_checks(
+    request: Request[Any, Any, Any], principal: Principal, settings: Settings
+) -> None:
+    limit = settings.passphrase_checks_per_hour
+    await enforce_rate_limit(request, "passphrase-check", str(principal.user_id), limit, 3600)
+
+
 @put("/account/passphrase", status_code=HTTP_204_NO_CONTENT, responses=BAD_INPUT)
 async def change_passphrase(
+    request: Request[Any, Any, Any],
     principal: NamedDependency[Principal],
     data: JSONBody[PassphraseChange],
+    settings: NamedDependency[Settings],
     passphrases: NamedDependency[service.Passphrases],
 ) -> None:
     """Change the passphrase; other devices are signed out, this one stays in."""
+    await _limit_passphrase_checks(request, principal, settings)
+    weak = passphrase_problem(data.new_passphrase, principal.username)
+    if weak is not None:
+        raise field_error("new_passphrase", weak)
     try:
         await service.change_passphrase(
             passphrases,
@@ -196,6 +209,7 @@ async def delete_account(
     passphrases: NamedDependency[service.Passphrases],
 ) -> Response[None]:
     """Delete the account and everything it owns, after confirming the passphrase."""
+    await _limit_passphrase_checks(request, principal, settings)
     try:
         await service.delete_account(passphrases, principal.user_id, data.passphrase)
     except service.WrongPassphrase as wrong:

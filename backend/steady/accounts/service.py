@@ -8,8 +8,9 @@ exists, so timing does not tell an attacker which usernames are taken.
 from __future__ import annotations
 
 import functools
-from collections.abc import AsyncIterator, Collection
-from contextlib import asynccontextmanager
+from collections import Counter
+from collections.abc import AsyncIterator, Collection, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -19,10 +20,14 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 
 from steady import db
 from steady.accounts.tables import Account, AccountSession
-from steady.auth import Principal, hash_token, new_session_token
+from steady.auth import Principal
+from steady.domain import Limited
+from steady.tokens import hash_token, new_session_token
 
 # Slide a session's expiry forward at most this often, so reads do not all become writes.
 SESSION_RENEW_AFTER = timedelta(hours=1)
+# Devices signed in at once; signing in on one more signs the longest-unused out.
+SESSIONS_MAX = 20
 
 
 class UsernameTaken(Exception):
@@ -38,26 +43,53 @@ class AccountGone(Exception):
 
 
 class Passphrases:
-    """argon2id hashing with the operator's cost settings, run off the event loop."""
+    """argon2id hashing with the operator's cost settings, off the event loop and bounded.
 
-    def __init__(self, time_cost: int, memory_kib: int, parallelism: int) -> None:
+    Each hash takes a slot; at most ``slots`` run at once and each client (an address or a
+    signed-in person) holds at most one. When there is no slot the check is refused at
+    once rather than queued, so a flood of guesses from one place cannot make everyone
+    else's sign-in wait behind it.
+    """
+
+    def __init__(self, time_cost: int, memory_kib: int, parallelism: int, slots: int) -> None:
         self._hasher = PasswordHasher(
             time_cost=time_cost, memory_cost=memory_kib, parallelism=parallelism
         )
         # Verified against when a username is unknown, so that path costs the same.
         self._decoy = self._hasher.hash("steady-decoy-passphrase")
+        self._slots = slots
+        self._busy = 0
+        self._holders: Counter[str] = Counter()
 
-    async def hash(self, passphrase: str) -> str:
+    @contextmanager
+    def _slot(self, client: str) -> Iterator[None]:
+        if self._holders[client]:
+            raise Limited("One passphrase check at a time, please: try again in a moment.", 2)
+        if self._busy >= self._slots:
+            raise Limited("Steady is busy right now. Please try again in a moment.", 2, busy=True)
+        self._busy += 1
+        self._holders[client] += 1
+        try:
+            yield
+        finally:
+            self._busy -= 1
+            self._holders[client] -= 1
+            if not self._holders[client]:
+                del self._holders[client]
+
+    async def hash(self, passphrase: str, client: str) -> str:
         """A salted argon2id hash for storage."""
-        return await anyio.to_thread.run_sync(self._hasher.hash, passphrase)
+        with self._slot(client):
+            return await anyio.to_thread.run_sync(self._hasher.hash, passphrase)
 
-    async def verify(self, stored_hash: str | None, passphrase: str) -> bool:
+    async def verify(self, stored_hash: str | None, passphrase: str, client: str) -> bool:
         """Whether ``passphrase`` matches; with no stored hash, burn the same time and say no."""
         target = stored_hash or self._decoy
-        try:
-            matched = await anyio.to_thread.run_sync(self._hasher.verify, target, passphrase)
-        except (VerifyMismatchError, VerificationError, InvalidHashError):
-            return False
+        with self._slot(client):
+            try:
+                matched = await anyio.to_thread.run_sync(self._hasher.verify, target, passphrase)
+            except (VerifyMismatchError, VerificationError, InvalidHashError):
+                return False
         return bool(matched) and stored_hash is not None
 
 
@@ -83,13 +115,13 @@ def _known_zones() -> frozenset[str]:
 
 
 async def create_account(
-    passphrases: Passphrases, username: str, passphrase: str, time_zone: str
+    passphrases: Passphrases, username: str, passphrase: str, time_zone: str, client: str
 ) -> int:
     """Create an account and return its id; ``UsernameTaken`` if the name is in use."""
     name = normalise_username(username)
     if await Account.exists().where(Account.username == name):
         raise UsernameTaken(name)
-    hashed = await passphrases.hash(passphrase)
+    hashed = await passphrases.hash(passphrase, client)
     try:
         rows = await Account.insert(
             Account(username=name, passphrase_hash=hashed, time_zone=time_zone)
@@ -101,7 +133,9 @@ async def create_account(
     return int(rows[0]["id"])
 
 
-async def check_credentials(passphrases: Passphrases, username: str, passphrase: str) -> int | None:
+async def check_credentials(
+    passphrases: Passphrases, username: str, passphrase: str, client: str
+) -> int | None:
     """The account id if the username and passphrase match, else ``None`` (same cost)."""
     row = await (
         Account.select(Account.id, Account.passphrase_hash)
@@ -109,7 +143,7 @@ async def check_credentials(passphrases: Passphrases, username: str, passphrase:
         .first()
     )
     stored = row["passphrase_hash"] if row else None
-    if await passphrases.verify(stored, passphrase) and row is not None:
+    if await passphrases.verify(stored, passphrase, client) and row is not None:
         return int(row["id"])
     return None
 
@@ -121,6 +155,18 @@ async def start_session(account_id: int, device: str, lifetime: timedelta) -> st
     await AccountSession.delete().where(
         (AccountSession.account == account_id) & (AccountSession.expires_at < now)
     )
+    newest = await (
+        AccountSession.select(AccountSession.last_seen_at)
+        .where(AccountSession.account == account_id)
+        .order_by(AccountSession.last_seen_at, ascending=False)
+        .offset(SESSIONS_MAX - 2)
+        .first()
+    )
+    if newest is not None:
+        await AccountSession.delete().where(
+            (AccountSession.account == account_id)
+            & (AccountSession.last_seen_at < newest["last_seen_at"])
+        )
     await AccountSession.insert(
         AccountSession(
             account=account_id,
@@ -176,9 +222,10 @@ async def change_passphrase(
 ) -> None:
     """Replace the passphrase and sign out every other device."""
     stored = await _stored_hash(account_id)
-    if not await passphrases.verify(stored, current):
+    client = f"account:{account_id}"
+    if not await passphrases.verify(stored, current, client):
         raise WrongPassphrase()
-    hashed = await passphrases.hash(new)
+    hashed = await passphrases.hash(new, client)
     async with db.current_engine().transaction():
         await Account.update({Account.passphrase_hash: hashed}).where(Account.id == account_id)
         await AccountSession.delete().where(
@@ -189,7 +236,7 @@ async def change_passphrase(
 async def delete_account(passphrases: Passphrases, account_id: int, passphrase: str) -> None:
     """Remove the account and, by cascade, every row it owns, in one transaction."""
     stored = await _stored_hash(account_id)
-    if not await passphrases.verify(stored, passphrase):
+    if not await passphrases.verify(stored, passphrase, f"account:{account_id}"):
         raise WrongPassphrase()
     async with db.current_engine().transaction():
         await Account.delete().where(Account.id == account_id)

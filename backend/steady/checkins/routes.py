@@ -21,6 +21,7 @@ from steady.checkins.schemas import (
     Insights,
 )
 from steady.errors import BAD_INPUT, field_error
+from steady.structs import SERIAL_MAX
 from steady.sync_routes import synced_router
 
 
@@ -31,7 +32,7 @@ async def checkin_history(
     end: Annotated[date | None, QueryParameter(description="Last day (inclusive).")] = None,
     context: Annotated[Context | None, QueryParameter()] = None,
     limit: Annotated[int, QueryParameter(ge=1, le=100)] = 50,
-    offset: Annotated[int, QueryParameter(ge=0)] = 0,
+    offset: Annotated[int, QueryParameter(ge=0, le=SERIAL_MAX)] = 0,
 ) -> CheckinHistory:
     """Your check-ins, newest first, filtered by days and context."""
     if start is not None and end is not None and end < start:

@@ -1,7 +1,7 @@
 """Request and response bodies for check-ins, their history and insights."""
 
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 from uuid import UUID
 
 import msgspec
@@ -24,6 +24,8 @@ NOTE_MAX = 4000
 
 class CheckinWrite(Input):
     """A check-in as the device recorded it; PUT to its client id, as often as needed."""
+
+    free_text_fields: ClassVar[frozenset[str]] = frozenset({"note", "setting_down"})
 
     recorded_at: Annotated[datetime, msgspec.Meta(tz=True)]
     local_date: Annotated[

@@ -1,7 +1,7 @@
 """Request and response bodies for commitments, completions and progress."""
 
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, ClassVar
 from uuid import UUID
 
 import msgspec
@@ -14,6 +14,8 @@ MAX_ACTIVE = 20
 
 class CommitmentWrite(Input):
     """A commitment as the device has it; PUT to its client id."""
+
+    free_text_fields: ClassVar[frozenset[str]] = frozenset({"why"})
 
     title: Annotated[str, msgspec.Meta(min_length=1, max_length=80)]
     cadence: CadenceKind

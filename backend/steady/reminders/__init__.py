@@ -25,6 +25,7 @@ async def _start(app: Litestar) -> None:
             encrypt_workers=settings.push_encrypt_workers,
             grace=timedelta(minutes=settings.reminder_grace_minutes),
         ),
+        app.state.push_hosts,
     )
     app.state.dispatcher = dispatcher
     if settings.dispatcher_enabled:

@@ -2,9 +2,46 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
+
+from cryptography.hazmat.primitives.asymmetric import ec
+
 from steady import db
+from steady.errors import field_error
+from steady.push_hosts import EndpointRefused, PushHosts
 from steady.reminders.schemas import SubscriptionView
 from steady.reminders.tables import PushSubscription
+
+# Phones one person may receive pushes on; a new one beyond this replaces the oldest.
+DEVICES_MAX = 10
+
+
+def _unb64url(text: str) -> bytes | None:
+    try:
+        return base64.urlsafe_b64decode(text.rstrip("=") + "=" * (-len(text.rstrip("=")) % 4))
+    except (binascii.Error, ValueError):
+        return None
+
+
+def check_subscription(hosts: PushHosts, endpoint: str, p256dh: str, auth: str) -> None:
+    """Refuse a subscription no push could (or may) ever be sent to, naming the field."""
+    try:
+        hosts.check(endpoint)
+    except EndpointRefused as refused:
+        raise field_error("endpoint", str(refused)) from refused
+    point = _unb64url(p256dh)
+    try:
+        if point is None or len(point) != 65 or point[0] != 4:
+            raise ValueError(p256dh)
+        ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), point)
+    except ValueError as bad:
+        raise field_error(
+            "keys.p256dh", "must be the browser's P-256 public key (65 bytes, uncompressed)"
+        ) from bad
+    secret = _unb64url(auth)
+    if secret is None or len(secret) != 16:
+        raise field_error("keys.auth", "must be the browser's 16-byte auth secret")
 
 
 async def save_subscription(
@@ -19,6 +56,17 @@ async def save_subscription(
                 account=account_id, endpoint=endpoint, p256dh=p256dh, auth=auth, label=label
             )
         ).returning(PushSubscription.id, PushSubscription.created_at)
+        oldest_kept = await (
+            PushSubscription.select(PushSubscription.id)
+            .where(PushSubscription.account == account_id)
+            .order_by(PushSubscription.id, ascending=False)
+            .offset(DEVICES_MAX - 1)
+            .first()
+        )
+        if oldest_kept is not None:
+            await PushSubscription.delete().where(
+                (PushSubscription.account == account_id) & (PushSubscription.id < oldest_kept["id"])
+            )
     return SubscriptionView(
         id=row[0]["id"], label=label, endpoint=endpoint, created_at=row[0]["created_at"]
     )

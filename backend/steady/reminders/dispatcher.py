@@ -22,6 +22,7 @@ from piccolo.query.functions.aggregate import Count
 
 from steady import db
 from steady.push import Encryptor, PushTarget, VapidAuthorizations, post_push
+from steady.push_hosts import EndpointRefused, PushHosts
 from steady.push_http import PushConnectionError, PushConnections
 from steady.reminders.notices import notice_for
 from steady.reminders.planning import ONE_OFF_CADENCES, POLICIES, Person, Rule, next_due
@@ -87,10 +88,13 @@ async def claim_due_reminders(now: datetime, limit: int, lease: timedelta) -> li
 class Dispatcher:
     """Turns due reminder rows into pushes; one per server process."""
 
-    def __init__(self, vapid: VapidAuthorizations, settings: DispatchSettings) -> None:
+    def __init__(
+        self, vapid: VapidAuthorizations, settings: DispatchSettings, hosts: PushHosts
+    ) -> None:
         self.vapid = vapid
         self.settings = settings
-        self._connections = PushConnections()
+        self.hosts = hosts
+        self._connections = PushConnections(hosts.may_connect)
         self._slots = asyncio.Semaphore(settings.concurrency)
         self._encryptor = Encryptor(settings.encrypt_workers)
 
@@ -161,7 +165,11 @@ class Dispatcher:
         delivered: list[dict[str, Any]] = []
         gone: set[int] = set()
         for row, task in sends:
-            outcomes = await task
+            try:
+                outcomes = await task
+            except Exception:  # one person's push never stops the others being settled
+                log.exception("a push failed unexpectedly")
+                outcomes = ["failed"] * len(targets[row["account"]])
             report.outcomes.update(outcomes)
             if "sent" in outcomes:
                 delivered.append(row)
@@ -215,10 +223,22 @@ class Dispatcher:
         return list(await asyncio.gather(*sends))
 
     async def _send(self, target: PushTarget, payload: bytes, ttl: int, urgency: str) -> str:
-        """One push with retries: "sent", "gone" (404/410) or "failed"."""
+        """One push with retries: "sent", "gone" (404/410, or keys no push can use),
+        "refused" (not an allowed push service) or "failed". Whatever goes wrong with one
+        push is settled here, so it never touches anyone else's."""
+        try:
+            self.hosts.check(target.endpoint)
+        except EndpointRefused as refused:
+            log.warning("a push was not sent: its endpoint %s", refused)
+            return "refused"
         origin = urlsplit(target.endpoint).netloc
+        try:
+            body = await self._encryptor.encrypt(target, payload)
+        except Exception as error:  # malformed keys: this subscription can never be used
+            log.warning("a push to %s could not be encrypted (%s)", origin, type(error).__name__)
+            return "gone"
         status: int | str = "no answer"
-        body = await self._encryptor.encrypt(target, payload)
+        detail = ""
         for attempt in range(self.settings.attempts):
             wait = self.settings.first_backoff * 2**attempt
             try:
@@ -232,9 +252,12 @@ class Dispatcher:
                         urgency=urgency,
                     )
             except (PushConnectionError, TimeoutError) as error:
-                status = type(error).__name__
+                status, detail = type(error).__name__, str(error)
+            except Exception as error:  # anything else is this push's alone, and final
+                status, detail = type(error).__name__, ""
+                break
             else:
-                status = answer.status
+                status, detail = answer.status, readable(answer.body)
                 if 200 <= answer.status < 300:
                     return "sent"
                 if answer.status in {404, 410}:
@@ -245,9 +268,20 @@ class Dispatcher:
             if attempt + 1 < self.settings.attempts:
                 await asyncio.sleep(min(wait, self.settings.longest_wait))
         log.warning(
-            "push to %s gave up after %s tries (last answer: %s)", origin, attempt + 1, status
+            "push to %s gave up after %s tries (last answer: %s %s)",
+            origin,
+            attempt + 1,
+            status,
+            detail,
         )
         return "failed"
+
+
+def readable(body: bytes) -> str:
+    """A push service's refusal as one short, printable line for the log (it names no one:
+    only the service's own words, capped)."""
+    text = body.decode("utf-8", "replace")
+    return "".join(ch if ch.isprintable() else " " for ch in text).strip()[:300]
 
 
 @dataclass(frozen=True)

@@ -26,9 +26,10 @@ from steady.reminders.schedule import (
     respectful_time,
 )
 
-# Sent once, then deleted: snoozes and follow-ups ("oneoff"), and the reminders planned when
-# a shift is tapped "End" ("shift_end", which a scheduled after-shift reminder then skips).
-ONE_OFF_CADENCES = ("oneoff", "shift_end")
+# Sent once, then deleted: follow-ups and peers' news ("oneoff"), snoozes ("snooze": one at
+# most per reminder), and the reminders planned when a shift is tapped "End" ("shift_end",
+# which a scheduled after-shift reminder then skips).
+ONE_OFF_CADENCES = ("oneoff", "snooze", "shift_end")
 
 
 @dataclass(frozen=True)

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from litestar import Request, Router, delete, get, post, put
 from litestar.datastructures import State
 from litestar.di import NamedDependency
 from litestar.exceptions import NotFoundException
-from litestar.params import FromPath, JSONBody
+from litestar.params import JSONBody, Parameter
 from litestar.status_codes import HTTP_200_OK
 
-from steady.auth import Principal, device_label
+from steady.auth import Principal
+from steady.device_labels import device_label
 from steady.errors import field_error
 from steady.reminders import devices, service
 from steady.reminders.schemas import (
@@ -24,6 +25,7 @@ from steady.reminders.schemas import (
     SubscriptionView,
     SubscriptionWrite,
 )
+from steady.structs import SERIAL_MAX
 
 
 @get("/push-key", operation_id="push_key")
@@ -43,8 +45,10 @@ async def save_subscription(
     principal: NamedDependency[Principal],
     data: JSONBody[SubscriptionWrite],
     request: Request[Any, Any, Any],
+    state: State,
 ) -> SubscriptionView:
     """Register (or renew, after ``pushsubscriptionchange``) this device's subscription."""
+    devices.check_subscription(state.push_hosts, data.endpoint, data.keys.p256dh, data.keys.auth)
     if data.replaces:
         await devices.forget_endpoint(principal.user_id, data.replaces)
     return await devices.save_subscription(
@@ -58,7 +62,8 @@ async def save_subscription(
 
 @delete("/subscriptions/{subscription_id:int}", operation_id="remove_subscription")
 async def remove_subscription(
-    principal: NamedDependency[Principal], subscription_id: FromPath[int]
+    principal: NamedDependency[Principal],
+    subscription_id: Annotated[int, Parameter(ge=1, le=SERIAL_MAX)],
 ) -> None:
     """Stop pushing to one device."""
     if not await devices.remove_subscription(principal.user_id, subscription_id):

@@ -6,7 +6,7 @@ from uuid import UUID
 
 import msgspec
 
-from steady.structs import Input, LocalTime, Output, Weekday
+from steady.structs import COUNTER_MAX, Input, LocalTime, Output, Weekday
 
 Base64Url = Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9_-]+={0,2}$", max_length=200)]
 
@@ -21,7 +21,7 @@ class SubscriptionWrite(Input):
 
     endpoint: Annotated[str, msgspec.Meta(pattern=r"^https?://", max_length=2048)]
     keys: SubscriptionKeys
-    expirationTime: int | None = None  # noqa: N815 - the browser's own field name
+    expirationTime: Annotated[int, msgspec.Meta(ge=0, le=COUNTER_MAX)] | None = None  # noqa: N815 - the browser's own field name
     replaces: Annotated[str, msgspec.Meta(max_length=2048)] | None = None
 
 

@@ -13,6 +13,7 @@ from uuid import UUID
 
 from steady import db
 from steady.accounts.service import time_zones_of
+from steady.domain import NotFound
 from steady.reminders.planning import (
     ONE_OFF_CADENCES,
     Person,
@@ -23,9 +24,10 @@ from steady.reminders.planning import (
 )
 from steady.reminders.schedule import LONGEST_SHIFT, QuietHours, parse_clock
 from steady.reminders.schemas import PrefsView, PrefsWrite, ShiftView
-from steady.reminders.tables import Reminder, ReminderPrefs, Shift
+from steady.reminders.tables import Reminder, ReminderPrefs, SentPush, Shift
 
 FOLLOW_UP_AFTER = (timedelta(hours=24), timedelta(hours=72))
+SHIFTS_KEPT = 1000
 DEFAULT_PREFS: dict[str, Any] = {
     "quiet_start": "22:00",
     "quiet_end": "07:00",
@@ -303,58 +305,98 @@ async def current_shift(account_id: int) -> ShiftView | None:
 
 async def start_shift(account_id: int) -> ShiftView:
     """Reminders that respect shifts wait until this one ends."""
-    existing = await current_shift(account_id)
-    if existing is not None:
-        return existing
-    now = _now()
-    await Shift.insert(Shift(account=account_id, started_at=now))
-    await replan_account(account_id)
+    async with db.current_engine().transaction():
+        existing = await current_shift(account_id)
+        if existing is not None:
+            return existing
+        now = _now()
+        await Shift.insert(Shift(account=account_id, started_at=now))
+        await _keep_latest_shifts(account_id)
+        await replan_account(account_id)
     return ShiftView(started_at=now, ended_at=None)
 
 
+async def _keep_latest_shifts(account_id: int) -> None:
+    """A person's shift history keeps its latest ``SHIFTS_KEPT`` shifts (years of work)."""
+    oldest_kept = await (
+        Shift.select(Shift.started_at)
+        .where(Shift.account == account_id)
+        .order_by(Shift.started_at, ascending=False)
+        .offset(SHIFTS_KEPT - 1)
+        .first()
+    )
+    if oldest_kept is not None:
+        await Shift.delete().where(
+            (Shift.account == account_id) & (Shift.started_at < oldest_kept["started_at"])
+        )
+
+
 async def end_shift(account_id: int) -> ShiftView | None:
-    """Close the shift: held reminders come due, and the after-shift ones are planned."""
+    """Close the shift: held reminders come due, and the after-shift ones are planned, in
+    one transaction (a shift is never ended without what follows from it)."""
     now = _now()
-    open_shift = await current_shift(account_id)
-    if open_shift is None:
-        return None
-    await Shift.update({Shift.ended_at: now}).where(
-        (Shift.account == account_id) & Shift.ended_at.is_null()
-    )
-    prefs = await _prefs_row(account_id)
-    if prefs["decompress_minutes"] is not None:
-        wanted = now + timedelta(minutes=prefs["decompress_minutes"])
-        await _one_off(account_id, "decompress", None, wanted, "", "shift_end")
-    after_shift = await Reminder.select(Reminder.about, Reminder.title).where(
-        (Reminder.account == account_id)
-        & (Reminder.kind == "commitment")
-        & (Reminder.cadence == "after_shift")
-    )
-    for row in after_shift:
-        wanted = now + timedelta(minutes=prefs["after_shift_minutes"])
-        await _one_off(account_id, "commitment", row["about"], wanted, row["title"], "shift_end")
-    await replan_account(account_id)
-    await Reminder.update({Reminder.due_at: now, Reminder.held: False}).where(
-        (Reminder.account == account_id) & Reminder.held.eq(True)
-    )
+    async with db.current_engine().transaction():
+        open_shift = await current_shift(account_id)
+        if open_shift is None:
+            return None
+        await Shift.update({Shift.ended_at: now}).where(
+            (Shift.account == account_id) & Shift.ended_at.is_null()
+        )
+        prefs = await _prefs_row(account_id)
+        if prefs["decompress_minutes"] is not None:
+            wanted = now + timedelta(minutes=prefs["decompress_minutes"])
+            await _one_off(account_id, "decompress", None, wanted, "", "shift_end")
+        after_shift = await Reminder.select(Reminder.about, Reminder.title).where(
+            (Reminder.account == account_id)
+            & (Reminder.kind == "commitment")
+            & (Reminder.cadence == "after_shift")
+        )
+        for row in after_shift:
+            wanted = now + timedelta(minutes=prefs["after_shift_minutes"])
+            await _one_off(
+                account_id, "commitment", row["about"], wanted, row["title"], "shift_end"
+            )
+        await replan_account(account_id)
+        await Reminder.update({Reminder.due_at: now, Reminder.held: False}).where(
+            (Reminder.account == account_id) & Reminder.held.eq(True)
+        )
     return ShiftView(started_at=open_shift.started_at, ended_at=now)
+
+
+# A notification can be snoozed this long after its reminder went out.
+SNOOZE_WITHIN = timedelta(days=2)
 
 
 async def snooze(account_id: int, kind: str, ref: UUID | None, until: str) -> datetime | None:
     """Ask again in an hour, or after the current (or next scheduled) shift: a one-off copy
-    of the reminder, held or dropped like the original."""
+    of the reminder, held or dropped like the original. Only this person's own reminders
+    can be snoozed (``NotFound`` otherwise), and snoozing again moves the one snooze."""
     now = _now()
-    title = ""
-    if ref is not None:
-        row = await (
-            Reminder.select(Reminder.title)
-            .where((Reminder.account == account_id) & (Reminder.about == ref))
-            .first()
-        )
-        title = row["title"] if row else ""
+    about = Reminder.about.is_null() if ref is None else Reminder.about == ref
+    sent_about = SentPush.about.is_null() if ref is None else SentPush.about == ref
+    planned = await (
+        Reminder.select(Reminder.title)
+        .where((Reminder.account == account_id) & (Reminder.kind == kind) & about)
+        .first()
+    )
+    recently_sent = await SentPush.exists().where(
+        (SentPush.account == account_id)
+        & (SentPush.kind == kind)
+        & sent_about
+        & (SentPush.sent_at > now - SNOOZE_WITHIN)
+    )
+    if planned is None and not recently_sent:
+        raise NotFound("There's no reminder like that to snooze.")
+    title = planned["title"] if planned else ""
+    await Reminder.delete().where(
+        (Reminder.account == account_id)
+        & (Reminder.kind == kind)
+        & about
+        & (Reminder.cadence == "snooze")
+    )
     wanted = now + timedelta(hours=1)
     if until == "after_shift":
         person = (await people([account_id], now))[account_id]
         ends = [end for _, end in person.window(now).shifts if end > now]
         wanted = min(ends) if ends else wanted
-    return await _one_off(account_id, kind, ref, wanted, title)
+    return await _one_off(account_id, kind, ref, wanted, title, "snooze")

@@ -11,12 +11,15 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import uuid4
 
+from piccolo.query.mixins import OnConflictAction
+
+from steady import db
 from steady.accounts.service import usernames_of
-from steady.auth import hash_token
 from steady.errors import field_error
 from steady.sharing.peers import blocked_between, link_between, peer_view
 from steady.sharing.schemas import InviteCreated, InvitePreview, InviteRedeem, InviteView, PeerView
 from steady.sharing.tables import Invite, PeerLink
+from steady.tokens import hash_token
 
 INVITE_LIFETIME = timedelta(hours=72)
 OPEN_INVITES_MAX = 10
@@ -128,20 +131,24 @@ async def _close_invite(invite_id: int, outcome: str) -> bool:
 
 
 async def accept_invite(account_id: int, redeem: InviteRedeem) -> PeerView | None:
-    """Connect the two people (once: an existing connection is kept, not doubled)."""
-    row = await _usable_invite(account_id, redeem)
-    if row is None or not await _close_invite(row["id"], "accepted"):
-        return None
-    inviter = row["inviter"]
-    existing = await link_between(account_id, inviter)
-    if existing is None:
-        existing = {
-            "id": uuid4(),
-            "inviter": inviter,
-            "peer": account_id,
-            "created_at": _now(),
-        }
-        await PeerLink.insert(PeerLink(**existing))
+    """Connect the two people (once: an existing connection is kept, not doubled), using
+    the invite up in the same transaction: both happen, or neither."""
+    async with db.current_engine().transaction():
+        row = await _usable_invite(account_id, redeem)
+        if row is None or not await _close_invite(row["id"], "accepted"):
+            return None
+        inviter = row["inviter"]
+        link = {"id": uuid4(), "inviter": inviter, "peer": account_id, "created_at": _now()}
+        # One live connection per pair, kept by a unique index: a connection made meanwhile
+        # (the two invited each other at once) is used instead of a second one.
+        made = await (
+            PeerLink.insert(PeerLink(**link))
+            .on_conflict(action=OnConflictAction.do_nothing)
+            .returning(PeerLink.id)
+        )
+        existing = link if made else await link_between(account_id, inviter)
+        if existing is None:
+            return None
     names = await usernames_of([inviter])
     return peer_view(existing, account_id, names)
 

@@ -9,6 +9,8 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
+from piccolo.query.mixins import OnConflictAction
+
 from steady import db
 from steady.accounts.service import usernames_of
 from steady.reminders import service as reminders
@@ -76,27 +78,32 @@ async def peers(account_id: int) -> list[PeerView]:
 
 
 async def end_link(account_id: int, link_id: UUID) -> bool:
-    """End a connection, from either side: everything shared in it is emptied for good."""
-    link = await active_link(account_id, link_id)
-    if link is None:
-        return False
-    now = datetime.now(UTC)
+    """End a connection, from either side: everything shared in it is emptied for good, and
+    its queued pushes go, all in one transaction."""
     async with db.current_engine().transaction():
+        link = await active_link(account_id, link_id)
+        if link is None:
+            return False
+        now = datetime.now(UTC)
         await PeerLink.update({PeerLink.ended_at: now}).where(PeerLink.id == link_id)
         shared = await (
             SharedSummary.update({SharedSummary.content: "", SharedSummary.withdrawn_at: now})
             .where((SharedSummary.link == link_id) & SharedSummary.withdrawn_at.is_null())
             .returning(SharedSummary.id, SharedSummary.recipient)
         )
-    for row in shared:
-        await reminders.forget_reminders_about(row["recipient"], row["id"])
+        for row in shared:
+            await reminders.forget_reminders_about(row["recipient"], row["id"])
     return True
 
 
 async def block_peer(account_id: int, link_id: UUID) -> bool:
-    """End the connection and never let this person connect (or invite) again."""
-    link = await active_link(account_id, link_id)
-    if link is None or not await end_link(account_id, link_id):
-        return False
-    await PeerBlock.insert(PeerBlock(blocker=account_id, blocked=other_person(link, account_id)))
+    """End the connection and never let this person connect (or invite) again: the ending
+    and the block are one transaction (one block per pair, kept by a unique index)."""
+    async with db.current_engine().transaction():
+        link = await active_link(account_id, link_id)
+        if link is None or not await end_link(account_id, link_id):
+            return False
+        await PeerBlock.insert(
+            PeerBlock(blocker=account_id, blocked=other_person(link, account_id))
+        ).on_conflict(action=OnConflictAction.do_nothing)
     return True

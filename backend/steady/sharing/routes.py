@@ -5,16 +5,18 @@ Anything that is not the caller's to see answers 404, never 403: existence is no
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 from uuid import UUID
 
 from litestar import Request, Router, delete, get, post, put
 from litestar.di import NamedDependency
 from litestar.exceptions import NotFoundException
-from litestar.params import FromPath, JSONBody
+from litestar.params import FromPath, JSONBody, Parameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
-from steady.auth import Principal, client_address, enforce_rate_limit
+from steady.addresses import client_address
+from steady.auth import Principal
+from steady.ratelimit import enforce_rate_limit
 from steady.settings import Settings
 from steady.sharing import invites, peers, service
 from steady.sharing.compose import fingerprint
@@ -34,6 +36,7 @@ from steady.sharing.schemas import (
     SummaryPreview,
     SummarySend,
 )
+from steady.structs import SERIAL_MAX
 
 GONE_INVITE = "This invite can't be used: it may have expired or been used. Ask for a new one."
 NOT_FOUND = "Nothing here: it may have been taken back."
@@ -65,7 +68,10 @@ async def open_invites(principal: NamedDependency[Principal]) -> list[InviteView
 
 
 @delete("/invites/{invite_id:int}", operation_id="revoke_invite")
-async def revoke_invite(principal: NamedDependency[Principal], invite_id: FromPath[int]) -> None:
+async def revoke_invite(
+    principal: NamedDependency[Principal],
+    invite_id: Annotated[int, Parameter(ge=1, le=SERIAL_MAX)],
+) -> None:
     """Make an invite useless at once."""
     if not await invites.revoke_invite(principal.user_id, invite_id):
         raise NotFoundException(detail=GONE_INVITE)

@@ -1,7 +1,7 @@
 """Request and response bodies for invites, peers, summaries, replies and the weekly nudge."""
 
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 from uuid import UUID
 
 import msgspec
@@ -72,6 +72,8 @@ class SummaryParts(Input):
 class SummaryDraft(Input):
     """What to share, with whom, over which period."""
 
+    free_text_fields: ClassVar[frozenset[str]] = frozenset({"note"})
+
     peer_id: UUID
     period: Period
     start: date | None = None
@@ -125,6 +127,8 @@ class SummaryPreview(Output):
 
 class ReplyWrite(Input):
     """A preset or a short note (or both)."""
+
+    free_text_fields: ClassVar[frozenset[str]] = frozenset({"text"})
 
     preset: Preset | None = None
     text: Annotated[str, msgspec.Meta(max_length=REPLY_MAX)] = ""

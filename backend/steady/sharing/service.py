@@ -13,6 +13,7 @@ from uuid import UUID
 
 import msgspec
 
+from steady import db
 from steady.accounts.service import usernames_of
 from steady.errors import field_error
 from steady.reminders import service as reminders
@@ -61,18 +62,22 @@ async def send_summary(account_id: int, summary_id: UUID, data: SummarySend) -> 
             "preview", "no longer matches: something changed since the preview, look again", 409
         )
     recipient = other_person(link, account_id)
-    await SharedSummary.insert(
-        SharedSummary(
-            id=summary_id,
-            link=link["id"],
-            sharer=account_id,
-            recipient=recipient,
-            content=msgspec.json.encode(content).decode(),
+    async with db.current_engine().transaction():
+        await SharedSummary.insert(
+            SharedSummary(
+                id=summary_id,
+                link=link["id"],
+                sharer=account_id,
+                recipient=recipient,
+                content=msgspec.json.encode(content).decode(),
+            )
         )
-    )
-    await reminders.notify_peer(
-        recipient, "peer_shared", summary_id, f"{content.sharer_name} shared a check-in with you"
-    )
+        await reminders.notify_peer(
+            recipient,
+            "peer_shared",
+            summary_id,
+            f"{content.sharer_name} shared a check-in with you",
+        )
     return summary_id
 
 
@@ -199,14 +204,17 @@ async def save_nudge(account_id: int, data: NudgeWrite) -> NudgeView:
         SharingPrefs.nudge_weekday: data.weekday,
         SharingPrefs.nudge_clock: data.clock,
     }
-    updated = await (
-        SharingPrefs.update(values)
-        .where(SharingPrefs.account == account_id)
-        .returning(SharingPrefs.id)
-    )
-    if not updated:
-        await SharingPrefs.insert(
-            SharingPrefs(account=account_id, nudge_weekday=data.weekday, nudge_clock=data.clock)
+    async with db.current_engine().transaction():
+        updated = await (
+            SharingPrefs.update(values)
+            .where(SharingPrefs.account == account_id)
+            .returning(SharingPrefs.id)
         )
-    await reminders.set_share_nudge(account_id, data.weekday, data.clock)
+        if not updated:
+            await SharingPrefs.insert(
+                SharingPrefs(
+                    account=account_id, nudge_weekday=data.weekday, nudge_clock=data.clock
+                )
+            )
+        await reminders.set_share_nudge(account_id, data.weekday, data.clock)
     return NudgeView(weekday=data.weekday, clock=data.clock)

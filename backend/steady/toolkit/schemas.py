@@ -4,7 +4,7 @@ The sections follow the structure of the Stanley-Brown safety plan, in Steady's 
 """
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, ClassVar
 from uuid import UUID
 
 import msgspec
@@ -28,6 +28,8 @@ Region = Annotated[str, msgspec.Meta(pattern=r"^([A-Z]{2}|INTL)$", description="
 
 class ToolkitItem(Input):
     """One entry: a line of text, and for people and services, a number to call or text."""
+
+    free_text_fields: ClassVar[frozenset[str]] = frozenset({"text"})
 
     id: UUID
     text: ItemText
