@@ -15,12 +15,13 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 
-
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
 
+
+from steady.settings import PUBLIC_PUSH_SERVICES  # noqa: E402 - reads no settings
 
 # Settings come from the environment and are read when the app is built: set them first.
 _SESSION_DIR = Path(tempfile.mkdtemp(prefix="steady-tests-"))
@@ -41,6 +42,7 @@ os.environ.update(
         # Tests run dispatch passes themselves, with a clock they choose.
         "STEADY_DISPATCHER_ENABLED": "false",
         "STEADY_PUSH_HOSTS": (
+            f"{PUBLIC_PUSH_SERVICES},"
             f"http://127.0.0.1:{PUSH_SERVICE_PORT},http://127.0.0.1:{CLOSED_PUSH_PORT}"
         ),
     }

@@ -44,9 +44,13 @@ async def lifespan_running(app: Litestar) -> AsyncIterator[Litestar]:
         await task
 
 
-def http_client(app: Litestar, base_url: str = "http://testserver.local") -> httpx.AsyncClient:
-    """An HTTP client that calls the app in-process, in the caller's event loop."""
-    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=base_url)
+def http_client(
+    app: Litestar, base_url: str = "http://testserver.local", address: str = "127.0.0.1"
+) -> httpx.AsyncClient:
+    """An HTTP client that calls the app in-process, in the caller's event loop, as if
+    from ``address``."""
+    transport = httpx.ASGITransport(app=app, client=(address, 52000))
+    return httpx.AsyncClient(transport=transport, base_url=base_url)
 
 
 class Api:

@@ -40,6 +40,7 @@ from steady.errors import client_error_response, domain_error_response, too_deep
 from steady.feature import Feature
 from steady.headers import add_security_headers
 from steady.keyfiles import load_or_create_secret_key
+from steady.openapi import document_answers
 from steady.push import load_or_create_vapid_keys
 from steady.push_hosts import PushHosts
 from steady.ratelimit import Attempts, SigninWaits
@@ -109,7 +110,7 @@ def create_app(settings: Settings | None = None, engine: Engine[Any] | None = No
     if dist is not None:
         handlers.append(static_router(dist))
 
-    return Litestar(
+    app = Litestar(
         route_handlers=handlers,  # type: ignore[arg-type]
         dependencies={
             "settings": Provide(lambda: settings, sync_to_thread=False),
@@ -149,3 +150,5 @@ def create_app(settings: Settings | None = None, engine: Engine[Any] | None = No
             }
         ),
     )
+    document_answers(app)
+    return app

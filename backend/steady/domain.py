@@ -47,3 +47,7 @@ class Limited(DomainError):
         super().__init__(message)
         self.retry_after = max(1, retry_after)
         self.busy = busy
+
+
+class TooLarge(DomainError):
+    """More at once than Steady takes in one request."""

@@ -16,7 +16,15 @@ from litestar import MediaType, Request, Response
 from litestar.exceptions import ClientException, SerializationException, ValidationException
 from litestar.openapi.datastructures import ResponseSpec
 
-from steady.domain import Conflict, DomainError, Gone, InvalidField, Limited, NotFound
+from steady.domain import (
+    Conflict,
+    DomainError,
+    Gone,
+    InvalidField,
+    Limited,
+    NotFound,
+    TooLarge,
+)
 
 _TYPE_WORDS = {
     "str": "text",
@@ -133,9 +141,7 @@ def client_error_response(_: Request[Any, Any, Any], exc: ClientException) -> Re
     )
 
 
-def too_deep_response(
-    request: Request[Any, Any, Any], exc: RecursionError
-) -> Response[ErrorBody]:
+def too_deep_response(request: Request[Any, Any, Any], exc: RecursionError) -> Response[ErrorBody]:
     """A JSON body nested thousands deep (no Steady schema nests past a few levels): 400.
 
     Only the JSON decoder's own recursion error is the client's doing; any other is a bug
@@ -172,6 +178,8 @@ def domain_error_response(_: Request[Any, Any, Any], exc: DomainError) -> Respon
             errors.append(FieldError(field=exc.field, message=exc.message))
     elif isinstance(exc, Gone):
         status = 410
+    elif isinstance(exc, TooLarge):
+        status = 413
     elif isinstance(exc, Limited):
         status = 503 if exc.busy else 429
         headers["Retry-After"] = str(exc.retry_after)

@@ -13,6 +13,11 @@ from typing import Any
 import msgspec
 
 ENV_PREFIX = "STEADY_"
+# The public Web Push services browsers subscribe with (a leading dot: any subdomain).
+PUBLIC_PUSH_SERVICES = (
+    "fcm.googleapis.com,updates.push.services.mozilla.com,.push.services.mozilla.com,"
+    ".push.apple.com,.notify.windows.com"
+)
 
 
 class Settings(msgspec.Struct, frozen=True, kw_only=True):
@@ -48,10 +53,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     max_body_bytes: int = 64 * 1024
     # Where pushes may go: hosts (".example.com": any subdomain), over https only, or
     # "http://HOST:PORT" for a plain-HTTP stand-in (tests, local development).
-    push_hosts: str = (
-        "fcm.googleapis.com,updates.push.services.mozilla.com,.push.services.mozilla.com,"
-        ".push.apple.com,.notify.windows.com"
-    )
+    push_hosts: str = PUBLIC_PUSH_SERVICES
     # Rate limits in Redis (shared by instances, kept over restarts); in memory when empty.
     redis_url: str = ""
     # Proxies (addresses or CIDRs) whose X-Forwarded-For names the real client.

@@ -200,6 +200,7 @@ class SyncedCollection(Generic[W, V]):
         view: type[V],
         revision_for: Callable[[int], AbstractAsyncContextManager[int]],
         values: Callable[[W], Mapping[str, Any]] = msgspec.structs.asdict,
+        rules: Callable[[W], None] | None = None,
         check: Callable[[int, UUID, W], Awaitable[None]] | None = None,
         after_save: Callable[[int, UUID, W, bool], Awaitable[None]] | None = None,
         after_delete: Callable[[int, UUID], Awaitable[None]] | None = None,
@@ -209,6 +210,9 @@ class SyncedCollection(Generic[W, V]):
         self.view = view
         self.revision_for = revision_for
         self.values = values
+        # Rules about the record alone (raise a 4xx): checked before anything is written,
+        # so an import can check a whole file first.
+        self.rules = rules
         # Rules that need the database (raise a 4xx), checked inside the write's transaction.
         self.check = check
         # Derived rows to keep in step (an index for insights), written in the same transaction.
@@ -226,6 +230,8 @@ class SyncedCollection(Generic[W, V]):
         Returns what happened and, when stored, the record as it now reads (built from
         what was written, saving a query on every write).
         """
+        if self.rules is not None:
+            self.rules(data)
         async with self.revision_for(account_id) as revision:
             if self.check is not None:
                 await self.check(account_id, item_id, data)

@@ -17,6 +17,7 @@ import msgspec
 from litestar import Response, Router, delete, get, put
 from litestar.di import NamedDependency
 from litestar.exceptions import HTTPException, NotFoundException
+from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_204_NO_CONTENT, HTTP_410_GONE
 
@@ -50,8 +51,10 @@ def synced_router(
     view: type[V],
     changes: type[C],
     extra_handlers: list[Any] | None = None,
+    conflicts: bool = False,
 ) -> Router:
-    """The routes of one synced collection (plus any feature-specific ``extra_handlers``)."""
+    """The routes of one synced collection (plus any feature-specific ``extra_handlers``);
+    ``conflicts`` when a save can clash with the account's other records (409)."""
     not_found = f"No such {noun}."
 
     async def save(principal: Principal, item_id: UUID, data: Any) -> Response[Any]:
@@ -86,7 +89,11 @@ def synced_router(
     handlers = [
         put(
             "/{item_id:uuid}",
-            responses=BAD_INPUT,
+            responses={
+                **BAD_INPUT,
+                HTTP_201_CREATED: ResponseSpec(data_container=view, description=f"A new {noun}."),
+            },
+            opt={"answers": (409, 410) if conflicts else (410,)},
             operation_id=f"save_{slug}",
             summary=f"Create or replace a {noun} under the id the device gave it",
         )(_annotate(save, principal=me, item_id=item, data=body, **{"return": answer})),

@@ -124,3 +124,50 @@ async def test_the_session_answer_carries_the_csrf_token_for_workers(api: Api) -
         headers={"x-csrf-token": body["csrf_token"]},
     )
     assert response.status_code == 201
+
+
+def _replace_cookie(api: Api, name: str, value: str) -> None:
+    api.client.cookies.delete(name)
+    api.client.cookies.set(name, value, domain="testserver.local", path="/")
+
+
+async def test_someone_elses_csrf_token_does_not_work_with_my_session(
+    api: Api, other_api: Api
+) -> None:
+    await api.sign_up("sam")
+    await other_api.sign_up("alex")
+    theirs = other_api.client.cookies["steady_csrf"]
+    mine = api.client.cookies["steady_csrf"]
+    assert theirs != mine
+    response = await api.client.put(
+        f"/api/checkins/{new_id()}", json=checkin_body(), headers={"x-csrf-token": theirs}
+    )
+    assert response.status_code == 403
+    assert "CSRF" in response.json()["detail"]
+    # Even with their token in my cookie jar too: the token must belong to my session.
+    _replace_cookie(api, "steady_csrf", theirs)
+    response = await api.client.put(
+        f"/api/checkins/{new_id()}", json=checkin_body(), headers={"x-csrf-token": theirs}
+    )
+    assert response.status_code == 403
+    assert (await api.put(f"/api/checkins/{new_id()}", json=checkin_body())).status_code == 403
+    _replace_cookie(api, "steady_csrf", mine)
+    assert (await api.put(f"/api/checkins/{new_id()}", json=checkin_body())).status_code == 201
+
+
+async def test_the_csrf_token_changes_at_sign_in_and_at_sign_out(api: Api) -> None:
+    await api.sign_up("sam")
+    signed_up = api.client.cookies["steady_csrf"]
+    await api.delete("/api/session")
+    signed_out = api.client.cookies["steady_csrf"]
+    assert signed_out != signed_up
+    answer = await api.sign_in("sam")
+    signed_in = answer.json()["csrf_token"]
+    assert signed_in == api.client.cookies["steady_csrf"]
+    assert signed_in not in {signed_up, signed_out}
+    # The token from before signing in no longer works for writes.
+    stale = await api.client.put(
+        f"/api/checkins/{new_id()}", json=checkin_body(), headers={"x-csrf-token": signed_out}
+    )
+    assert stale.status_code == 403
+    assert (await api.put(f"/api/checkins/{new_id()}", json=checkin_body())).status_code == 201

@@ -24,6 +24,7 @@ def anywhere(scheme: str, host: str, port: int, address: str) -> bool:
     """The tests' own servers are on loopback: let the client connect there."""
     return True
 
+
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from steady.reminders.tables import Reminder
+from piccolo.table import Table
+
+from steady.accounts.tables import Account
+from steady.reminders.tables import PushSubscription, Reminder
 from tests.helpers import Api, commitment_body, new_id
 from tests.reminders.push_service import LocalPushService
 
@@ -37,3 +40,48 @@ async def commitment_with_reminder(api: Api, **overrides: Any) -> str:
 async def due_times() -> list[datetime]:
     rows = await Reminder.select(Reminder.due_at).order_by(Reminder.due_at)
     return [row["due_at"] for row in rows]
+
+
+async def insert_rows(table: type[Table], rows: list[Table]) -> None:
+    """Insert many rows in slices (PostgreSQL takes at most 32,767 parameters at once)."""
+    for start in range(0, len(rows), 1000):
+        await table.insert(*rows[start : start + 1000])
+
+
+async def people_with_due_reminders(
+    push_service: LocalPushService, count: int, due: datetime, prefix: str = "nurse"
+) -> list[dict[str, Any]]:
+    """``count`` people on UTC, each with one phone and a daily reminder due at ``due``;
+    returns their subscriptions in account order."""
+    people = [
+        Account(username=f"{prefix}{i:05d}", passphrase_hash="-", time_zone="UTC")
+        for i in range(count)
+    ]
+    await insert_rows(Account, people)
+    ids = [
+        row["id"]
+        for row in await Account.select(Account.id)
+        .where(Account.username.like(f"{prefix}%"))
+        .order_by(Account.id)
+    ]
+    subscriptions = [push_service.subscribe() for _ in ids]
+    await insert_rows(
+        PushSubscription,
+        [
+            PushSubscription(
+                account=account,
+                endpoint=sub["endpoint"],
+                p256dh=sub["keys"]["p256dh"],
+                auth=sub["keys"]["auth"],
+            )
+            for account, sub in zip(ids, subscriptions, strict=True)
+        ],
+    )
+    await insert_rows(
+        Reminder,
+        [
+            Reminder(account=account, kind="commitment", cadence="daily", clock="09:00", due_at=due)
+            for account in ids
+        ],
+    )
+    return subscriptions

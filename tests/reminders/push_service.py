@@ -70,7 +70,7 @@ class LocalPushService:
     decrypted: int = 0
     received: list[Received] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
-    answers: dict[str, list[tuple[int, str | None]]] = field(
+    answers: dict[str, list[tuple[int, str | None, str]]] = field(
         default_factory=lambda: defaultdict(list)
     )
     requests: int = 0
@@ -110,10 +110,12 @@ class LocalPushService:
             "keys": {"p256dh": b64url(point), "auth": b64url(auth)},
         }
 
-    def answer_next(self, endpoint: str, *statuses: int, retry_after: str | None = None) -> None:
+    def answer_next(
+        self, endpoint: str, *statuses: int, retry_after: str | None = None, body: str = ""
+    ) -> None:
         """Answer the next requests to this subscription with these statuses, then 201."""
         sid = endpoint.rsplit("/", 1)[1]
-        self.answers[sid].extend((status, retry_after) for status in statuses)
+        self.answers[sid].extend((status, retry_after, body) for status in statuses)
 
     def payloads_for(self, endpoint: str) -> list[dict[str, Any]]:
         sid = endpoint.rsplit("/", 1)[1]
@@ -174,9 +176,9 @@ class LocalPushService:
         subscription = self._subscriptions.get(sid)
         queued = self.answers.get(sid)
         if queued:
-            status, retry_after = queued.pop(0)
+            status, retry_after, text = queued.pop(0)
             headers = {"Retry-After": retry_after} if retry_after else {}
-            return web.Response(status=status, headers=headers)
+            return web.Response(status=status, headers=headers, text=text)
         if subscription is None:
             return web.Response(status=404)
         try:

@@ -7,8 +7,9 @@ from typing import Any
 
 import pytest
 
-from steady.reminders.tables import PushSubscription, Reminder, ReminderPrefs
-from tests.helpers import Api, field_names
+from steady.reminders import service
+from steady.reminders.tables import PushSubscription, Reminder, ReminderPrefs, Shift
+from tests.helpers import Api, field_names, new_id
 from tests.reminders.helpers import NO_QUIET, commitment_with_reminder, person_with_phone
 from tests.reminders.push_service import LocalPushService
 
@@ -188,3 +189,43 @@ async def test_snooze_asks_again_in_an_hour_or_after_the_shift(
     assert datetime.fromisoformat(answer.json()["due_at"]) > before + timedelta(hours=15)
     bad = await api.post("/api/reminders/snooze", json={"kind": "everything"})
     assert bad.status_code == 400 and "kind" in field_names(bad)
+
+
+async def test_ending_a_shift_happens_whole_or_not_at_all(
+    api: Api, push_service: LocalPushService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await person_with_phone(api, push_service, decompress_minutes=5)
+    await api.post("/api/reminders/shift/start")
+
+    def fail(*_: object) -> None:
+        raise RuntimeError("the second step failed")
+
+    monkeypatch.setattr(service, "replan_account", fail)
+    failed = await api.post("/api/reminders/shift/end")
+    assert failed.status_code == 500
+    assert await Shift.count().where(Shift.ended_at.is_null()) == 1
+    assert await Reminder.count().where(Reminder.kind == "decompress") == 0
+    monkeypatch.undo()
+    assert (await api.post("/api/reminders/shift/end")).status_code == 200
+    assert await Shift.count().where(Shift.ended_at.is_null()) == 0
+    assert await Reminder.count().where(Reminder.kind == "decompress") == 1
+
+
+async def test_snoozing_is_for_ones_own_reminders_and_never_piles_up(
+    api: Api, other_api: Api, push_service: LocalPushService
+) -> None:
+    await person_with_phone(api, push_service)
+    commitment_id = await commitment_with_reminder(api)
+    await other_api.sign_up("alex")
+    theirs = await other_api.post(
+        "/api/reminders/snooze", json={"kind": "commitment", "ref": commitment_id}
+    )
+    assert theirs.status_code == 404
+    made_up = await api.post("/api/reminders/snooze", json={"kind": "commitment", "ref": new_id()})
+    assert made_up.status_code == 404
+    for _ in range(20):
+        again = await api.post(
+            "/api/reminders/snooze", json={"kind": "commitment", "ref": commitment_id}
+        )
+        assert again.status_code == 200
+    assert await Reminder.count().where(Reminder.cadence == "snooze") == 1

@@ -7,56 +7,21 @@ from collections import Counter
 from datetime import UTC, datetime, timedelta
 
 from litestar import Litestar
-from piccolo.table import Table
 
-from steady.accounts.tables import Account
 from steady.push import VapidAuthorizations
 from steady.reminders.dispatcher import Dispatcher, DispatchSettings
-from steady.reminders.tables import PushSubscription, Reminder, SentPush
+from steady.reminders.tables import Reminder, SentPush
+from tests.reminders.helpers import people_with_due_reminders
 from tests.reminders.push_service import LocalPushService
 
 PEOPLE = 5_000
-
-
-async def _insert(table: type[Table], rows: list[Table]) -> None:
-    # In slices: PostgreSQL takes at most 32,767 parameters in one statement.
-    for start in range(0, len(rows), 1000):
-        await table.insert(*rows[start : start + 1000])
-
-
-async def _people_with_due_reminders(push_service: LocalPushService, due: datetime) -> None:
-    people = [
-        Account(username=f"nurse{i:05d}", passphrase_hash="-", time_zone="UTC")
-        for i in range(PEOPLE)
-    ]
-    await _insert(Account, people)
-    ids = [row["id"] for row in await Account.select(Account.id).order_by(Account.id)]
-    subscriptions = []
-    for account in ids:
-        sub = push_service.subscribe()
-        subscriptions.append(
-            PushSubscription(
-                account=account,
-                endpoint=sub["endpoint"],
-                p256dh=sub["keys"]["p256dh"],
-                auth=sub["keys"]["auth"],
-            )
-        )
-    await _insert(PushSubscription, subscriptions)
-    await _insert(
-        Reminder,
-        [
-            Reminder(account=account, kind="commitment", cadence="daily", clock="09:00", due_at=due)
-            for account in ids
-        ],
-    )
 
 
 async def test_two_dispatchers_deliver_five_thousand_reminders_exactly_once(
     running_app: Litestar, push_service: LocalPushService
 ) -> None:
     now = datetime.now(UTC)
-    await _people_with_due_reminders(push_service, now - timedelta(minutes=5))
+    await people_with_due_reminders(push_service, PEOPLE, now - timedelta(minutes=5))
     dispatchers = [
         Dispatcher(
             VapidAuthorizations(running_app.state.vapid, "mailto:care-team@steady.example"),

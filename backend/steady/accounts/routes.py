@@ -76,7 +76,11 @@ def _signed_out(request: Request[Any, Any, Any], settings: Settings) -> Response
     return Response(None, status_code=HTTP_204_NO_CONTENT, cookies=[expired_session_cookie(secure)])
 
 
-@get("/session", dependencies={"principal": Provide(optional_principal, sync_to_thread=False)})
+@get(
+    "/session",
+    operation_id="read_session",
+    dependencies={"principal": Provide(optional_principal, sync_to_thread=False)},
+)
 async def read_session(
     request: Request[Any, Any, Any], principal: NamedDependency[Principal | None]
 ) -> SessionView:
@@ -87,7 +91,13 @@ async def read_session(
     return SessionView(signed_in=True, account=await _view(principal.user_id), csrf_token=token)
 
 
-@post("/session", status_code=HTTP_200_OK, responses=BAD_INPUT)
+@post(
+    "/session",
+    operation_id="sign_in",
+    status_code=HTTP_200_OK,
+    responses=BAD_INPUT,
+    opt={"answers": (401, 429, 503)},
+)
 async def sign_in(
     request: Request[Any, Any, Any],
     data: JSONBody[SignIn],
@@ -111,7 +121,13 @@ async def sign_in(
     return await _signed_in(request, settings, account_id, HTTP_200_OK)
 
 
-@post("/accounts", status_code=HTTP_201_CREATED, responses=BAD_INPUT)
+@post(
+    "/accounts",
+    operation_id="sign_up",
+    status_code=HTTP_201_CREATED,
+    responses=BAD_INPUT,
+    opt={"answers": (409, 429, 503)},
+)
 async def sign_up(
     request: Request[Any, Any, Any],
     data: JSONBody[SignUp],
@@ -135,7 +151,7 @@ async def sign_up(
     return await _signed_in(request, settings, account_id, HTTP_201_CREATED)
 
 
-@delete("/session", status_code=HTTP_204_NO_CONTENT)
+@delete("/session", operation_id="sign_out", status_code=HTTP_204_NO_CONTENT)
 async def sign_out(
     request: Request[Any, Any, Any],
     principal: NamedDependency[Principal],
@@ -146,7 +162,7 @@ async def sign_out(
     return _signed_out(request, settings)
 
 
-@delete("/sessions", status_code=HTTP_204_NO_CONTENT)
+@delete("/sessions", operation_id="sign_out_everywhere", status_code=HTTP_204_NO_CONTENT)
 async def sign_out_everywhere(
     request: Request[Any, Any, Any],
     principal: NamedDependency[Principal],
@@ -157,7 +173,7 @@ async def sign_out_everywhere(
     return _signed_out(request, settings)
 
 
-@patch("/account", responses=BAD_INPUT)
+@patch("/account", operation_id="update_account", responses=BAD_INPUT)
 async def update_account(
     principal: NamedDependency[Principal], data: JSONBody[AccountUpdate]
 ) -> AccountView:
@@ -175,7 +191,13 @@ async def _limit_passphrase_checks(
     await enforce_rate_limit(request, "passphrase-check", str(principal.user_id), limit, 3600)
 
 
-@put("/account/passphrase", status_code=HTTP_204_NO_CONTENT, responses=BAD_INPUT)
+@put(
+    "/account/passphrase",
+    operation_id="change_passphrase",
+    status_code=HTTP_204_NO_CONTENT,
+    responses=BAD_INPUT,
+    opt={"answers": (429, 503)},
+)
 async def change_passphrase(
     request: Request[Any, Any, Any],
     principal: NamedDependency[Principal],
@@ -200,7 +222,13 @@ async def change_passphrase(
         raise field_error("current_passphrase", "does not match your passphrase", 403) from wrong
 
 
-@post("/account/deletion", status_code=HTTP_204_NO_CONTENT, responses=BAD_INPUT)
+@post(
+    "/account/deletion",
+    operation_id="delete_account",
+    status_code=HTTP_204_NO_CONTENT,
+    responses=BAD_INPUT,
+    opt={"answers": (429, 503)},
+)
 async def delete_account(
     request: Request[Any, Any, Any],
     principal: NamedDependency[Principal],

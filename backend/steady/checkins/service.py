@@ -33,7 +33,7 @@ INSIGHT_MINIMUM = 3
 SCORES = ("mood", "energy", "stress", "connected")
 
 
-async def _check(_account_id: int, _checkin_id: UUID, data: CheckinWrite) -> None:
+def _rules(data: CheckinWrite) -> None:
     # The day may differ from the UTC date by a day either way (time zones), and a night
     # shift may keep the day before: anything further away is a mistake.
     utc_day = data.recorded_at.astimezone(UTC).date()
@@ -74,7 +74,7 @@ checkins: SyncedCollection[CheckinWrite, CheckinView] = SyncedCollection(
     CheckinTombstone,
     CheckinView,
     synced_write,
-    check=_check,
+    rules=_rules,
     after_save=_after_save,
     after_delete=reminders.forget_reminders_about,
 )

@@ -37,6 +37,7 @@ router = Router(
             view=CommitmentView,
             changes=CommitmentChanges,
             extra_handlers=[commitment_progress],
+            conflicts=True,
         ),
         synced_router(
             path="/api/completions",

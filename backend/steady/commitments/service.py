@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from uuid import UUID
 
 from litestar.exceptions import HTTPException
@@ -32,11 +32,14 @@ from steady.errors import field_error
 from steady.reminders import service as reminders
 
 
-async def _check_commitment(account_id: int, commitment_id: UUID, data: CommitmentWrite) -> None:
+def _commitment_rules(data: CommitmentWrite) -> None:
     if data.cadence == "weekdays" and not data.weekdays:
         raise field_error("weekdays", "needs at least one day for a weekday cadence")
     if data.cadence == "once" and data.on_date is None:
         raise field_error("on_date", "is required for a one-off commitment")
+
+
+async def _check_commitment(account_id: int, commitment_id: UUID, data: CommitmentWrite) -> None:
     if data.active:
         others = await Commitment.count().where(
             (Commitment.account == account_id)
@@ -87,7 +90,13 @@ async def _check_completion(account_id: int, _completion_id: UUID, data: Complet
         (Commitment.id == data.commitment_id) & (Commitment.account == account_id)
     ):
         raise HTTPException(status_code=HTTP_410_GONE, detail="That commitment was deleted.")
-    tapped_on = data.completed_at.astimezone(await time_zone_of(account_id)).date()
+    check_tick_day(data, await time_zone_of(account_id))
+
+
+def check_tick_day(data: CompletionWrite, zone: tzinfo) -> None:
+    """A tick counts for the day it was tapped, or the day before (after a night shift),
+    in the person's zone; anything else is a mistake (also checked before an import)."""
+    tapped_on = data.completed_at.astimezone(zone).date()
     if data.local_date not in {tapped_on, tapped_on - timedelta(days=1)}:
         raise field_error("local_date", "must be the day it was done (or the day before)")
 
@@ -105,6 +114,7 @@ commitments: sync.SyncedCollection[CommitmentWrite, CommitmentView] = sync.Synce
     CommitmentTombstone,
     CommitmentView,
     synced_write,
+    rules=_commitment_rules,
     check=_check_commitment,
     after_save=_plan_reminder,
     after_delete=_forget_dependents,
@@ -118,6 +128,15 @@ completions: sync.SyncedCollection[CompletionWrite, CompletionView] = sync.Synce
     values=_completion_values,
     check=_check_completion,
 )
+
+
+async def active_count(account_id: int) -> int:
+    """How many of this person's commitments are active (at most ``MAX_ACTIVE``)."""
+    return int(
+        await Commitment.count().where(
+            (Commitment.account == account_id) & (Commitment.active.eq(True))
+        )
+    )
 
 
 async def progress_report(account_id: int, now: datetime | None = None) -> ProgressReport:

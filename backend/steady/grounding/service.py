@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
 
-import msgspec
 from piccolo.query.functions.aggregate import Sum
 
 from steady.accounts.service import synced_write
@@ -16,14 +13,17 @@ from steady.grounding.tables import GroundingSession, GroundingSessionTombstone
 from steady.sync import SyncedCollection
 
 
-def _values(data: GroundingSessionWrite) -> Mapping[str, Any]:
+def _rules(data: GroundingSessionWrite) -> None:
     if data.ended_at < data.started_at:
         raise field_error("ended_at", "must not be before started_at")
-    return msgspec.structs.asdict(data)
 
 
 sessions: SyncedCollection[GroundingSessionWrite, GroundingSessionView] = SyncedCollection(
-    GroundingSession, GroundingSessionTombstone, GroundingSessionView, synced_write, _values
+    GroundingSession,
+    GroundingSessionTombstone,
+    GroundingSessionView,
+    synced_write,
+    rules=_rules,
 )
 
 

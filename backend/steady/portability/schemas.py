@@ -5,7 +5,7 @@ from) changes nothing, and importing it elsewhere never duplicates anything.
 """
 
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 from uuid import UUID
 
 import msgspec
@@ -44,16 +44,42 @@ class ExportedToolkit(Input):
     setup_done: bool = False
 
 
+# What one import may carry: years of daily use, bounded so one import cannot hold the
+# server for long (it is written in small batches between everyone else's writes).
+IMPORT_MAX_CHECKINS = 10_000
+IMPORT_MAX_COMMITMENTS = 500
+IMPORT_MAX_COMPLETIONS = 20_000
+IMPORT_MAX_GROUNDING_SESSIONS = 10_000
+IMPORT_MAX_RECORDS = 25_000
+
+
 class ExportDocument(Input):
     format: Literal["steady-export"]
     version: Literal[1]
     exported_at: datetime
     account: ExportedAccount | None = None
     toolkit: ExportedToolkit | None = None
-    checkins: list[CheckinRecord] = msgspec.field(default_factory=list)
-    commitments: list[CommitmentRecord] = msgspec.field(default_factory=list)
-    completions: list[CompletionRecord] = msgspec.field(default_factory=list)
-    grounding_sessions: list[GroundingSessionRecord] = msgspec.field(default_factory=list)
+    checkins: Annotated[list[CheckinRecord], msgspec.Meta(max_length=IMPORT_MAX_CHECKINS)] = (
+        msgspec.field(default_factory=list)
+    )
+    commitments: Annotated[
+        list[CommitmentRecord], msgspec.Meta(max_length=IMPORT_MAX_COMMITMENTS)
+    ] = msgspec.field(default_factory=list)
+    completions: Annotated[
+        list[CompletionRecord], msgspec.Meta(max_length=IMPORT_MAX_COMPLETIONS)
+    ] = msgspec.field(default_factory=list)
+    grounding_sessions: Annotated[
+        list[GroundingSessionRecord], msgspec.Meta(max_length=IMPORT_MAX_GROUNDING_SESSIONS)
+    ] = msgspec.field(default_factory=list)
+
+    def record_count(self) -> int:
+        """Records of every kind together (toolkit items aside)."""
+        return (
+            len(self.checkins)
+            + len(self.commitments)
+            + len(self.completions)
+            + len(self.grounding_sessions)
+        )
 
 
 class ImportSummary(Output):

@@ -2,28 +2,31 @@
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import uuid
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 from uuid import UUID
+from zoneinfo import ZoneInfo
 
 import msgspec
 from litestar.exceptions import HTTPException, ValidationException
 from litestar.status_codes import HTTP_410_GONE
 
 from steady import db
-from steady.accounts.service import account_view
+from steady.accounts.service import account_view, time_zone_of
 from steady.checkins.schemas import CheckinWrite
 from steady.checkins.service import checkins
 from steady.commitments.schemas import MAX_ACTIVE, CommitmentWrite, CompletionWrite
-from steady.commitments.service import commitments, completions
-from steady.commitments.tables import Commitment
+from steady.commitments.service import active_count, check_tick_day, commitments, completions
+from steady.domain import TooLarge
 from steady.grounding.schemas import GroundingSessionWrite
 from steady.grounding.service import sessions
 from steady.portability.schemas import (
+    IMPORT_MAX_RECORDS,
     CheckinRecord,
     CommitmentRecord,
     CompletionRecord,
@@ -119,86 +122,124 @@ async def _own_id(collection: SyncedCollection[Any, Any], account_id: int, item_
     return uuid.uuid5(IMPORT_NAMESPACE, f"{account_id}:{item_id}")
 
 
+# Records written per transaction: small enough that another person's write waiting for
+# the database waits for one batch at most, not for the whole import.
+IMPORT_BATCH = 50
+# Problems listed at once for a file that does not fit.
+PROBLEMS_SHOWN = 20
+
+
+class _Collection(NamedTuple):
+    name: str
+    collection: SyncedCollection[Any, Any]
+    write: type[msgspec.Struct]
+
+
+def _write_of(record: msgspec.Struct, write: type[msgspec.Struct]) -> tuple[UUID, Any]:
+    fields = msgspec.structs.asdict(record)
+    original: UUID = fields.pop("id")
+    return original, msgspec.convert(fields, write)
+
+
+def _problems(document: ExportDocument, zone: ZoneInfo) -> list[dict[str, str]]:
+    """Every record checked by its own rules before anything is written."""
+    found: list[dict[str, str]] = []
+    kinds: list[tuple[_Collection, Sequence[Any]]] = [
+        (_COMMITMENTS, document.commitments),
+        (_CHECKINS, document.checkins),
+        (_COMPLETIONS, document.completions),
+        (_SESSIONS, document.grounding_sessions),
+    ]
+    for kind, records in kinds:
+        for index, record in enumerate(records):
+            _, data = _write_of(record, kind.write)
+            try:
+                if kind.collection.rules is not None:
+                    kind.collection.rules(data)
+                if kind is _COMPLETIONS:
+                    check_tick_day(data, zone)
+            except ValidationException as invalid:
+                extra = invalid.extra if isinstance(invalid.extra, list) else []
+                where = f"{kind.name}[{index}]"
+                found += [{**item, "key": f"{where}.{item.get('key', '')}"} for item in extra]
+            if len(found) >= PROBLEMS_SHOWN:
+                return found
+    return found
+
+
 async def _save_all(
-    name: str,
-    collection: SyncedCollection[Any, Any],
-    write: type[msgspec.Struct],
-    account_id: int,
-    records: Sequence[Any],
+    kind: _Collection, account_id: int, records: Sequence[Any]
 ) -> tuple[int, int, dict[UUID, UUID]]:
+    """Write one kind of record in batches, each its own transaction; between batches
+    other people's writes go through."""
     saved = skipped = 0
     ids: dict[UUID, UUID] = {}
-    for index, record in enumerate(records):
-        fields = msgspec.structs.asdict(record)
-        original = fields.pop("id")
-        item_id = ids[original] = await _own_id(collection, account_id, original)
-        try:
-            outcome, _ = await collection.save(account_id, item_id, msgspec.convert(fields, write))
-        except ValidationException as invalid:
-            raise _located(invalid, f"{name}[{index}]") from invalid
-        except HTTPException as gone:
-            if gone.status_code != HTTP_410_GONE:
-                raise
-            outcome = Outcome.GONE  # a tick for a commitment deleted since
-        if outcome in {Outcome.CREATED, Outcome.UPDATED}:
-            saved += 1
-        else:
-            skipped += 1
+    for start in range(0, len(records), IMPORT_BATCH):
+        async with db.current_engine().transaction():
+            for record in records[start : start + IMPORT_BATCH]:
+                original, data = _write_of(record, kind.write)
+                item_id = ids[original] = await _own_id(kind.collection, account_id, original)
+                try:
+                    outcome, _ = await kind.collection.save(account_id, item_id, data)
+                except HTTPException as gone:
+                    if gone.status_code != HTTP_410_GONE:
+                        raise
+                    outcome = Outcome.GONE  # a tick for a commitment deleted since
+                if outcome in {Outcome.CREATED, Outcome.UPDATED}:
+                    saved += 1
+                else:
+                    skipped += 1
+        await asyncio.sleep(0)
     return saved, skipped, ids
 
 
-def _located(invalid: ValidationException, where: str) -> ValidationException:
-    """The same 4xx, with each field named by its place in the file."""
-    extra = invalid.extra if isinstance(invalid.extra, list) else []
-    located = [{**item, "key": f"{where}.{item.get('key', '')}"} for item in extra]
-    return ValidationException(
-        detail=str(invalid.detail), extra=located, status_code=invalid.status_code
-    )
-
-
 async def import_document(account_id: int, document: ExportDocument) -> ImportSummary:
-    """Bring an export into this account in one transaction: all of it, or nothing."""
-    async with db.current_engine().transaction():
-        toolkit_items = 0
-        if document.toolkit is not None:
-            toolkit_items = await merge_items(
-                account_id, document.toolkit.sections, document.toolkit.region
-            )
-        active = await Commitment.count().where(
-            (Commitment.account == account_id) & (Commitment.active.eq(True))
+    """Bring an export into this account without duplicates.
+
+    The whole file is checked first: if any record breaks a rule, nothing is written and
+    every problem (up to twenty) is named. It is then written in small batches, so a large
+    import never holds up anyone else's writes; if the server stops midway, importing the
+    same file again finishes the job (records keep their ids, so nothing doubles)."""
+    if document.record_count() > IMPORT_MAX_RECORDS:
+        raise TooLarge(
+            f"An import can bring at most {IMPORT_MAX_RECORDS} records at once;"
+            f" this file has {document.record_count()}."
         )
-        archived = 0
-        commitments_in = []
-        for record in document.commitments:
-            if record.active and await commitments.owner_of(record.id) != account_id:
-                if active >= MAX_ACTIVE:
-                    record = msgspec.structs.replace(record, active=False)
-                    archived += 1
-                else:
-                    active += 1
-            commitments_in.append(record)
-        made_commitments, skipped_commitments, commitment_ids = await _save_all(
-            "commitments", commitments, CommitmentWrite, account_id, commitments_in
+    problems = _problems(document, await time_zone_of(account_id))
+    if problems:
+        raise ValidationException(
+            detail="Some records in this file can't be imported.", extra=problems
         )
-        ticks = [
-            msgspec.structs.replace(
-                tick, commitment_id=commitment_ids.get(tick.commitment_id, tick.commitment_id)
-            )
-            for tick in document.completions
-        ]
-        made_checkins, skipped_checkins, _ = await _save_all(
-            "checkins", checkins, CheckinWrite, account_id, document.checkins
+    toolkit_items = 0
+    if document.toolkit is not None:
+        toolkit_items = await merge_items(
+            account_id, document.toolkit.sections, document.toolkit.region
         )
-        made_ticks, skipped_ticks, _ = await _save_all(
-            "completions", completions, CompletionWrite, account_id, ticks
+    active = await active_count(account_id)
+    archived = 0
+    commitments_in = []
+    for record in document.commitments:
+        if record.active and await commitments.owner_of(record.id) != account_id:
+            if active >= MAX_ACTIVE:
+                record = msgspec.structs.replace(record, active=False)
+                archived += 1
+            else:
+                active += 1
+        commitments_in.append(record)
+    made_commitments, skipped_commitments, commitment_ids = await _save_all(
+        _COMMITMENTS, account_id, commitments_in
+    )
+    ticks = [
+        msgspec.structs.replace(
+            tick, commitment_id=commitment_ids.get(tick.commitment_id, tick.commitment_id)
         )
-        made_sessions, skipped_sessions, _ = await _save_all(
-            "grounding_sessions",
-            sessions,
-            GroundingSessionWrite,
-            account_id,
-            document.grounding_sessions,
-        )
+        for tick in document.completions
+    ]
+    made_checkins, skipped_checkins, _ = await _save_all(_CHECKINS, account_id, document.checkins)
+    made_ticks, skipped_ticks, _ = await _save_all(_COMPLETIONS, account_id, ticks)
+    made_sessions, skipped_sessions, _ = await _save_all(
+        _SESSIONS, account_id, document.grounding_sessions
+    )
     return ImportSummary(
         checkins=made_checkins,
         commitments=made_commitments,
@@ -208,3 +249,9 @@ async def import_document(account_id: int, document: ExportDocument) -> ImportSu
         archived_commitments=archived,
         skipped=skipped_checkins + skipped_commitments + skipped_ticks + skipped_sessions,
     )
+
+
+_COMMITMENTS = _Collection("commitments", commitments, CommitmentWrite)
+_CHECKINS = _Collection("checkins", checkins, CheckinWrite)
+_COMPLETIONS = _Collection("completions", completions, CompletionWrite)
+_SESSIONS = _Collection("grounding_sessions", sessions, GroundingSessionWrite)

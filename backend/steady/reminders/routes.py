@@ -111,7 +111,12 @@ async def end_shift(principal: NamedDependency[Principal]) -> ShiftState:
     return ShiftState(current=None)
 
 
-@post("/snooze", operation_id="snooze_reminder", status_code=HTTP_200_OK)
+@post(
+    "/snooze",
+    operation_id="snooze_reminder",
+    status_code=HTTP_200_OK,
+    opt={"answers": (404,)},
+)
 async def snooze_reminder(
     principal: NamedDependency[Principal], data: JSONBody[SnoozeWrite]
 ) -> SnoozeView:

@@ -48,7 +48,12 @@ async def _limit_tries(request: Request[Any, Any, Any], principal: Principal, s:
     await enforce_rate_limit(request, "invite-try-address", client_address(request), limit * 3, 600)
 
 
-@post("/invites", operation_id="create_invite", status_code=HTTP_201_CREATED)
+@post(
+    "/invites",
+    operation_id="create_invite",
+    status_code=HTTP_201_CREATED,
+    opt={"answers": (400, 429)},
+)
 async def create_invite(
     request: Request[Any, Any, Any],
     principal: NamedDependency[Principal],
@@ -77,7 +82,12 @@ async def revoke_invite(
         raise NotFoundException(detail=GONE_INVITE)
 
 
-@post("/invites/open", operation_id="open_invite", status_code=HTTP_200_OK)
+@post(
+    "/invites/open",
+    operation_id="open_invite",
+    status_code=HTTP_200_OK,
+    opt={"answers": (404, 429)},
+)
 async def open_invite(
     request: Request[Any, Any, Any],
     principal: NamedDependency[Principal],
@@ -92,7 +102,12 @@ async def open_invite(
     return found
 
 
-@post("/invites/accept", operation_id="accept_invite", status_code=HTTP_200_OK)
+@post(
+    "/invites/accept",
+    operation_id="accept_invite",
+    status_code=HTTP_200_OK,
+    opt={"answers": (404, 429)},
+)
 async def accept_invite(
     request: Request[Any, Any, Any],
     principal: NamedDependency[Principal],
@@ -107,7 +122,12 @@ async def accept_invite(
     return peer
 
 
-@post("/invites/decline", operation_id="decline_invite", status_code=HTTP_200_OK)
+@post(
+    "/invites/decline",
+    operation_id="decline_invite",
+    status_code=HTTP_200_OK,
+    opt={"answers": (404, 429)},
+)
 async def decline_invite(
     request: Request[Any, Any, Any],
     principal: NamedDependency[Principal],
@@ -140,7 +160,12 @@ async def block_peer(principal: NamedDependency[Principal], peer_id: FromPath[UU
         raise NotFoundException(detail=NOT_FOUND)
 
 
-@post("/preview", operation_id="preview_summary", status_code=HTTP_200_OK)
+@post(
+    "/preview",
+    operation_id="preview_summary",
+    status_code=HTTP_200_OK,
+    opt={"answers": (404,)},
+)
 async def preview_summary(
     principal: NamedDependency[Principal], data: JSONBody[SummaryDraft]
 ) -> SummaryPreview:
@@ -175,7 +200,12 @@ def _received_view(row: dict[str, Any]) -> ReceivedView:
     )
 
 
-@put("/sent/{summary_id:uuid}", operation_id="send_summary", status_code=HTTP_200_OK)
+@put(
+    "/sent/{summary_id:uuid}",
+    operation_id="send_summary",
+    status_code=HTTP_200_OK,
+    opt={"answers": (409,)},
+)
 async def send_summary(
     principal: NamedDependency[Principal],
     summary_id: FromPath[UUID],

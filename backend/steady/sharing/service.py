@@ -212,9 +212,7 @@ async def save_nudge(account_id: int, data: NudgeWrite) -> NudgeView:
         )
         if not updated:
             await SharingPrefs.insert(
-                SharingPrefs(
-                    account=account_id, nudge_weekday=data.weekday, nudge_clock=data.clock
-                )
+                SharingPrefs(account=account_id, nudge_weekday=data.weekday, nudge_clock=data.clock)
             )
         await reminders.set_share_nudge(account_id, data.weekday, data.clock)
     return NudgeView(weekday=data.weekday, clock=data.clock)
