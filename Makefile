@@ -15,7 +15,7 @@ export CHROMIUM_PATH
 FRONTEND_SOURCES := $(shell find frontend/src frontend/public service_worker -type f 2>/dev/null) \
 	frontend/index.html frontend/vite.config.ts frontend/manifest.ts
 
-.PHONY: run test lint typecheck api-types check-api-types build unit e2e chromium bench-lighthouse bench-api bench-push clean
+.PHONY: run test lint typecheck api-types check-api-types build unit e2e chromium fuzz bench-lighthouse bench-api bench-push bench-abuse clean
 
 run: $(PY_RUN) build
 	$(PY) -m steady serve
@@ -52,8 +52,8 @@ check-api-types: $(PY_RUN) $(NODE_DEPS)
 	     fi; rm -rf $$scratch; echo "API types match the OpenAPI document."
 
 lint: $(PY_DEV)
-	$(VENV)/bin/ruff format --check backend tests e2e bench bench/lighthouse bench/api_load bench/push_dispatch frontend/icons
-	$(VENV)/bin/ruff check backend tests e2e bench bench/lighthouse bench/api_load bench/push_dispatch frontend/icons
+	$(VENV)/bin/ruff format --check backend tests e2e bench bench/lighthouse bench/api_load bench/push_dispatch bench/abuse frontend/icons
+	$(VENV)/bin/ruff check backend tests e2e bench bench/lighthouse bench/api_load bench/push_dispatch bench/abuse frontend/icons
 
 typecheck: $(PY_DEV) $(NODE_DEPS)
 	$(VENV)/bin/mypy
@@ -80,6 +80,10 @@ e2e: $(PY_DEV) build chromium
 
 test: $(PY_DEV) $(NODE_DEPS) lint typecheck check-api-types unit e2e
 
+# Schemathesis over the whole API with many more examples than `make test` runs.
+fuzz: $(PY_DEV)
+	$(PY) -m tests.platform.contract --examples 300
+
 bench-lighthouse: $(PY_DEV) build chromium
 	$(PY) bench/lighthouse
 
@@ -88,6 +92,9 @@ bench-api: $(PY_DEV) build
 
 bench-push: $(PY_DEV)
 	$(PY) bench/push_dispatch
+
+bench-abuse: $(PY_DEV)
+	$(PY) bench/abuse
 
 clean:
 	rm -rf frontend/dist .pytest_cache .mypy_cache .ruff_cache

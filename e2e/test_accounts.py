@@ -46,3 +46,27 @@ def test_sign_up_shows_the_reason_beside_the_field(app: App) -> None:
     app.by_id("auth-submit").click()
     expect(app.page.locator("#passphrase-error")).to_contain_text("at least 10 characters")
     expect(app.page.get_by_label("Passphrase")).to_have_attribute("aria-invalid", "true")
+
+
+def test_an_easy_passphrase_is_explained_before_anything_is_sent(app: App) -> None:
+    sent: list[str] = []
+    app.page.on("request", lambda request: sent.append(request.url))
+    app.open("/sign-up")
+    app.page.get_by_label("Username").fill("ward_nurse")
+    app.page.get_by_label("Passphrase").fill("aaaaaaaaaaaa")
+    # Said while typing, in a polite live region...
+    expect(app.by_id("passphrase-strength")).to_contain_text("too easy to guess")
+    app.by_id("auth-submit").click()
+    # ...and beside the field, with what would work, when the form is sent.
+    error = app.page.locator("#passphrase-error")
+    expect(error).to_contain_text("too easy to guess")
+    expect(error).to_contain_text("three or four words")
+    expect(app.page.get_by_label("Passphrase")).to_be_focused()
+    assert not [url for url in sent if url.endswith("/api/accounts")]
+    app.page.get_by_label("Passphrase").fill("ward_nurse and more words")
+    app.by_id("auth-submit").click()
+    expect(error).to_contain_text("must not contain your username")
+    app.page.get_by_label("Passphrase").fill("kettle orbit lemon pine")
+    expect(app.by_id("passphrase-strength")).to_contain_text("hard to guess")
+    app.by_id("auth-submit").click()
+    expect(app.by_id("account-link")).to_be_visible()

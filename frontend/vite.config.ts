@@ -17,6 +17,15 @@ export default defineConfig({
     target: 'es2022',
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
+    // The lazy estimator chunk is larger than Vite's default warning size, on purpose.
+    chunkSizeWarningLimit: 600,
+    rollupOptions: {
+      output: {
+        // The passphrase estimator and its lists load only where a new passphrase is chosen,
+        // online; named so the service worker leaves them out of its precache.
+        manualChunks: (id: string) => (id.includes('@zxcvbn-ts/') || id.endsWith('/estimator.ts') ? 'zxcvbn' : undefined),
+      },
+    },
   },
   plugins: [
     preact({
@@ -37,7 +46,7 @@ export default defineConfig({
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,png,json}'],
         // The prerender script runs at build time only; pages never load it.
-        globIgnores: ['.vite/**', 'assets/prerender-*.js'],
+        globIgnores: ['.vite/**', 'assets/prerender-*.js', 'assets/zxcvbn-*.js'],
       },
     }),
   ],

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
-from litestar import Response, Router, get, post
-from litestar.di import NamedDependency
+from litestar import Request, Response, Router, get, post
+from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, JSONBody
 
 from steady.auth import Principal
 from steady.errors import BAD_INPUT
 from steady.portability import service
+from steady.portability.reading import read_export
 from steady.portability.schemas import CsvCollection, ExportDocument, ImportSummary
 
 IMPORT_MAX_BYTES = 10 * 1024 * 1024
@@ -42,19 +44,28 @@ async def export_csv(
     )
 
 
+def _export_file(data: JSONBody[ExportDocument]) -> ExportDocument:
+    """Names the body ``import_export`` reads, for the OpenAPI document. The handler reads
+    the raw bytes itself (see ``reading.py``), so this is never called."""
+    return data
+
+
 @post(
     "/import",
     operation_id="import_export",
     responses=BAD_INPUT,
     request_max_body_size=IMPORT_MAX_BYTES,
     status_code=200,
+    dependencies={"export_file": Provide(_export_file, sync_to_thread=False)},
+    opt={"answers": (413,)},
 )
 async def import_export(
-    principal: NamedDependency[Principal], data: JSONBody[ExportDocument]
+    principal: NamedDependency[Principal], request: Request[Any, Any, Any]
 ) -> ImportSummary:
     """Bring an export file into this account: nothing is duplicated, nothing overwritten
     that the account deleted since, and if anything in it is invalid nothing is written."""
-    return await service.import_document(principal.user_id, data)
+    document = await read_export(await request.body())
+    return await service.import_document(principal.user_id, document)
 
 
 router = Router(

@@ -10,6 +10,8 @@ import { syncNow } from '../../lib/sync';
 import { TextField } from '../../ui/field';
 import { Page } from '../../ui/page';
 import { clearDevice } from './device';
+import { NewPassphrase } from './NewPassphrase';
+import { passphraseProblem } from './strength';
 
 function zones(): string[] {
   const intl = Intl as typeof Intl & { supportedValuesOf?: (key: string) => string[] };
@@ -73,6 +75,12 @@ export function Account(): JSX.Element {
   async function changePassphrase(event: Event): Promise<void> {
     event.preventDefault();
     setErrors({});
+    const problem = await passphraseProblem(fresh, account.username);
+    if (problem) {
+      setErrors({ new_passphrase: problem });
+      document.getElementById('new_passphrase')?.focus();
+      return;
+    }
     const { error, response } = await api.PUT('/api/account/passphrase', {
       body: { current_passphrase: current, new_passphrase: fresh },
     });
@@ -158,14 +166,15 @@ export function Account(): JSX.Element {
             onInput={setCurrent}
             error={errors.current_passphrase}
           />
-          <TextField
+          <NewPassphrase
             id="new_passphrase"
             label="New passphrase"
-            type="password"
-            hint="At least 10 characters."
-            autoComplete="new-password"
             value={fresh}
-            onInput={setFresh}
+            onInput={(value) => {
+              setFresh(value);
+              setErrors(({ new_passphrase: _, ...others }) => others);
+            }}
+            username={account.username}
             error={errors.new_passphrase}
           />
           <button type="submit" class="secondary">

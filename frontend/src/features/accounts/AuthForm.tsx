@@ -8,6 +8,8 @@ import { adoptSession } from '../../lib/session';
 import { TextField } from '../../ui/field';
 import { Page } from '../../ui/page';
 import { prepareDeviceFor, unsentChangesOfAnotherAccount } from './device';
+import { NewPassphrase } from './NewPassphrase';
+import { passphraseProblem } from './strength';
 
 function deviceTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
@@ -35,6 +37,14 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }): JSX.Element
       )
     ) {
       return;
+    }
+    if (signingUp) {
+      const problem = await passphraseProblem(passphrase, username);
+      if (problem) {
+        setErrors({ passphrase: problem });
+        document.getElementById('passphrase')?.focus();
+        return;
+      }
     }
     setBusy(true);
     try {
@@ -80,18 +90,31 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }): JSX.Element
           maxLength={32}
           error={errors.username}
         />
-        <TextField
-          id="passphrase"
-          label="Passphrase"
-          type="password"
-          hint={signingUp ? 'At least 10 characters. A few unrelated words are easy to remember and hard to guess.' : undefined}
-          value={passphrase}
-          onInput={setPassphrase}
-          autoComplete={signingUp ? 'new-password' : 'current-password'}
-          required
-          maxLength={256}
-          error={errors.passphrase}
-        />
+        {signingUp ? (
+          <NewPassphrase
+            id="passphrase"
+            label="Passphrase"
+            value={passphrase}
+            onInput={(value) => {
+              setPassphrase(value);
+              setErrors(({ passphrase: _, ...others }) => others);
+            }}
+            username={username}
+            error={errors.passphrase}
+          />
+        ) : (
+          <TextField
+            id="passphrase"
+            label="Passphrase"
+            type="password"
+            value={passphrase}
+            onInput={setPassphrase}
+            autoComplete="current-password"
+            required
+            maxLength={256}
+            error={errors.passphrase}
+          />
+        )}
         <div class="button-row">
           <button type="submit" disabled={busy} data-testid="auth-submit">
             {signingUp ? 'Create account' : 'Sign in'}
