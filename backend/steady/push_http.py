@@ -22,6 +22,9 @@ import httptools
 
 # What of a push service's refusal is kept for the log: enough to say why, never more.
 ERROR_BODY_LIMIT = 300
+# An idle connection older than this is closed rather than reused: services close theirs
+# after a while, and a request written as they do so would be lost.
+IDLE_SECONDS = 30.0
 
 # (scheme, host, port, resolved address) -> whether connecting there is allowed.
 AddressGuard = Callable[[str, str, int, str], bool]
@@ -29,6 +32,11 @@ AddressGuard = Callable[[str, str, int, str], bool]
 
 class PushConnectionError(OSError):
     """The push service could not be reached, or its answer could not be read."""
+
+
+class _ClosedBeforeAnswering(PushConnectionError):
+    """A kept-alive connection was closed by the service before any answer began: the
+    request never reached it, so it is safe to send again on a fresh connection."""
 
 
 @dataclass(frozen=True)
@@ -73,6 +81,8 @@ class _Connection(asyncio.Protocol):
         self._retry_after: str | None = None
         self._body = bytearray()
         self._reusable = False
+        self._answering = False
+        self.idle_since = 0.0
 
     # asyncio.Protocol
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
@@ -94,9 +104,15 @@ class _Connection(asyncio.Protocol):
 
     def connection_lost(self, exc: Exception | None) -> None:
         self.open = False
-        self._fail(PushConnectionError("the push service closed the connection"))
+        if self._answering:
+            self._fail(PushConnectionError("the push service closed the connection"))
+        else:
+            self._fail(_ClosedBeforeAnswering("the push service closed an idle connection"))
 
     # httptools callbacks
+    def on_message_begin(self) -> None:
+        self._answering = True
+
     def on_header(self, name: bytes, value: bytes) -> None:
         if name.lower() == b"retry-after":
             self._retry_after = value.decode("latin-1").strip()
@@ -120,6 +136,7 @@ class _Connection(asyncio.Protocol):
         self._retry_after = None
         self._body.clear()
         self._reusable = False
+        self._answering = False
         self.transport.write(request)
         return self._answer
 
@@ -166,11 +183,20 @@ class PushConnections:
             body,
         )
         loop = asyncio.get_running_loop()
-        connection = self._idle_connection(origin)
-        if connection is None:
-            connection = await asyncio.wait_for(self._connect(origin), seconds_allowed)
+        connection = self._idle_connection(origin, loop.time())
+        if connection is not None:
+            try:
+                return await self._exchange(origin, connection, request, seconds_allowed)
+            except _ClosedBeforeAnswering:
+                pass  # it never reached the service: send it on a fresh connection
+        connection = await asyncio.wait_for(self._connect(origin), seconds_allowed)
+        return await self._exchange(origin, connection, request, seconds_allowed)
+
+    async def _exchange(
+        self, origin: _Origin, connection: _Connection, request: bytes, seconds_allowed: float
+    ) -> HttpAnswer:
         answer = connection.send(request)
-        expiry = loop.call_later(seconds_allowed, _expire, answer)
+        expiry = asyncio.get_running_loop().call_later(seconds_allowed, _expire, answer)
         try:
             result = await answer
         except BaseException:
@@ -181,12 +207,13 @@ class PushConnections:
         self._put_back(origin, connection)
         return result
 
-    def _idle_connection(self, origin: _Origin) -> _Connection | None:
+    def _idle_connection(self, origin: _Origin, now: float) -> _Connection | None:
         idle = self._idle.get(origin)
         while idle:
             connection = idle.pop()
-            if connection.open:
+            if connection.open and now - connection.idle_since < IDLE_SECONDS:
                 return connection
+            connection.close()
         return None
 
     async def _connect(self, origin: _Origin) -> _Connection:
@@ -225,6 +252,7 @@ class PushConnections:
     def _put_back(self, origin: _Origin, connection: _Connection) -> None:
         idle = self._idle.setdefault(origin, [])
         if connection.reusable and len(idle) < self._idle_per_origin:
+            connection.idle_since = asyncio.get_running_loop().time()
             idle.append(connection)
         else:
             connection.close()

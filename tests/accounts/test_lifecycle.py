@@ -131,3 +131,11 @@ async def test_cookies_are_secure_when_served_over_https(running_app: Litestar) 
     async with http_client(running_app, base_url="https://steady.example") as client:
         response = await Api(client).sign_up("sam")
     assert "Secure" in response.headers["set-cookie"]
+
+
+async def test_signing_in_again_and_again_keeps_twenty_sessions_at_most(api: Api) -> None:
+    await api.sign_up("sam")
+    for _ in range(25):
+        assert (await api.sign_in("sam")).status_code == 200
+    assert await AccountSession.count() == 20
+    assert await api.signed_in_as() == "sam"

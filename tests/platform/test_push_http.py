@@ -258,3 +258,35 @@ async def test_https_push_services_are_verified(tmp_path: Path) -> None:
         await server.stop()
     assert answer.status == 201
     assert server.bodies == [b"x"]
+
+
+async def test_a_connection_closed_as_a_push_is_written_is_retried_on_a_fresh_one(
+    connections: PushConnections,
+) -> None:
+    """The service closes a kept-alive connection just as the next push is written: that
+    push never reached it, so it goes again on a new connection instead of being lost."""
+    requests_seen: list[int] = []
+
+    async def serve_one_then_hang_up(
+        reader: asyncio.StreamReader, writer: asyncio.StreamWriter
+    ) -> None:
+        connection_number = len(requests_seen)
+        requests_seen.append(0)
+        while await reader.readuntil(b"\r\n\r\n"):
+            await reader.readexactly(1)  # the one-byte body
+            requests_seen[connection_number] += 1
+            if connection_number == 0 and requests_seen[0] == 2:
+                writer.close()  # the second request on the first connection: hang up
+                return
+            writer.write(b"HTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n")
+            await writer.drain()
+
+    server = await asyncio.start_server(serve_one_then_hang_up, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    try:
+        first = await connections.post(f"http://127.0.0.1:{port}/push/a", {}, b"x", 5.0)
+        second = await connections.post(f"http://127.0.0.1:{port}/push/a", {}, b"y", 5.0)
+    finally:
+        server.close()
+    assert (first.status, second.status) == (201, 201)
+    assert requests_seen == [2, 1]

@@ -229,3 +229,14 @@ async def test_snoozing_is_for_ones_own_reminders_and_never_piles_up(
         )
         assert again.status_code == 200
     assert await Reminder.count().where(Reminder.cadence == "snooze") == 1
+
+
+async def test_a_person_keeps_ten_devices_at_most_the_newest(
+    api: Api, push_service: LocalPushService
+) -> None:
+    await person_with_phone(api, push_service)
+    phones = [push_service.subscribe() for _ in range(14)]
+    for phone in phones:
+        assert (await api.put("/api/reminders/subscriptions", json=phone)).status_code == 200
+    kept = {row["endpoint"] for row in (await api.get("/api/reminders/subscriptions")).json()}
+    assert kept == {phone["endpoint"] for phone in phones[-10:]}

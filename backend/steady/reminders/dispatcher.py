@@ -41,6 +41,9 @@ WHERE id IN (
 )
 RETURNING id, account, kind, about, cadence, clock, weekdays, on_date, title, due_at, time_zone
 """
+# Sent pushes are kept this long (the daily cap, after-shift repeats and snoozes look back
+# two days at most), then deleted as each person's next push is recorded.
+SENT_KEPT = timedelta(days=3)
 # A scheduled after-shift reminder is skipped when one went out this recently (the shift
 # was tapped "End", so its reminder already came).
 SAME_SHIFT = timedelta(hours=6)
@@ -388,6 +391,11 @@ async def _settle(
             await Reminder.delete().where(db.one_of(Reminder.id, finished))
         if gone:
             await PushSubscription.delete().where(db.one_of(PushSubscription.id, gone))
+        if delivered:
+            await SentPush.delete().where(
+                db.one_of(SentPush.account, {row["account"] for row in delivered})
+                & (SentPush.sent_at < now - SENT_KEPT)
+            )
 
 
 def start_dispatching(dispatcher: Dispatcher, interval: float) -> asyncio.Task[None]:

@@ -23,6 +23,8 @@ from steady.tokens import hash_token
 
 INVITE_LIFETIME = timedelta(hours=72)
 OPEN_INVITES_MAX = 10
+# Used, declined, revoked and expired invites are kept this long, then deleted.
+CLOSED_INVITES_KEPT = timedelta(days=30)
 # Read aloud without confusion: no 0/O, 1/I/L.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 8
@@ -40,6 +42,9 @@ def normalise_code(code: str) -> str:
 async def create_invite(account_id: int) -> InviteCreated:
     """A one-time link and code to give to one person; only their hashes are stored."""
     now = _now()
+    await Invite.delete().where(
+        (Invite.inviter == account_id) & (Invite.expires_at < now - CLOSED_INVITES_KEPT)
+    )
     open_count = await Invite.count().where(
         (Invite.inviter == account_id) & Invite.outcome.is_null() & (Invite.expires_at > now)
     )

@@ -40,6 +40,8 @@ from steady.structs import SERIAL_MAX
 
 GONE_INVITE = "This invite can't be used: it may have expired or been used. Ask for a new one."
 NOT_FOUND = "Nothing here: it may have been taken back."
+# Summaries one person may send (or resend) in a day: far more than anyone needs.
+SENDS_PER_DAY = 30
 
 
 async def _limit_tries(request: Request[Any, Any, Any], principal: Principal, s: Settings) -> None:
@@ -204,14 +206,16 @@ def _received_view(row: dict[str, Any]) -> ReceivedView:
     "/sent/{summary_id:uuid}",
     operation_id="send_summary",
     status_code=HTTP_200_OK,
-    opt={"answers": (409,)},
+    opt={"answers": (409, 429)},
 )
 async def send_summary(
+    request: Request[Any, Any, Any],
     principal: NamedDependency[Principal],
     summary_id: FromPath[UUID],
     data: JSONBody[SummarySend],
 ) -> SentView:
     """Send a summary (the id comes from the device, so a retry sends it once)."""
+    await enforce_rate_limit(request, "summary-send", str(principal.user_id), SENDS_PER_DAY, 86400)
     sent = await service.send_summary(principal.user_id, summary_id, data)
     found = (
         []
