@@ -51,3 +51,19 @@ class Limited(DomainError):
 
 class TooLarge(DomainError):
     """More at once than Steady takes in one request."""
+
+
+class NotAllowed(DomainError):
+    """A confirmation that did not match (the current passphrase, say)."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class InvalidFields(DomainError):
+    """Several fields break their rules at once (an import file): every one is named."""
+
+    def __init__(self, message: str, problems: list[tuple[str, str]]) -> None:
+        super().__init__(message)
+        self.problems = problems

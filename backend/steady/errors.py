@@ -1,9 +1,10 @@
-"""Turn validation failures into answers a person (and the form that sent them) can act on.
+"""Every 4xx a person can meet, as sentences a tired person understands.
 
-Litestar reports msgspec's errors with the parent's key for missing and unknown fields and
-with type jargon ("Expected `str` of length >= 3"). Every 400 from Steady instead lists each
-problem as ``{"field": "username", "message": "must be at least 3 characters"}``, so the
-client can put the message beside the right input.
+Each answer lists its problems as ``{"field": "username", "message": "Your username needs at
+least 3 characters."}``: the field, for the form to put the message beside the right input,
+and a whole sentence the PWA shows as it is. Services raise domain errors (``steady.domain``)
+whose messages are already sentences; the schema's own checks (lengths, ranges, formats) are
+worded here, naming the field by what the person sees on screen (``LABELS``).
 """
 
 from __future__ import annotations
@@ -21,46 +22,116 @@ from steady.domain import (
     DomainError,
     Gone,
     InvalidField,
+    InvalidFields,
     Limited,
+    NotAllowed,
     NotFound,
     TooLarge,
 )
 
+# What each field is called on screen, as it reads inside a sentence.
+LABELS: dict[str, str] = {
+    "username": "your username",
+    "passphrase": "your passphrase",
+    "current_passphrase": "your current passphrase",
+    "new_passphrase": "your new passphrase",
+    "time_zone": "the time zone",
+    "mood": "your mood",
+    "energy": "your energy",
+    "stress": "your stress",
+    "connected": "how connected you feel",
+    "context": "when this is",
+    "body_signals": "a body signal",
+    "tags": "a hard moment",
+    "note": "your note",
+    "setting_down": "what you're setting down",
+    "recorded_at": "the time of the check-in",
+    "local_date": "the day",
+    "title": "the commitment",
+    "why": "why it matters",
+    "cadence": "how often",
+    "weekdays": "the days",
+    "on_date": "the date",
+    "reminder_time": "the reminder time",
+    "starts_on": "the first day",
+    "text": "the text",
+    "phone": "the phone number",
+    "quiet_start": "the start of quiet hours",
+    "quiet_end": "the end of quiet hours",
+    "daily_cap": "the most reminders a day",
+    "checkin_time": "the check-in reminder time",
+    "decompress_minutes": "the time after a shift",
+    "after_shift_minutes": "the time after a shift",
+    "start": "the start",
+    "end": "the end",
+    "hours": "the shift length",
+    "anchor": "the first day of the rotation",
+    "on_days": "the days on",
+    "off_days": "the days off",
+    "started_at": "the start",
+    "ended_at": "the end",
+    "period": "the period",
+    "parts": "what to share",
+    "peer_id": "the peer",
+    "token": "the invite link",
+    "code": "the invite code",
+    "preset": "the reply",
+    "endpoint": "this phone's push address",
+    "p256dh": "this phone's push key",
+    "auth": "this phone's push secret",
+    "duration_seconds": "how long it lasted",
+    "exercise_id": "the exercise",
+    "since": "the revision",
+    "offset": "the position",
+    "limit": "the page size",
+}
+# Fields whose format needs saying in their own words.
+FORMATS: dict[str, str] = {
+    "username": "Your username can use letters, numbers, dots, dashes and underscores,"
+    " starting with a letter or a number.",
+    "phone": "The phone number can use digits, spaces, brackets, dots and dashes, and may"
+    " start with +.",
+    "reminder_time": "The reminder time needs to be a time like 07:30.",
+    "quiet_start": "The start of quiet hours needs to be a time like 22:00.",
+    "quiet_end": "The end of quiet hours needs to be a time like 07:00.",
+    "checkin_time": "The check-in reminder time needs to be a time like 20:00.",
+}
 _TYPE_WORDS = {
     "str": "text",
     "int": "a whole number",
     "float": "a number",
-    "bool": "true or false",
+    "bool": "yes or no",
     "object": "an object",
     "array": "a list",
     "null": "empty",
 }
-
-_RULES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"Expected `str` of length >= (\d+)"), "must be at least {0} characters"),
-    (re.compile(r"Expected `str` of length <= (\d+)"), "must be at most {0} characters"),
-    (re.compile(r"Expected `array` of length >= (\d+)"), "needs at least {0} items"),
-    (re.compile(r"Expected `array` of length <= (\d+)"), "can hold at most {0} items"),
-    (re.compile(r"Expected `object` of length <= (\d+)"), "can hold at most {0} entries"),
-    (re.compile(r"Expected `(?:int|float)` >= (\S+)"), "must be at least {0}"),
-    (re.compile(r"Expected `(?:int|float)` <= (\S+)"), "must be at most {0}"),
-    (re.compile(r"Expected `str` matching regex"), "is not in the expected format"),
-    (re.compile(r"Invalid enum value '?([^']*)'?"), "'{0}' is not one of the allowed choices"),
-    (re.compile(r"Invalid UUID"), "must be a UUID"),
-    (re.compile(r"Invalid RFC3339 encoded datetime"), "must be a date and time (RFC 3339)"),
-    (re.compile(r"Invalid RFC3339 encoded date"), "must be a date (YYYY-MM-DD)"),
-    (re.compile(r"Invalid RFC3339 encoded time"), "must be a time (HH:MM)"),
+_LIMITS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"Expected `str` of length >= (\d+)"), "{label} needs at least {0} characters."),
+    (re.compile(r"Expected `str` of length <= (\d+)"), "{label} can be at most {0} characters."),
+    (re.compile(r"Expected `array` of length >= (\d+)"), "{label} needs at least {0} items."),
+    (re.compile(r"Expected `array` of length <= (\d+)"), "{label} can hold at most {0} items."),
+    (re.compile(r"Expected `object` of length <= (\d+)"), "{label} can hold at most {0} items."),
+    (re.compile(r"Expected `(?:int|float)` >= (\S+)"), "{label} needs to be at least {0}."),
+    (re.compile(r"Expected `(?:int|float)` <= (\S+)"), "{label} can be at most {0}."),
+    (re.compile(r"Expected `(?:int|float)` > (\S+)"), "{label} needs to be more than {0}."),
+    (re.compile(r"Invalid enum value"), "{label} needs to be one of the choices offered."),
+    (re.compile(r"Invalid UUID"), "{label} needs to be an id Steady made."),
+    (re.compile(r"Invalid RFC3339 encoded datetime"), "{label} needs to be a date and time."),
+    (re.compile(r"Invalid RFC3339 encoded date"), "{label} needs to be a date."),
+    (re.compile(r"Invalid RFC3339 encoded time"), "{label} needs to be a time."),
+    (re.compile(r"Expected `datetime` with a timezone"), "{label} needs a time zone offset."),
 ]
-
-# A FieldValueError (steady.structs) names its field first: "`note`: must not ...".
-_NAMED = re.compile(r"^`([^`]+)`: (.+)$", re.DOTALL)
 _MISSING = re.compile(r"Object missing required field `([^`]+)`")
 _UNKNOWN = re.compile(r"Object contains unknown field `([^`]+)`")
 _WRONG_TYPE = re.compile(r"Expected `([^`]+)`, got `([^`]+)`")
+_PATTERN = re.compile(r"Expected `str` matching regex")
+# A FieldValueError (steady.structs) names its field first: "`note`: must not ...".
+_NAMED = re.compile(r"^`([^`]+)`: (.+)$", re.DOTALL)
+_INDEXED = re.compile(r"\[\d+\]$")
 
 
 class FieldError(msgspec.Struct, frozen=True):
-    """One problem with one field of a request."""
+    """One problem with one field of a request, as a sentence."""
 
     field: str
     message: str
@@ -68,7 +139,7 @@ class FieldError(msgspec.Struct, frozen=True):
 
 
 class ErrorBody(msgspec.Struct, frozen=True):
-    """The body of every 4xx answer Steady gives for bad input."""
+    """The body of every 4xx answer Steady gives."""
 
     status_code: int
     detail: str
@@ -79,44 +150,80 @@ BAD_INPUT = {
     400: ResponseSpec(
         data_container=ErrorBody,
         generate_examples=False,
-        description="Bad input: each entry in errors names a field and what is wrong with it.",
+        description="Bad input: each entry in errors names a field and says what would work.",
     )
 }
 """``responses=`` for handlers that take input, so the OpenAPI (and the PWA's types) show it."""
 
 
+def label_of(field: str) -> str:
+    """How a field (``checkins[3].local_date``) is named inside a sentence."""
+    last = field.rsplit(".", 1)[-1]
+    name = _INDEXED.sub("", last)
+    label = LABELS.get(name, "the " + name.replace("_", " "))
+    parent = field[: -len(last)].rstrip(".")
+    if parent or name != last:
+        label += f" (at {field})"
+    return label
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def plain_field_error(key: str, raw: str, source: str) -> FieldError:
-    """Name the field precisely and say what is wrong with it in plain words."""
+    """Name the field precisely and say, in a sentence, what would work."""
     parent = "" if key in {"", "data", "body"} else key
+
+    def located(name: str) -> str:
+        return f"{parent}.{name}" if parent else name
+
     named = _NAMED.match(raw)
     if named:
-        name, reason = named.groups()
-        return FieldError(
-            field=f"{parent}.{name}" if parent else name, message=reason, source=source
-        )
-    for pattern, reason in ((_MISSING, "is required"), (_UNKNOWN, "is not a field Steady knows")):
-        found = pattern.search(raw)
-        if found:
-            name = found.group(1)
-            return FieldError(
-                field=f"{parent}.{name}" if parent else name, message=reason, source=source
-            )
+        field = located(named.group(1))
+        return FieldError(field, _sentence(f"{label_of(field)} {named.group(2)}."), source)
+    missing = _MISSING.search(raw)
+    if missing:
+        field = located(missing.group(1))
+        return FieldError(field, _sentence(f"{label_of(field)} is needed."), source)
+    unknown = _UNKNOWN.search(raw)
+    if unknown:
+        field = located(unknown.group(1))
+        return FieldError(field, f"Steady doesn't know a field called {field}.", source)
     field = parent or "body"
+    label = label_of(field) if parent else "the request"
     wrong = _WRONG_TYPE.search(raw)
     if wrong:
         expected = " or ".join(
-            _TYPE_WORDS.get(t.strip(), t.strip()) for t in wrong.group(1).split("|")
+            _TYPE_WORDS.get(kind.strip(), kind.strip()) for kind in wrong.group(1).split("|")
         )
-        return FieldError(field=field, message=f"must be {expected}", source=source)
-    for pattern, template in _RULES:
+        return FieldError(field, _sentence(f"{label} needs to be {expected}."), source)
+    if _PATTERN.search(raw):
+        name = _INDEXED.sub("", field.rsplit(".", 1)[-1])
+        text = FORMATS.get(name) or _sentence(f"{label} isn't in a form Steady understands.")
+        return FieldError(field, text, source)
+    for pattern, template in _LIMITS:
         found = pattern.search(raw)
         if found:
-            return FieldError(field=field, message=template.format(*found.groups()), source=source)
-    return FieldError(field=field, message=raw, source=source)
+            return FieldError(
+                field, _sentence(template.format(*found.groups(), label=label)), source
+            )
+    return FieldError(field, _sentence(f"{label} isn't right: {raw}."), source)
+
+
+def _answer(
+    status: int, detail: str, errors: list[FieldError], headers: dict[str, str] | None = None
+) -> Response[ErrorBody]:
+    return Response(
+        ErrorBody(status_code=status, detail=detail, errors=errors),
+        status_code=status,
+        media_type=MediaType.JSON,
+        headers=headers,
+    )
 
 
 def client_error_response(_: Request[Any, Any, Any], exc: ClientException) -> Response[ErrorBody]:
-    """Answer a 4xx that lists every bad field by name, never a generic failure."""
+    """Answer a 4xx that lists every bad field with a sentence, never a generic failure."""
     extra = (
         exc.extra if isinstance(exc, ValidationException) and isinstance(exc.extra, list) else []
     )
@@ -128,17 +235,38 @@ def client_error_response(_: Request[Any, Any, Any], exc: ClientException) -> Re
         if isinstance(item, dict)
     ]
     if errors:
-        detail = "; ".join(f"{e.field}: {e.message}" for e in errors)
+        detail = " ".join(error.message for error in errors)
     else:
         detail = str(exc.detail)
         if isinstance(exc.__cause__, SerializationException):
-            detail = f"The request body is not valid JSON ({detail})."
-    return Response(
-        ErrorBody(status_code=exc.status_code, detail=detail, errors=errors),
-        status_code=exc.status_code,
-        media_type=MediaType.JSON,
-        headers=exc.headers,
-    )
+            detail = "Steady couldn't read that request: it isn't valid JSON."
+    return _answer(exc.status_code, detail, errors, exc.headers)
+
+
+def domain_error_response(_: Request[Any, Any, Any], exc: DomainError) -> Response[ErrorBody]:
+    """The one place a service's domain error becomes an HTTP answer."""
+    field = getattr(exc, "field", None)
+    errors = [FieldError(field=field, message=exc.message)] if field else []
+    if isinstance(exc, InvalidFields):
+        errors = [FieldError(field=name, message=message) for name, message in exc.problems]
+    headers: dict[str, str] = {}
+    if isinstance(exc, Limited):
+        headers["Retry-After"] = str(exc.retry_after)
+        status = 503 if exc.busy else 429
+    else:
+        status = next((code for kind, code in _STATUS.items() if isinstance(exc, kind)), 400)
+    return _answer(status, exc.message, errors, headers)
+
+
+_STATUS: dict[type[DomainError], int] = {
+    InvalidField: 400,
+    InvalidFields: 400,
+    NotAllowed: 403,
+    NotFound: 404,
+    Conflict: 409,
+    Gone: 410,
+    TooLarge: 413,
+}
 
 
 def too_deep_response(request: Request[Any, Any, Any], exc: RecursionError) -> Response[ErrorBody]:
@@ -150,44 +278,5 @@ def too_deep_response(request: Request[Any, Any, Any], exc: RecursionError) -> R
         raise exc
     return client_error_response(
         request,
-        ClientException(detail="The request body is nested far deeper than any Steady request."),
-    )
-
-
-def field_error(field: str, message: str, status_code: int = 400) -> ValidationException:
-    """Raise-able 4xx for rules msgspec cannot express (for example an unknown time zone)."""
-    return ValidationException(
-        detail=f"{field}: {message}",
-        extra=[{"key": field, "message": message, "source": "body"}],
-        status_code=status_code,
-    )
-
-
-def domain_error_response(_: Request[Any, Any, Any], exc: DomainError) -> Response[ErrorBody]:
-    """The one place a service's domain error becomes an HTTP answer."""
-    headers: dict[str, str] = {}
-    errors: list[FieldError] = []
-    if isinstance(exc, InvalidField):
-        status = 400
-        errors.append(FieldError(field=exc.field, message=exc.message))
-    elif isinstance(exc, NotFound):
-        status = 404
-    elif isinstance(exc, Conflict):
-        status = 409
-        if exc.field is not None:
-            errors.append(FieldError(field=exc.field, message=exc.message))
-    elif isinstance(exc, Gone):
-        status = 410
-    elif isinstance(exc, TooLarge):
-        status = 413
-    elif isinstance(exc, Limited):
-        status = 503 if exc.busy else 429
-        headers["Retry-After"] = str(exc.retry_after)
-    else:
-        status = 400
-    return Response(
-        ErrorBody(status_code=status, detail=exc.message, errors=errors),
-        status_code=status,
-        media_type=MediaType.JSON,
-        headers=headers,
+        ClientException(detail="The request is nested far deeper than any Steady request."),
     )

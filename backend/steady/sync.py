@@ -255,6 +255,21 @@ class SyncedCollection(Generic[W, V]):
         row = await read_owned(self.table, item_id, account_id)
         return None if row is None else self.to_view(row)
 
+    async def read_many(self, account_id: int, item_ids: Sequence[UUID]) -> dict[UUID, V]:
+        """Several of the account's own records by id, in one query."""
+        if not item_ids:
+            return {}
+        rows = await self.table.select().where(
+            (column(self.table, "account") == account_id)
+            & self.table._meta.primary_key.is_in(list(item_ids))
+        )
+        return {row["id"]: self.to_view(row) for row in rows}
+
+    def unchanged(self, stored: V, data: W) -> bool:
+        """Whether writing ``data`` would leave the stored record as it is."""
+        values = self.values(data)
+        return all(getattr(stored, name, None) == value for name, value in values.items())
+
     async def delete(self, account_id: int, item_id: UUID) -> bool:
         """Delete for good, leaving a tombstone so other devices drop it too."""
         async with self.revision_for(account_id) as revision:

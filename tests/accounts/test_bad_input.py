@@ -12,18 +12,18 @@ from tests.helpers import PASSPHRASE, Api, field_names
 GOOD = {"username": "sam", "passphrase": PASSPHRASE, "time_zone": "UTC"}
 
 SIGN_UP_CASES: list[tuple[str, Any, str, str]] = [
-    ("missing username", {"passphrase": PASSPHRASE}, "username", "is required"),
-    ("missing passphrase", {"username": "sam"}, "passphrase", "is required"),
-    ("username too short", {**GOOD, "username": "ab"}, "username", "at least 3 characters"),
+    ("missing username", {"passphrase": PASSPHRASE}, "username", "Your username is needed."),
+    ("missing passphrase", {"username": "sam"}, "passphrase", "Your passphrase is needed."),
+    ("username too short", {**GOOD, "username": "ab"}, "username", "Your username needs at least 3 characters."),
     ("username too long", {**GOOD, "username": "a" * 33}, "username", "at most 32 characters"),
-    ("username with spaces", {**GOOD, "username": "sam smith"}, "username", "format"),
+    ("username with spaces", {**GOOD, "username": "sam smith"}, "username", "can use letters"),
     ("passphrase too short", {**GOOD, "passphrase": "short"}, "passphrase", "at least 10"),
     ("passphrase too long", {**GOOD, "passphrase": "x" * 257}, "passphrase", "at most 256"),
-    ("username wrong type", {**GOOD, "username": 12345}, "username", "must be text"),
-    ("passphrase wrong type", {**GOOD, "passphrase": ["a", "list"]}, "passphrase", "must be text"),
-    ("unknown field", {**GOOD, "email": "sam@example.com"}, "email", "not a field"),
+    ("username wrong type", {**GOOD, "username": 12345}, "username", "needs to be text"),
+    ("passphrase wrong type", {**GOOD, "passphrase": ["a", "list"]}, "passphrase", "needs to be text"),
+    ("unknown field", {**GOOD, "email": "sam@example.com"}, "email", "doesn't know a field"),
     ("unknown time zone", {**GOOD, "time_zone": "Nowhere/Special"}, "time_zone", "time zone"),
-    ("body is a list", [GOOD], "body", "must be an object"),
+    ("body is a list", [GOOD], "body", "needs to be an object"),
 ]
 
 
@@ -40,7 +40,9 @@ async def test_sign_up_rejects_bad_input_and_writes_nothing(
     errors = response.json()["errors"]
     assert field_names(response) == [field]
     assert reason in errors[0]["message"]
-    assert field in response.json()["detail"]
+    # A whole sentence, shown as it is: a capital first, a full stop last.
+    assert errors[0]["message"][0].isupper() and errors[0]["message"].endswith(".")
+    assert errors[0]["message"] in response.json()["detail"]
     assert await Account.count() == 0
     assert await AccountSession.count() == 0
 

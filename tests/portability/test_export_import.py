@@ -88,15 +88,21 @@ async def test_import_into_a_new_account_twice_never_duplicates(api: Api, other_
     document = (await api.get("/api/export")).json()
     await other_api.sign_up("sam_new_phone")
     first = (await other_api.post("/api/import", json=document)).json()
+    added = first["added"]
     assert (
-        first["checkins"],
-        first["commitments"],
-        first["completions"],
-        first["grounding_sessions"],
+        added["checkins"],
+        added["commitments"],
+        added["completions"],
+        added["grounding_sessions"],
     ) == (1, 1, 1, 1)
-    assert first["toolkit_items"] == 1
+    assert added["toolkit_items"] == 1
+    assert first["unchanged"] == 0
     again = await other_api.post("/api/import", json=document)
     assert again.status_code == 200
+    # The second time, nothing is new: everything was already here.
+    assert set(again.json()["added"].values()) == {0}
+    assert set(again.json()["updated"].values()) == {0}
+    assert again.json()["unchanged"] == 4
     assert await Checkin.count() == 2  # sam's and the new account's copy, not three
     assert await Completion.count() == 2 and await Commitment.count() == 2
     assert await GroundingSession.count() == 2
@@ -111,7 +117,8 @@ async def test_import_into_the_same_account_changes_nothing(api: Api) -> None:
     await fill(api)
     document = (await api.get("/api/export")).json()
     summary = (await api.post("/api/import", json=document)).json()
-    assert summary["toolkit_items"] == 0
+    assert summary["added"]["toolkit_items"] == 0
+    assert summary["unchanged"] == 4
     assert await Checkin.count() == 1 and await Completion.count() == 1
 
 
@@ -151,5 +158,5 @@ async def test_commitments_over_the_active_limit_come_in_archived(api: Api, othe
     await other_api.sign_up("alex")
     await other_api.put(f"/api/commitments/{new_id()}", json=commitment_body(title="Alex's own"))
     summary = (await other_api.post("/api/import", json=document)).json()
-    assert summary["commitments"] == 20 and summary["archived_commitments"] == 1
+    assert summary["added"]["commitments"] == 20 and summary["archived_commitments"] == 1
     assert await Commitment.count().where(Commitment.active.eq(True)) == 40

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from steady.reminders import service
+from steady.reminders import shifts
 from steady.reminders.tables import PushSubscription, Reminder, ReminderPrefs, Shift
 from tests.helpers import Api, field_names, new_id
 from tests.reminders.helpers import NO_QUIET, commitment_with_reminder, person_with_phone
@@ -200,7 +200,7 @@ async def test_ending_a_shift_happens_whole_or_not_at_all(
     def fail(*_: object) -> None:
         raise RuntimeError("the second step failed")
 
-    monkeypatch.setattr(service, "replan_account", fail)
+    monkeypatch.setattr(shifts, "replan_account", fail)
     failed = await api.post("/api/reminders/shift/end")
     assert failed.status_code == 500
     assert await Shift.count().where(Shift.ended_at.is_null()) == 1

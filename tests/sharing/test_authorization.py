@@ -94,7 +94,15 @@ def _cells(w: World) -> list[tuple[str, str, str, dict[str, Any] | None, dict[st
             draft(w.link),
             {"sam": 200, "alex": 404, "kim": 404, "jo": 404},
         ),
+        (
+            "POST",
+            f"{sent}/{w.shared}/replies/read",
+            None,
+            {"sam": 200, "alex": 404, "kim": 404, "jo": 404},
+        ),
         # a withdrawn summary, and one in an ended connection: nobody, not even sam
+        ("POST", f"{sent}/{w.withdrawn}/replies/read", None, allowed_nobody),
+        ("POST", f"{sent}/{w.in_ended}/replies/read", None, allowed_nobody),
         ("GET", f"{sent}/{w.withdrawn}", None, allowed_nobody),
         ("GET", f"{inbox}/{w.withdrawn}", None, allowed_nobody),
         ("POST", f"{inbox}/{w.withdrawn}/seen", None, allowed_nobody),
@@ -183,7 +191,13 @@ def _cells(w: World) -> list[tuple[str, str, str, dict[str, Any] | None, dict[st
     ]
 
 
-LISTS = ("/api/sharing/sent", "/api/sharing/inbox", "/api/sharing/peers", "/api/sharing/invites")
+LISTS = (
+    "/api/sharing/sent",
+    "/api/sharing/inbox",
+    "/api/sharing/peers",
+    "/api/sharing/invites",
+    "/api/sharing/unread",
+)
 
 
 async def test_every_endpoint_answers_every_role_as_it_should(

@@ -266,3 +266,27 @@ async def test_the_weekly_nudge_is_a_reminder_not_a_share(api: Api, other_api: A
     assert (await other_api.get("/api/sharing/inbox")).json() == []
     await api.put("/api/sharing/nudge", json={})
     assert await Reminder.count().where(Reminder.kind == "share_nudge") == 0
+
+
+async def test_unread_summaries_and_replies_are_counted_until_read(
+    api: Api, other_api: Api
+) -> None:
+    await api.sign_up("sam")
+    await other_api.sign_up("alex")
+    link = await connect(api, other_api)
+    summary_id = await share(api, link)
+    assert (await other_api.get("/api/sharing/unread")).json() == {"summaries": 1, "replies": 0}
+    await other_api.post(f"/api/sharing/inbox/{summary_id}/seen")
+    assert (await other_api.get("/api/sharing/unread")).json() == {"summaries": 0, "replies": 0}
+    await other_api.put(
+        f"/api/sharing/inbox/{summary_id}/replies/{new_id()}", json={"text": "Call you at 8?"}
+    )
+    assert (await api.get("/api/sharing/unread")).json() == {"summaries": 0, "replies": 1}
+    sent = (await api.get(f"/api/sharing/sent/{summary_id}")).json()
+    assert [reply["new"] for reply in sent["replies"]] == [True]
+    assert (await api.post(f"/api/sharing/sent/{summary_id}/replies/read")).status_code == 200
+    assert (await api.get("/api/sharing/unread")).json() == {"summaries": 0, "replies": 0}
+    # Only the sharer can mark replies read; the peer's own reply never counts for them.
+    refused = await other_api.post(f"/api/sharing/sent/{summary_id}/replies/read")
+    assert refused.status_code == 404
+    assert (await other_api.get("/api/sharing/unread")).json()["replies"] == 0

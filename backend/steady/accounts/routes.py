@@ -28,11 +28,13 @@ from steady.auth import Principal, optional_principal
 from steady.cookies import expired_session_cookie, is_https, session_cookie
 from steady.csrf import CsrfTokens, csrf_token_of
 from steady.device_labels import device_label
-from steady.errors import BAD_INPUT, field_error
+from steady.domain import Conflict, InvalidField, NotAllowed
+from steady.errors import BAD_INPUT
 from steady.ratelimit import SigninWaits, enforce_rate_limit
 from steady.settings import Settings
 
 WRONG_CREDENTIALS = "That username and passphrase don't match. Please check them and try again."
+UNKNOWN_ZONE = "Steady doesn't know that time zone. Please choose one from the list."
 
 
 def provide_passphrases(state: State) -> service.Passphrases:
@@ -138,16 +140,16 @@ async def sign_up(
     address = client_address(request)
     await enforce_rate_limit(request, "signup-address", address, settings.signup_per_hour, 3600)
     if not service.is_valid_time_zone(data.time_zone):
-        raise field_error("time_zone", "is not a time zone Steady knows")
+        raise InvalidField("time_zone", UNKNOWN_ZONE)
     weak = passphrase_problem(data.passphrase, data.username)
     if weak is not None:
-        raise field_error("passphrase", weak)
+        raise InvalidField("passphrase", weak)
     try:
         account_id = await service.create_account(
             passphrases, data.username, data.passphrase, data.time_zone, address
         )
     except service.UsernameTaken as taken:
-        raise field_error("username", "is already taken; please choose another", 409) from taken
+        raise Conflict("That username is taken. Please choose another.", "username") from taken
     return await _signed_in(request, settings, account_id, HTTP_201_CREATED)
 
 
@@ -179,7 +181,7 @@ async def update_account(
 ) -> AccountView:
     """Change account preferences such as the time zone days are counted in."""
     if not service.is_valid_time_zone(data.time_zone):
-        raise field_error("time_zone", "is not a time zone Steady knows")
+        raise InvalidField("time_zone", UNKNOWN_ZONE)
     await service.set_time_zone(principal.user_id, data.time_zone)
     return await _view(principal.user_id)
 
@@ -209,7 +211,7 @@ async def change_passphrase(
     await _limit_passphrase_checks(request, principal, settings)
     weak = passphrase_problem(data.new_passphrase, principal.username)
     if weak is not None:
-        raise field_error("new_passphrase", weak)
+        raise InvalidField("new_passphrase", weak)
     try:
         await service.change_passphrase(
             passphrases,
@@ -219,7 +221,7 @@ async def change_passphrase(
             keep_session_id=principal.session_id,
         )
     except service.WrongPassphrase as wrong:
-        raise field_error("current_passphrase", "does not match your passphrase", 403) from wrong
+        raise NotAllowed("That isn't your current passphrase.", "current_passphrase") from wrong
 
 
 @post(
@@ -241,7 +243,7 @@ async def delete_account(
     try:
         await service.delete_account(passphrases, principal.user_id, data.passphrase)
     except service.WrongPassphrase as wrong:
-        raise field_error("passphrase", "does not match your passphrase", 403) from wrong
+        raise NotAllowed("That isn't your passphrase.", "passphrase") from wrong
     return _signed_out(request, settings)
 
 

@@ -21,10 +21,10 @@ def passphrase_problem(passphrase: str, username: str) -> str | None:
     """Why ``passphrase`` is too easy to guess for this person, or None when it is fine."""
     name = username.strip().lower()
     if name and name in passphrase.lower():
-        return f"must not contain your username. {TRY_INSTEAD}"
+        return f"Your passphrase must not contain your username. {TRY_INSTEAD}"
     estimate = zxcvbn(passphrase[:ESTIMATE_CHARACTERS], user_inputs=[name, "steady"])
     if estimate["score"] >= ENOUGH:
         return None
     warning = str(estimate["feedback"].get("warning") or "").strip()
-    reason = f" ({warning.rstrip('.')})" if warning else ""
-    return f"is too easy to guess{reason}. {TRY_INSTEAD}"
+    reason = f" {warning.rstrip('.')}." if warning else ""
+    return f"That passphrase is too easy to guess.{reason} {TRY_INSTEAD}"

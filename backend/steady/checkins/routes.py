@@ -20,7 +20,8 @@ from steady.checkins.schemas import (
     Context,
     Insights,
 )
-from steady.errors import BAD_INPUT, field_error
+from steady.domain import InvalidField
+from steady.errors import BAD_INPUT
 from steady.structs import SERIAL_MAX
 from steady.sync_routes import synced_router
 
@@ -36,7 +37,7 @@ async def checkin_history(
 ) -> CheckinHistory:
     """Your check-ins, newest first, filtered by days and context."""
     if start is not None and end is not None and end < start:
-        raise field_error("end", "must not be before start")
+        raise InvalidField("end", "The last day needs to be on or after the first.")
     return await service.history(
         principal.user_id, start=start, end=end, context=context, limit=limit, offset=offset
     )

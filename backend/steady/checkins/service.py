@@ -24,7 +24,7 @@ from steady.checkins.schemas import (
     TagAverages,
 )
 from steady.checkins.tables import Checkin, CheckinMark, CheckinTombstone
-from steady.errors import field_error
+from steady.domain import InvalidField
 from steady.reminders import service as reminders
 from steady.sync import SyncedCollection
 
@@ -38,7 +38,9 @@ def _rules(data: CheckinWrite) -> None:
     # shift may keep the day before: anything further away is a mistake.
     utc_day = data.recorded_at.astimezone(UTC).date()
     if not utc_day - timedelta(days=2) <= data.local_date <= utc_day + timedelta(days=1):
-        raise field_error("local_date", "must be the day of recorded_at (or the day before)")
+        raise InvalidField(
+            "local_date", "The day needs to be the day of the check-in (or the day before)."
+        )
 
 
 async def _after_save(account_id: int, checkin_id: UUID, data: CheckinWrite, new: bool) -> None:

@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from uuid import UUID
 
-from litestar.exceptions import HTTPException
-from litestar.status_codes import HTTP_410_GONE
 from piccolo.query.functions.aggregate import Count
 
 from steady import sync
@@ -28,15 +26,15 @@ from steady.commitments.tables import (
     Completion,
     CompletionTombstone,
 )
-from steady.errors import field_error
+from steady.domain import Conflict, Gone, InvalidField
 from steady.reminders import service as reminders
 
 
 def _commitment_rules(data: CommitmentWrite) -> None:
     if data.cadence == "weekdays" and not data.weekdays:
-        raise field_error("weekdays", "needs at least one day for a weekday cadence")
+        raise InvalidField("weekdays", "Choose at least one day for this commitment.")
     if data.cadence == "once" and data.on_date is None:
-        raise field_error("on_date", "is required for a one-off commitment")
+        raise InvalidField("on_date", "Choose the day for a one-off commitment.")
 
 
 async def _check_commitment(account_id: int, commitment_id: UUID, data: CommitmentWrite) -> None:
@@ -47,10 +45,9 @@ async def _check_commitment(account_id: int, commitment_id: UUID, data: Commitme
             & (Commitment.id != commitment_id)
         )
         if others >= MAX_ACTIVE:
-            raise field_error(
-                "active",
-                f"can't be set: {MAX_ACTIVE} commitments are already active. Archive one first.",
-                409,
+            raise Conflict(
+                f"You already have {MAX_ACTIVE} active commitments. Archive one first.",
+                field="active",
             )
 
 
@@ -89,7 +86,7 @@ async def _check_completion(account_id: int, _completion_id: UUID, data: Complet
     if not await Commitment.exists().where(
         (Commitment.id == data.commitment_id) & (Commitment.account == account_id)
     ):
-        raise HTTPException(status_code=HTTP_410_GONE, detail="That commitment was deleted.")
+        raise Gone("That commitment was deleted.")
     check_tick_day(data, await time_zone_of(account_id))
 
 
@@ -98,7 +95,9 @@ def check_tick_day(data: CompletionWrite, zone: tzinfo) -> None:
     in the person's zone; anything else is a mistake (also checked before an import)."""
     tapped_on = data.completed_at.astimezone(zone).date()
     if data.local_date not in {tapped_on, tapped_on - timedelta(days=1)}:
-        raise field_error("local_date", "must be the day it was done (or the day before)")
+        raise InvalidField(
+            "local_date", "The day needs to be the day it was done (or the day before)."
+        )
 
 
 def _completion_values(data: CompletionWrite) -> dict[str, object]:

@@ -7,7 +7,7 @@ from datetime import datetime
 from piccolo.query.functions.aggregate import Sum
 
 from steady.accounts.service import synced_write
-from steady.errors import field_error
+from steady.domain import InvalidField
 from steady.grounding.schemas import GroundingSessionView, GroundingSessionWrite
 from steady.grounding.tables import GroundingSession, GroundingSessionTombstone
 from steady.sync import SyncedCollection
@@ -15,7 +15,7 @@ from steady.sync import SyncedCollection
 
 def _rules(data: GroundingSessionWrite) -> None:
     if data.ended_at < data.started_at:
-        raise field_error("ended_at", "must not be before started_at")
+        raise InvalidField("ended_at", "The end needs to be after the start.")
 
 
 sessions: SyncedCollection[GroundingSessionWrite, GroundingSessionView] = SyncedCollection(

@@ -82,14 +82,21 @@ class ExportDocument(Input):
         )
 
 
-class ImportSummary(Output):
-    """What an import added or updated, and what it left alone."""
-
+class ImportedCounts(Output):
     checkins: int
     commitments: int
     completions: int
     grounding_sessions: int
     toolkit_items: int
+
+
+class ImportSummary(Output):
+    """What an import added, what it changed, and what was already here."""
+
+    added: ImportedCounts
+    updated: ImportedCounts
+    # Records already here exactly as in the file: left alone.
+    unchanged: int
     # Commitments beyond the active limit come in archived rather than being dropped.
     archived_commitments: int
     # Records deleted in this account since the export was made stay deleted.

@@ -13,8 +13,6 @@ from uuid import UUID
 from zoneinfo import ZoneInfo
 
 import msgspec
-from litestar.exceptions import HTTPException, ValidationException
-from litestar.status_codes import HTTP_410_GONE
 
 from steady import db
 from steady.accounts.service import account_view, time_zone_of
@@ -22,7 +20,7 @@ from steady.checkins.schemas import CheckinWrite
 from steady.checkins.service import checkins
 from steady.commitments.schemas import MAX_ACTIVE, CommitmentWrite, CompletionWrite
 from steady.commitments.service import active_count, check_tick_day, commitments, completions
-from steady.domain import TooLarge
+from steady.domain import Gone, InvalidField, InvalidFields, TooLarge
 from steady.grounding.schemas import GroundingSessionWrite
 from steady.grounding.service import sessions
 from steady.portability.schemas import (
@@ -35,6 +33,7 @@ from steady.portability.schemas import (
     ExportedAccount,
     ExportedToolkit,
     GroundingSessionRecord,
+    ImportedCounts,
     ImportSummary,
 )
 from steady.sync import Outcome, SyncedCollection
@@ -141,10 +140,10 @@ def _write_of(record: msgspec.Struct, write: type[msgspec.Struct]) -> tuple[UUID
     return original, msgspec.convert(fields, write)
 
 
-async def _problems(document: ExportDocument, zone: ZoneInfo) -> list[dict[str, str]]:
+async def _problems(document: ExportDocument, zone: ZoneInfo) -> list[tuple[str, str]]:
     """Every record checked by its own rules before anything is written (a slice at a
     time, so others' requests go through meanwhile)."""
-    found: list[dict[str, str]] = []
+    found: list[tuple[str, str]] = []
     kinds: list[tuple[_Collection, Sequence[Any]]] = [
         (_COMMITMENTS, document.commitments),
         (_CHECKINS, document.checkins),
@@ -159,10 +158,9 @@ async def _problems(document: ExportDocument, zone: ZoneInfo) -> list[dict[str, 
                     kind.collection.rules(data)
                 if kind is _COMPLETIONS:
                     check_tick_day(data, zone)
-            except ValidationException as invalid:
-                extra = invalid.extra if isinstance(invalid.extra, list) else []
-                where = f"{kind.name}[{index}]"
-                found += [{**item, "key": f"{where}.{item.get('key', '')}"} for item in extra]
+            except InvalidField as invalid:
+                field = f"{kind.name}[{index}].{invalid.field}"
+                found.append((field, f"{invalid.message} (at {field})"))
             if len(found) >= PROBLEMS_SHOWN:
                 return found
             if index % IMPORT_BATCH == 0:
@@ -170,30 +168,44 @@ async def _problems(document: ExportDocument, zone: ZoneInfo) -> list[dict[str, 
     return found
 
 
-async def _save_all(
-    kind: _Collection, account_id: int, records: Sequence[Any]
-) -> tuple[int, int, dict[UUID, UUID]]:
+class _Tally(NamedTuple):
+    added: int
+    updated: int
+    unchanged: int
+    skipped: int
+    ids: dict[UUID, UUID]
+
+
+async def _save_all(kind: _Collection, account_id: int, records: Sequence[Any]) -> _Tally:
     """Write one kind of record in batches, each its own transaction; between batches
-    other people's writes go through."""
-    saved = skipped = 0
+    other people's writes go through. Records already here exactly as in the file are
+    left alone (and counted as such)."""
+    added = updated = unchanged = skipped = 0
     ids: dict[UUID, UUID] = {}
     for start in range(0, len(records), IMPORT_BATCH):
+        batch = []
+        for record in records[start : start + IMPORT_BATCH]:
+            original, data = _write_of(record, kind.write)
+            ids[original] = await _own_id(kind.collection, account_id, original)
+            batch.append((ids[original], data))
         async with db.current_engine().transaction():
-            for record in records[start : start + IMPORT_BATCH]:
-                original, data = _write_of(record, kind.write)
-                item_id = ids[original] = await _own_id(kind.collection, account_id, original)
+            stored = await kind.collection.read_many(account_id, [i for i, _ in batch])
+            for item_id, data in batch:
+                if item_id in stored and kind.collection.unchanged(stored[item_id], data):
+                    unchanged += 1
+                    continue
                 try:
                     outcome, _ = await kind.collection.save(account_id, item_id, data)
-                except HTTPException as gone:
-                    if gone.status_code != HTTP_410_GONE:
-                        raise
+                except Gone:
                     outcome = Outcome.GONE  # a tick for a commitment deleted since
-                if outcome in {Outcome.CREATED, Outcome.UPDATED}:
-                    saved += 1
+                if outcome is Outcome.CREATED:
+                    added += 1
+                elif outcome is Outcome.UPDATED:
+                    updated += 1
                 else:
                     skipped += 1
         await asyncio.sleep(0)
-    return saved, skipped, ids
+    return _Tally(added, updated, unchanged, skipped, ids)
 
 
 async def import_document(account_id: int, document: ExportDocument) -> ImportSummary:
@@ -210,9 +222,7 @@ async def import_document(account_id: int, document: ExportDocument) -> ImportSu
         )
     problems = await _problems(document, await time_zone_of(account_id))
     if problems:
-        raise ValidationException(
-            detail="Some records in this file can't be imported.", extra=problems
-        )
+        raise InvalidFields("Some records in this file can't be imported.", problems)
     toolkit_items = 0
     if document.toolkit is not None:
         toolkit_items = await merge_items(
@@ -229,28 +239,30 @@ async def import_document(account_id: int, document: ExportDocument) -> ImportSu
             else:
                 active += 1
         commitments_in.append(record)
-    made_commitments, skipped_commitments, commitment_ids = await _save_all(
-        _COMMITMENTS, account_id, commitments_in
-    )
+    made = {"commitments": await _save_all(_COMMITMENTS, account_id, commitments_in)}
+    commitment_ids = made["commitments"].ids
     ticks = [
         msgspec.structs.replace(
             tick, commitment_id=commitment_ids.get(tick.commitment_id, tick.commitment_id)
         )
         for tick in document.completions
     ]
-    made_checkins, skipped_checkins, _ = await _save_all(_CHECKINS, account_id, document.checkins)
-    made_ticks, skipped_ticks, _ = await _save_all(_COMPLETIONS, account_id, ticks)
-    made_sessions, skipped_sessions, _ = await _save_all(
-        _SESSIONS, account_id, document.grounding_sessions
-    )
+    made["checkins"] = await _save_all(_CHECKINS, account_id, document.checkins)
+    made["completions"] = await _save_all(_COMPLETIONS, account_id, ticks)
+    made["grounding_sessions"] = await _save_all(_SESSIONS, account_id, document.grounding_sessions)
+
+    def counts(part: str) -> ImportedCounts:
+        return ImportedCounts(
+            **{name: getattr(tally, part) for name, tally in made.items()},
+            toolkit_items=toolkit_items if part == "added" else 0,
+        )
+
     return ImportSummary(
-        checkins=made_checkins,
-        commitments=made_commitments,
-        completions=made_ticks,
-        grounding_sessions=made_sessions,
-        toolkit_items=toolkit_items,
+        added=counts("added"),
+        updated=counts("updated"),
+        unchanged=sum(tally.unchanged for tally in made.values()),
         archived_commitments=archived,
-        skipped=skipped_checkins + skipped_commitments + skipped_ticks + skipped_sessions,
+        skipped=sum(tally.skipped for tally in made.values()),
     )
 
 

@@ -8,7 +8,7 @@ import binascii
 from cryptography.hazmat.primitives.asymmetric import ec
 
 from steady import db
-from steady.errors import field_error
+from steady.domain import InvalidField
 from steady.push_hosts import EndpointRefused, PushHosts
 from steady.reminders.schemas import SubscriptionView
 from steady.reminders.tables import PushSubscription
@@ -29,19 +29,24 @@ def check_subscription(hosts: PushHosts, endpoint: str, p256dh: str, auth: str) 
     try:
         hosts.check(endpoint)
     except EndpointRefused as refused:
-        raise field_error("endpoint", str(refused)) from refused
+        raise InvalidField("endpoint", f"This phone's push address {refused}.") from refused
     point = _unb64url(p256dh)
     try:
         if point is None or len(point) != 65 or point[0] != 4:
             raise ValueError(p256dh)
         ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), point)
     except ValueError as bad:
-        raise field_error(
-            "keys.p256dh", "must be the browser's P-256 public key (65 bytes, uncompressed)"
+        raise InvalidField(
+            "keys.p256dh",
+            "This phone's push key isn't one a push can be sealed for. Turn reminders off and"
+            " on again.",
         ) from bad
     secret = _unb64url(auth)
     if secret is None or len(secret) != 16:
-        raise field_error("keys.auth", "must be the browser's 16-byte auth secret")
+        raise InvalidField(
+            "keys.auth",
+            "This phone's push secret isn't the right length. Turn reminders off and on again.",
+        )
 
 
 async def save_subscription(

@@ -26,8 +26,8 @@ from steady.push_hosts import EndpointRefused, PushHosts
 from steady.push_http import PushConnectionError, PushConnections
 from steady.reminders.notices import notice_for
 from steady.reminders.planning import ONE_OFF_CADENCES, POLICIES, Person, Rule, next_due
+from steady.reminders.plans import people
 from steady.reminders.schedule import shift_holding
-from steady.reminders.service import people
 from steady.reminders.tables import PushSubscription, Reminder, SentPush
 
 log = logging.getLogger("steady.reminders")

@@ -3,23 +3,25 @@
 from __future__ import annotations
 
 from typing import Annotated, Any
+from uuid import UUID
 
 from litestar import Request, Router, delete, get, post, put
 from litestar.datastructures import State
 from litestar.di import NamedDependency
 from litestar.exceptions import NotFoundException
-from litestar.params import JSONBody, Parameter
+from litestar.params import FromPath, JSONBody, Parameter
 from litestar.status_codes import HTTP_200_OK
 
 from steady.auth import Principal
 from steady.device_labels import device_label
-from steady.errors import field_error
-from steady.reminders import devices, service
+from steady.reminders import devices, service, shifts
 from steady.reminders.schemas import (
     PrefsView,
     PrefsWrite,
     PushKey,
     ShiftState,
+    ShiftView,
+    ShiftWrite,
     SnoozeView,
     SnoozeWrite,
     SubscriptionView,
@@ -81,34 +83,41 @@ async def save_reminder_prefs(
     principal: NamedDependency[Principal], data: JSONBody[PrefsWrite]
 ) -> PrefsView:
     """Change preferences; every reminder's next time follows them."""
-    schedule = data.schedule
-    if schedule is not None and schedule.kind == "weekly" and not schedule.weekdays:
-        raise field_error("schedule.weekdays", "needs at least one day for a weekly schedule")
-    if schedule is not None and schedule.kind == "rotation":
-        if schedule.anchor is None:
-            raise field_error("schedule.anchor", "is required: the first day of a run of shifts")
-        if schedule.on_days < 1:
-            raise field_error("schedule.on_days", "must be at least 1 for a rotation")
     return await service.save_prefs(principal.user_id, data)
 
 
 @get("/shift", operation_id="current_shift")
 async def current_shift(principal: NamedDependency[Principal]) -> ShiftState:
     """The shift tapped "Start" and not yet ended, if any."""
-    return ShiftState(current=await service.current_shift(principal.user_id))
+    return ShiftState(current=await shifts.current_shift(principal.user_id))
 
 
 @post("/shift/start", operation_id="start_shift", status_code=HTTP_200_OK)
 async def start_shift(principal: NamedDependency[Principal]) -> ShiftState:
-    """Reminders that wait for shifts hold until "End shift"."""
-    return ShiftState(current=await service.start_shift(principal.user_id))
+    """Reminders that wait for shifts hold until "End shift" (the server's clock)."""
+    return ShiftState(current=await shifts.start_shift(principal.user_id))
 
 
 @post("/shift/end", operation_id="end_shift", status_code=HTTP_200_OK)
 async def end_shift(principal: NamedDependency[Principal]) -> ShiftState:
     """End the shift: held reminders come, and the after-shift ones are planned."""
-    await service.end_shift(principal.user_id)
+    await shifts.end_shift(principal.user_id)
     return ShiftState(current=None)
+
+
+@get("/shifts", operation_id="recent_shifts")
+async def recent_shifts(principal: NamedDependency[Principal]) -> list[ShiftView]:
+    """The latest shifts, newest first."""
+    return await shifts.recent_shifts(principal.user_id)
+
+
+@put("/shifts/{shift_id:uuid}", operation_id="record_shift", status_code=HTTP_200_OK)
+async def record_shift(
+    principal: NamedDependency[Principal], shift_id: FromPath[UUID], data: JSONBody[ShiftWrite]
+) -> ShiftView:
+    """A shift as the phone saw it, under the phone's id (replays change nothing): from the
+    Start and End buttons, sent straight away or later through the outbox."""
+    return await shifts.record_shift(principal.user_id, shift_id, data)
 
 
 @post(
@@ -139,6 +148,8 @@ router = Router(
         current_shift,
         start_shift,
         end_shift,
+        recent_shifts,
+        record_shift,
         snooze_reminder,
     ],
 )

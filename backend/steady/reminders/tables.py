@@ -48,9 +48,10 @@ class ReminderPrefs(Table, tablename="reminder_prefs"):
 
 
 class Shift(Table, tablename="shift"):
-    """A shift tapped "Start" (and later "End")."""
+    """A shift tapped "Start" (and later "End"), under the id the phone gave it."""
 
     id = Serial(primary_key=True)
+    uid = UUID(null=True, default=None)  # unique (an index made by its migration)
     account = ForeignKey(references=Account, on_delete=OnDelete.cascade, null=False)
     started_at = Timestamptz()
     ended_at = Timestamptz(null=True, default=None)

@@ -12,7 +12,7 @@ import msgspec
 from steady.accounts.service import time_zone_of, usernames_of
 from steady.checkins.service import scores_between
 from steady.commitments.service import kept_between
-from steady.errors import field_error
+from steady.domain import InvalidField
 from steady.grounding.service import minutes_between
 from steady.reminders.service import latest_shift
 from steady.sharing.schemas import HELP_WORDS, Kept, Scores, SummaryContent, SummaryDraft
@@ -43,10 +43,10 @@ async def resolve_period(account_id: int, draft: SummaryDraft, now: datetime) ->
     if draft.period == "shift":
         shift = await latest_shift(account_id, SHIFT_LOOKBACK)
         if shift is None:
-            raise field_error(
+            raise InvalidField(
                 "period",
-                "has no shift in the last day: tap Start shift next time, or choose the"
-                " last 7 days or some dates",
+                "There's no shift in the last day. Tap Start shift next time, or choose the"
+                " last 7 days or some dates.",
             )
         end = shift.ended_at or now
         label = "Last shift" if shift.ended_at else "This shift"
@@ -57,15 +57,15 @@ async def resolve_period(account_id: int, draft: SummaryDraft, now: datetime) ->
         start = datetime.combine(first, time(), zone)
         return Span("Last 7 days", start, now, first, today)
     if draft.start is None:
-        raise field_error("start", "is needed for a range of dates")
+        raise InvalidField("start", "Choose the first day.")
     if draft.end is None:
-        raise field_error("end", "is needed for a range of dates")
+        raise InvalidField("end", "Choose the last day.")
     if draft.end < draft.start:
-        raise field_error("end", "must not be before the start")
+        raise InvalidField("end", "The last day needs to be on or after the first.")
     if draft.end > today:
-        raise field_error("end", "must not be in the future")
+        raise InvalidField("end", "The last day can't be in the future.")
     if (draft.end - draft.start).days >= CUSTOM_RANGE_DAYS:
-        raise field_error("end", f"must be within {CUSTOM_RANGE_DAYS} days of the start")
+        raise InvalidField("end", f"Choose at most {CUSTOM_RANGE_DAYS} days.")
     start = datetime.combine(draft.start, time(), zone)
     end = min(now, datetime.combine(draft.end + timedelta(days=1), time(), zone))
     label = (
@@ -81,7 +81,7 @@ async def compose(account_id: int, draft: SummaryDraft, now: datetime) -> Summar
     note = draft.note.strip()
     parts = draft.parts
     if not (parts.scores or parts.commitments or parts.grounding or note or draft.help):
-        raise field_error("parts", "are all off: choose at least one thing to share")
+        raise InvalidField("parts", "Choose at least one thing to share.")
     span = await resolve_period(account_id, draft, now)
     scores = None
     if parts.scores:

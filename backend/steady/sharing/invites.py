@@ -15,7 +15,7 @@ from piccolo.query.mixins import OnConflictAction
 
 from steady import db
 from steady.accounts.service import usernames_of
-from steady.errors import field_error
+from steady.domain import InvalidField
 from steady.sharing.peers import blocked_between, link_between, peer_view
 from steady.sharing.schemas import InviteCreated, InvitePreview, InviteRedeem, InviteView, PeerView
 from steady.sharing.tables import Invite, PeerLink
@@ -49,8 +49,9 @@ async def create_invite(account_id: int) -> InviteCreated:
         (Invite.inviter == account_id) & Invite.outcome.is_null() & (Invite.expires_at > now)
     )
     if open_count >= OPEN_INVITES_MAX:
-        raise field_error(
-            "invite", f"can't be made: {OPEN_INVITES_MAX} are already open. Revoke one first."
+        raise InvalidField(
+            "invite",
+            f"You have {OPEN_INVITES_MAX} invites waiting already. Revoke one to make another.",
         )
     token = secrets.token_urlsafe(24)
     code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
@@ -101,7 +102,7 @@ async def _usable_invite(account_id: int, redeem: InviteRedeem) -> dict[str, Any
     elif redeem.code:
         where = Invite.code_hash == hash_token(normalise_code(redeem.code))
     else:
-        raise field_error("token", "or code is needed")
+        raise InvalidField("token", "Paste the invite link, or type the code you were given.")
     row: dict[str, Any] | None = await (
         Invite.select()
         .where(where & Invite.outcome.is_null() & (Invite.expires_at > _now()))
@@ -110,7 +111,9 @@ async def _usable_invite(account_id: int, redeem: InviteRedeem) -> dict[str, Any
     if row is None:
         return None
     if row["inviter"] == account_id:
-        raise field_error("token", "is your own invite: give it to the person you'd like to add")
+        raise InvalidField(
+            "token", "That's your own invite. Give it to the person you'd like to add."
+        )
     if await blocked_between(account_id, row["inviter"]):
         return None
     return row

@@ -35,6 +35,7 @@ from steady.sharing.schemas import (
     SummaryDraft,
     SummaryPreview,
     SummarySend,
+    Unread,
 )
 from steady.structs import SERIAL_MAX
 
@@ -294,6 +295,25 @@ async def reply_to_summary(
     return answer
 
 
+@post(
+    "/sent/{summary_id:uuid}/replies/read",
+    operation_id="mark_replies_read",
+    status_code=HTTP_200_OK,
+)
+async def mark_replies_read(
+    principal: NamedDependency[Principal], summary_id: FromPath[UUID]
+) -> None:
+    """The sharer read the replies: they stop counting as new."""
+    if not await service.mark_replies_read(principal.user_id, summary_id):
+        raise NotFoundException(detail=NOT_FOUND)
+
+
+@get("/unread", operation_id="unread_counts")
+async def unread_counts(principal: NamedDependency[Principal]) -> Unread:
+    """Summaries waiting to be opened and replies waiting to be read (for the Home badge)."""
+    return await service.unread(principal.user_id)
+
+
 @get("/nudge", operation_id="get_share_nudge")
 async def get_nudge(principal: NamedDependency[Principal]) -> NudgeView:
     """When the weekly nudge to reach out comes, if at all."""
@@ -330,6 +350,8 @@ router = Router(
         get_received,
         mark_seen,
         reply_to_summary,
+        mark_replies_read,
+        unread_counts,
         get_nudge,
         save_nudge,
     ],

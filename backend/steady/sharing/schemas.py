@@ -139,6 +139,15 @@ class ReplyView(Output):
     from_me: bool
     words: str
     created_at: datetime
+    # Not yet read by this person (always false for one's own).
+    new: bool
+
+
+class Unread(Output):
+    """What is waiting to be read: summaries peers shared, and replies to one's own."""
+
+    summaries: int
+    replies: int
 
 
 class SentView(Output):

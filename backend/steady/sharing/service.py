@@ -15,7 +15,7 @@ import msgspec
 
 from steady import db
 from steady.accounts.service import usernames_of
-from steady.errors import field_error
+from steady.domain import Conflict, InvalidField
 from steady.reminders import service as reminders
 from steady.sharing.compose import compose, fingerprint
 from steady.sharing.peers import active_link, other_person
@@ -28,6 +28,7 @@ from steady.sharing.schemas import (
     SummaryContent,
     SummaryDraft,
     SummarySend,
+    Unread,
 )
 from steady.sharing.tables import SharedSummary, SharingPrefs, SummaryReply
 
@@ -58,8 +59,8 @@ async def send_summary(account_id: int, summary_id: UUID, data: SummarySend) -> 
         return None
     content = await compose(account_id, data, _now())
     if data.preview is not None and data.preview != fingerprint(content):
-        raise field_error(
-            "preview", "no longer matches: something changed since the preview, look again", 409
+        raise Conflict(
+            "Something changed since the preview. Look at it again before sending.", "preview"
         )
     recipient = other_person(link, account_id)
     async with db.current_engine().transaction():
@@ -121,6 +122,7 @@ async def summaries(
                 from_me=r["author"] == account_id,
                 words=_words(r["preset"], r["text"]),
                 created_at=r["created_at"],
+                new=r["author"] != account_id and r["read_at"] is None,
             )
             for r in replies
             if r["summary"] == row["id"]
@@ -168,9 +170,11 @@ async def reply(
         return same[0]
     text = " ".join(data.text.split())
     if data.preset is None and not text:
-        raise field_error("text", "is empty: write a few words or choose one of the replies")
+        raise InvalidField("text", "Write a few words, or choose one of the replies.")
     if sum(r.from_me for r in earlier) >= REPLIES_MAX:
-        raise field_error("text", f"can't be sent: {REPLIES_MAX} replies is the most for one")
+        raise InvalidField(
+            "text", f"You've sent {REPLIES_MAX} replies to this one, the most Steady sends."
+        )
     if await SummaryReply.exists().where(SummaryReply.id == reply_id):
         return None
     now = _now()
@@ -181,7 +185,36 @@ async def reply(
     )
     name = (await usernames_of([account_id])).get(account_id, "Your peer")
     await reminders.notify_peer(found[0]["sharer"], "peer_reply", summary_id, f"{name} replied")
-    return ReplyView(id=reply_id, from_me=True, words=_words(data.preset, text), created_at=now)
+    return ReplyView(
+        id=reply_id, from_me=True, words=_words(data.preset, text), created_at=now, new=False
+    )
+
+
+async def unread(account_id: int) -> Unread:
+    """How many shared summaries this person has not opened, and replies not yet read."""
+    summaries = await SharedSummary.count().where(
+        (SharedSummary.recipient == account_id) & _visible() & SharedSummary.seen_at.is_null()
+    )
+    replies = await SummaryReply.count().where(
+        (SummaryReply.summary.sharer == account_id)
+        & (SummaryReply.author != account_id)
+        & SummaryReply.read_at.is_null()
+        & SummaryReply.summary.withdrawn_at.is_null()
+        & SummaryReply.summary.link.ended_at.is_null()  # type: ignore[union-attr]
+    )
+    return Unread(summaries=summaries, replies=replies)
+
+
+async def mark_replies_read(account_id: int, summary_id: UUID) -> bool:
+    """The sharer read the replies to one of their summaries."""
+    if not await summaries(account_id, sent=True, summary_id=summary_id):
+        return False
+    await SummaryReply.update({SummaryReply.read_at: _now()}).where(
+        (SummaryReply.summary == summary_id)
+        & (SummaryReply.author != account_id)
+        & SummaryReply.read_at.is_null()
+    )
+    return True
 
 
 # --- the weekly nudge ----------------------------------------------------------------------
@@ -199,7 +232,9 @@ async def save_nudge(account_id: int, data: NudgeWrite) -> NudgeView:
     """Turn the weekly nudge on (a day and a time) or off (neither)."""
     if (data.weekday is None) != (data.clock is None):
         missing = "clock" if data.clock is None else "weekday"
-        raise field_error(missing, "is needed too (or leave both empty to turn the nudge off)")
+        raise InvalidField(
+            missing, "Choose both a day and a time (or neither, to turn the nudge off)."
+        )
     values: dict[Any, Any] = {
         SharingPrefs.nudge_weekday: data.weekday,
         SharingPrefs.nudge_clock: data.clock,

@@ -76,6 +76,8 @@ class SummaryReply(Table, tablename="summary_reply"):
     preset = Varchar(length=20, default="")
     text = Text(default="")
     created_at = Timestamptz(default=TimestamptzNow())
+    # When the other person (the sharer) first saw it: unread replies make a badge.
+    read_at = Timestamptz(null=True, default=None)
 
 
 class SharingPrefs(Table, tablename="sharing_prefs"):

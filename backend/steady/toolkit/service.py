@@ -14,7 +14,7 @@ from uuid import UUID, uuid4
 import msgspec
 
 from steady.accounts.service import account_locked
-from steady.errors import field_error
+from steady.domain import InvalidField
 from steady.toolkit.schemas import ITEMS_PER_SECTION, ToolkitSections, ToolkitView, ToolkitWrite
 from steady.toolkit.tables import Toolkit
 
@@ -68,7 +68,10 @@ def _check_unique_ids(sections: ToolkitSections) -> None:
     for name in msgspec.structs.fields(ToolkitSections):
         for index, item in enumerate(getattr(sections, name.name)):
             if item.id in seen:
-                raise field_error(f"sections.{name.name}[{index}].id", "is used by another item")
+                raise InvalidField(
+                    f"sections.{name.name}[{index}].id",
+                    "Two items in your plan share one id. Reload the page and try again.",
+                )
             seen.add(item.id)
 
 

@@ -404,6 +404,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reminders/shifts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** RecentShifts */
+        get: operations["recent_shifts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reminders/shifts/{shift_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** RecordShift */
+        put: operations["record_shift"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reminders/snooze": {
         parameters: {
             query?: never;
@@ -763,6 +797,40 @@ export interface paths {
         post?: never;
         /** WithdrawSummary */
         delete: operations["withdraw_summary"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sharing/sent/{summary_id}/replies/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** MarkRepliesRead */
+        post: operations["mark_replies_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sharing/unread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** UnreadCounts */
+        get: operations["unread_counts"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1140,12 +1208,18 @@ export interface components {
         };
         /** ImportSummary */
         ImportSummary: {
+            added: components["schemas"]["ImportedCounts"];
             archived_commitments: number;
+            skipped: number;
+            unchanged: number;
+            updated: components["schemas"]["ImportedCounts"];
+        };
+        /** ImportedCounts */
+        ImportedCounts: {
             checkins: number;
             commitments: number;
             completions: number;
             grounding_sessions: number;
-            skipped: number;
             toolkit_items: number;
         };
         /** Insights */
@@ -1298,6 +1372,7 @@ export interface components {
             from_me: boolean;
             /** Format: uuid */
             id: string;
+            new: boolean;
             words: string;
         };
         /** ReplyWrite */
@@ -1358,6 +1433,13 @@ export interface components {
         /** ShiftView */
         ShiftView: {
             ended_at: string | null;
+            id: string | null;
+            /** Format: date-time */
+            started_at: string;
+        };
+        /** ShiftWrite */
+        ShiftWrite: {
+            ended_at?: string | null;
             /** Format: date-time */
             started_at: string;
         };
@@ -1523,6 +1605,11 @@ export interface components {
             /** @default false */
             setup_done: boolean;
         };
+        /** Unread */
+        Unread: {
+            replies: number;
+            summaries: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -1554,7 +1641,7 @@ export interface operations {
                     "application/json": components["schemas"]["AccountView"];
                 };
             };
-            /** @description Bad input: each entry in errors names a field and what is wrong with it. */
+            /** @description Bad input: each entry in errors names a field and says what would work. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1612,7 +1699,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad input: each entry in errors names a field and what is wrong with it. */
+            /** @description Bad input: each entry in errors names a field and says what would work. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1688,7 +1775,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad input: each entry in errors names a field and what is wrong with it. */
+            /** @description Bad input: each entry in errors names a field and says what would work. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1766,7 +1853,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionView"];
                 };
             };
-            /** @description Bad input: each entry in errors names a field and what is wrong with it. */
+            /** @description Bad input: each entry in errors names a field and says what would work. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1845,7 +1932,7 @@ export interface operations {
                     "application/json": components["schemas"]["CheckinChanges"];
                 };
             };
-            /** @description Bad input: each entry in errors names a field and what is wrong with it. */
+            /** @description Bad input: each entry in errors names a field and says what would work. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1891,7 +1978,7 @@ export interface operations {
                     "application/json": components["schemas"]["CheckinHistory"];
                 };
             };
-            /** @description Bad input: each entry in errors names a field and what is wrong with it. */
+            /** @description Bad input: each entry in errors names a field and says what would work. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1932,7 +2019,7 @@ export interface operations {
                     "application/json": components["schemas"]["Insights"];
                 };
             };
-            /** @description Bad input: each entry in errors names a field and what is wrong with it. */
+            /** @description Bad input: each entry in errors names a field and says what would work. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2034,7 +2121,7 @@ export interface operations {
                     "application/json": components["schemas"]["CheckinView"];
                 };
             };
-            /** @description Bad input: each entry in errors names a field and what is wrong with it. */
+            /** @description Bad input: each entry in errors names a field and says what would work. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2169,7 +2256,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommitmentChanges"];
                 };
             };
-            /** @description Bad input: each entry in errors names a field and what is wrong with it. */
+            /** @description Bad input: each entry in errors names a field and says what would work. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2300,7 +2387,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommitmentView"];
                 };
             };
-            /** @description Bad input: each entry in errors names a field and what is wrong with it. */
+            /** @description Bad input: each entry in errors names a field and says what would work. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2444,7 +2531,7 @@ export interface operations {
                     "application/json": components["schemas"]["CompletionChanges"];
                 };
             };
-            /** @description Bad input: each entry in errors names a field and what is wrong with it. */
+            /** @description Bad input: each entry in errors names a field and says what would work. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2546,7 +2633,7 @@ export interface operations {
                     "application/json": components["schemas"]["CompletionView"];
                 };
             };
-            /** @description Bad input: each entry in errors names a field and what is wrong with it. */
+            /** @description Bad input: each entry in errors names a field and says what would work. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2759,7 +2846,7 @@ export interface operations {
                     "application/json": components["schemas"]["GroundingSessionChanges"];
                 };
             };
-            /** @description Bad input: each entry in errors names a field and what is wrong with it. */
+            /** @description Bad input: each entry in errors names a field and says what would work. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2861,7 +2948,7 @@ export interface operations {
                     "application/json": components["schemas"]["GroundingSessionView"];
                 };
             };
-            /** @description Bad input: each entry in errors names a field and what is wrong with it. */
+            /** @description Bad input: each entry in errors names a field and says what would work. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2995,7 +3082,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImportSummary"];
                 };
             };
-            /** @description Bad input: each entry in errors names a field and what is wrong with it. */
+            /** @description Bad input: each entry in errors names a field and says what would work. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3238,6 +3325,106 @@ export interface operations {
             };
             /** @description The CSRF token is missing, or belongs to another session. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    recent_shifts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShiftView"][];
+                };
+            };
+            /** @description Not signed in (or the session ended): sign in and try again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    record_shift: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                shift_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShiftWrite"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShiftView"];
+                };
+            };
+            /** @description Bad input: each entry in errors names a field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in (or the session ended): sign in and try again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The CSRF token is missing, or belongs to another session. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Nothing here for you (it may never have existed, or was taken back). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is larger than Steady accepts. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3503,7 +3690,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionView"];
                 };
             };
-            /** @description Bad input: each entry in errors names a field and what is wrong with it. */
+            /** @description Bad input: each entry in errors names a field and says what would work. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4665,6 +4852,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Too many attempts: wait for Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     withdraw_summary: {
@@ -4714,6 +4910,91 @@ export interface operations {
             };
             /** @description Nothing here for you (it may never have existed, or was taken back). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    mark_replies_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                summary_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: each entry in errors names a field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in (or the session ended): sign in and try again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The CSRF token is missing, or belongs to another session. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Nothing here for you (it may never have existed, or was taken back). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    unread_counts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Unread"];
+                };
+            };
+            /** @description Not signed in (or the session ended): sign in and try again. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4774,7 +5055,7 @@ export interface operations {
                     "application/json": components["schemas"]["ToolkitView"] | components["schemas"]["ToolkitConflict"];
                 };
             };
-            /** @description Bad input: each entry in errors names a field and what is wrong with it. */
+            /** @description Bad input: each entry in errors names a field and says what would work. */
             400: {
                 headers: {
                     [name: string]: unknown;

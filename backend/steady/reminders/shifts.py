@@ -1,0 +1,176 @@
+"""Shifts as a person taps them: Start and End, from any screen, online or offline.
+
+A phone records a shift under an id it makes (so an offline tap, sent later through the
+outbox, is stored once however often it is replayed) with the phone's own times. While a
+shift runs, reminders that respect shifts wait; when it ends, held reminders come due and
+the after-shift ones are planned from the moment it ended.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+from uuid import UUID, uuid4
+
+from steady import db
+from steady.domain import InvalidField, NotFound
+from steady.reminders.plans import now, one_off, prefs_row, replan_account
+from steady.reminders.schedule import LONGEST_SHIFT
+from steady.reminders.schemas import ShiftView, ShiftWrite
+from steady.reminders.tables import Reminder, Shift
+
+SHIFTS_KEPT = 1000
+SHIFT_LONGEST_RECORDED = timedelta(hours=24)
+# A phone's clock may run a little ahead of the server's.
+CLOCK_SLACK = timedelta(minutes=10)
+# A reminder planned for after a shift that ended this long before the phone could say
+# so (offline all evening) is not sent late.
+LATE_BY_AT_MOST = timedelta(minutes=30)
+
+
+def _view(row: dict[str, Any]) -> ShiftView:
+    return ShiftView(id=row["uid"], started_at=row["started_at"], ended_at=row["ended_at"])
+
+
+async def current_shift(account_id: int) -> ShiftView | None:
+    """The shift tapped "Start" and not yet ended (forgotten ones lapse after 16 hours)."""
+    row = await (
+        Shift.select()
+        .where(
+            (Shift.account == account_id)
+            & Shift.ended_at.is_null()
+            & (Shift.started_at > now() - LONGEST_SHIFT)
+        )
+        .order_by(Shift.started_at, ascending=False)
+        .first()
+    )
+    return None if row is None else _view(row)
+
+
+async def latest_shift(account_id: int, within: timedelta) -> ShiftView | None:
+    """The shift going on now, or else the last one that ended within ``within``."""
+    row = await (
+        Shift.select()
+        .where((Shift.account == account_id) & (Shift.started_at > now() - within))
+        .order_by(Shift.started_at, ascending=False)
+        .first()
+    )
+    if row is None or (row["ended_at"] is None and row["started_at"] < now() - LONGEST_SHIFT):
+        return None
+    return _view(row)
+
+
+async def recent_shifts(account_id: int, limit: int = 30) -> list[ShiftView]:
+    """This person's latest shifts, newest first (a second phone learns the current one)."""
+    rows = await (
+        Shift.select()
+        .where(Shift.account == account_id)
+        .order_by(Shift.started_at, ascending=False)
+        .limit(limit)
+    )
+    return [_view(row) for row in rows]
+
+
+async def _keep_latest_shifts(account_id: int) -> None:
+    """A person's shift history keeps its latest ``SHIFTS_KEPT`` shifts (years of work)."""
+    oldest_kept = await (
+        Shift.select(Shift.started_at)
+        .where(Shift.account == account_id)
+        .order_by(Shift.started_at, ascending=False)
+        .offset(SHIFTS_KEPT - 1)
+        .first()
+    )
+    if oldest_kept is not None:
+        await Shift.delete().where(
+            (Shift.account == account_id) & (Shift.started_at < oldest_kept["started_at"])
+        )
+
+
+async def _after_shift_ended(account_id: int, ended_at: datetime) -> None:
+    """Plan what follows a shift's end ("two minutes to land?", after-shift commitments)
+    from the moment it ended, and let held reminders come."""
+    moment = now()
+    prefs = await prefs_row(account_id)
+    planned: list[tuple[str, Any, datetime, str]] = []
+    if prefs["decompress_minutes"] is not None:
+        wanted = ended_at + timedelta(minutes=prefs["decompress_minutes"])
+        planned.append(("decompress", None, wanted, ""))
+    after_shift = await Reminder.select(Reminder.about, Reminder.title).where(
+        (Reminder.account == account_id)
+        & (Reminder.kind == "commitment")
+        & (Reminder.cadence == "after_shift")
+    )
+    for row in after_shift:
+        wanted = ended_at + timedelta(minutes=prefs["after_shift_minutes"])
+        planned.append(("commitment", row["about"], wanted, row["title"]))
+    for kind, about, wanted, title in planned:
+        if wanted >= moment - LATE_BY_AT_MOST:
+            await one_off(account_id, kind, about, max(wanted, moment), title, "shift_end")
+    await replan_account(account_id)
+    await Reminder.update({Reminder.due_at: moment, Reminder.held: False}).where(
+        (Reminder.account == account_id) & Reminder.held.eq(True)
+    )
+
+
+async def start_shift(account_id: int) -> ShiftView:
+    """Reminders that respect shifts wait until this one ends."""
+    return await record_shift(account_id, uuid4(), ShiftWrite(started_at=now()))
+
+
+async def end_shift(account_id: int) -> ShiftView | None:
+    """Close the running shift, now."""
+    running = await current_shift(account_id)
+    if running is None or running.id is None:
+        return None
+    ended = ShiftWrite(started_at=running.started_at, ended_at=now())
+    return await record_shift(account_id, running.id, ended)
+
+
+def _check_times(data: ShiftWrite) -> None:
+    latest = now() + CLOCK_SLACK
+    if data.started_at > latest:
+        raise InvalidField("started_at", "A shift can't start in the future.")
+    if data.ended_at is None:
+        return
+    if data.ended_at < data.started_at:
+        raise InvalidField("ended_at", "A shift needs to end after it starts.")
+    if data.ended_at > latest:
+        raise InvalidField("ended_at", "A shift can't end in the future.")
+    if data.ended_at - data.started_at > SHIFT_LONGEST_RECORDED:
+        raise InvalidField("ended_at", "A shift can be at most 24 hours long.")
+
+
+async def record_shift(account_id: int, shift_id: UUID, data: ShiftWrite) -> ShiftView:
+    """Store a shift as the phone saw it, under the phone's id: starting holds reminders,
+    ending plans what follows. Sending the same again changes nothing; a shift already
+    ended is never reopened; starting one closes any other left running."""
+    _check_times(data)
+    async with db.current_engine().transaction():
+        stored = await Shift.select().where(Shift.uid == shift_id).first()
+        if stored is not None and stored["account"] != account_id:
+            raise NotFound("There's no shift like that.")
+        if stored is None:
+            await Shift.update({Shift.ended_at: data.started_at}).where(
+                (Shift.account == account_id)
+                & Shift.ended_at.is_null()
+                & (Shift.started_at <= data.started_at)
+            )
+            await Shift.insert(
+                Shift(
+                    account=account_id,
+                    uid=shift_id,
+                    started_at=data.started_at,
+                    ended_at=data.ended_at,
+                )
+            )
+            await _keep_latest_shifts(account_id)
+            if data.ended_at is None:
+                await replan_account(account_id)
+        elif stored["ended_at"] is None and data.ended_at is not None:
+            await Shift.update({Shift.ended_at: data.ended_at}).where(Shift.uid == shift_id)
+            data = ShiftWrite(started_at=stored["started_at"], ended_at=data.ended_at)
+        else:
+            return _view(stored)
+        if data.ended_at is not None:
+            await _after_shift_ended(account_id, data.ended_at)
+    return ShiftView(id=shift_id, started_at=data.started_at, ended_at=data.ended_at)
