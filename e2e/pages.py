@@ -132,6 +132,8 @@ class App:
         ):
             self.by_id(f"{name}-{value}").check()
         if note:
+            if self.by_id("checkin-more").is_visible():
+                self.by_id("checkin-more").click()
             self.page.get_by_label("A note for yourself (optional)").fill(note)
         self.by_id("save-checkin").click()
         expect(self.by_id("checkin-saved")).to_contain_text("Saved")
@@ -200,9 +202,9 @@ class App:
         """Make an invite on /share; the link to send."""
         self.open("/share")
         self.by_id("invite-create").click()
-        link = self.by_id("invite-link")
-        expect(link).to_have_value(re.compile(r"/join\?t="))
-        return str(link.input_value())
+        link = self.by_id("invite-link").last
+        expect(link).to_contain_text(re.compile(r"/join\?t="))
+        return str(link.inner_text()).strip()
 
     def accept_invite(self, link: str, inviter: str) -> None:
         """Open an invite link, check who sent it, and accept."""

@@ -1,4 +1,4 @@
-"""Crisis mode: one tap away, offline, with no account, call buttons first."""
+"""Help now (the crisis screen): one tap away, offline, with no account, calls first."""
 
 from __future__ import annotations
 
@@ -16,15 +16,17 @@ def test_crisis_mode_opens_offline_from_the_shortcut_with_the_right_numbers(
 
     fresh = page.context.new_page()  # a fresh page, as when the shortcut launches the app
     fresh.goto("/crisis?source=shortcut")
-    expect(fresh.locator("main h1")).to_have_text("You're not alone.")
+    expect(fresh.locator("main h1")).to_have_text("Help now")
     calls = fresh.get_by_test_id("crisis-calls")
-    lifeline = calls.get_by_test_id("crisis-line").filter(has_text="988 Suicide & Crisis Lifeline")
+    expect(calls.get_by_test_id("emergency")).to_have_attribute("href", "tel:911")
+    expect(calls.get_by_test_id("first-line")).to_have_attribute("href", "tel:988")
+    lifeline = fresh.get_by_test_id("crisis-line").filter(has_text="988 Suicide & Crisis Lifeline")
     expect(lifeline.get_by_test_id("call")).to_have_attribute("href", "tel:988")
     expect(lifeline.get_by_test_id("text")).to_have_attribute("href", "sms:988")
-    expect(calls.get_by_test_id("emergency")).to_have_attribute("href", "tel:911")
-    # The call buttons come before everything else on the page.
-    first_link = fresh.locator("main a.button").first
-    expect(first_link).to_have_attribute("href", "tel:988")
+    # The two calls come before everything else on the page.
+    buttons = fresh.locator("main a.button")
+    expect(buttons.nth(0)).to_have_attribute("href", "tel:911")
+    expect(buttons.nth(1)).to_have_attribute("href", "tel:988")
 
 
 def test_people_in_the_toolkit_are_one_tap_to_call_or_text(app: App, page: Page) -> None:
@@ -34,14 +36,15 @@ def test_people_in_the_toolkit_are_one_tap_to_call_or_text(app: App, page: Page)
     person = app.by_id("person").filter(has_text="Priya")
     expect(person.get_by_test_id("call")).to_have_attribute("href", "tel:+447700900123")
     expect(person.get_by_test_id("text")).to_have_attribute("href", "sms:+447700900123")
-    # People the person chose come before the general lines.
-    expect(page.locator("main a.button").first).to_have_attribute("href", "tel:+447700900123")
+    # Under "Reach someone now", people the person chose come before the general lines.
+    reach = page.get_by_role("region", name="Reach someone now")
+    expect(reach.locator("a.button").first).to_have_attribute("href", "tel:+447700900123")
 
 
 def test_crisis_mode_is_one_tap_from_home(app: App) -> None:
     app.open("/")
     app.by_id("entry-crisis").click()
-    expect(app.heading()).to_have_text("You're not alone.")
+    expect(app.heading()).to_have_text("Help now")
 
 
 def test_the_region_can_be_changed_and_offers_text_lines(app: App, page: Page) -> None:

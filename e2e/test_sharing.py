@@ -77,7 +77,11 @@ def test_two_colleagues_connect_share_reply_and_the_summary_can_be_taken_back(
     expect(bea.page).to_have_url(f"{app.base_url}/share/inbox/{summary_id}", timeout=10_000)
     expect(bea.by_id("summary-note")).to_have_text(NOTE)
     bea.assert_accessible()
+    # Choosing a ready-made reply sends nothing yet: it asks first.
     bea.by_id("reply-call").click()
+    expect(bea.by_id("reply-call")).to_have_attribute("aria-pressed", "true")
+    expect(bea.by_id("reply")).to_have_count(0)
+    bea.by_id("reply-send").click()
     expect(bea.by_id("reply-status")).to_contain_text("Sent")
     expect(bea.by_id("reply")).to_contain_text("That sounds hard. Call after shift?")
 

@@ -63,7 +63,7 @@ def test_chromium_reports_no_installability_errors(
 def test_the_manifest_offers_crisis_and_grounding_shortcuts(page: Page) -> None:
     manifest = page.request.get("/manifest.webmanifest").json()
     names = [shortcut["name"] for shortcut in manifest["shortcuts"]]
-    assert names == ["Crisis toolkit", "Ground now"]
+    assert names == ["Help now", "Ground now"]
     purposes = {icon["purpose"] for icon in manifest["icons"]}
     assert {"any", "maskable"} <= purposes
     sizes = {icon["sizes"] for icon in manifest["icons"]}

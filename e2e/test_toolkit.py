@@ -23,7 +23,7 @@ def test_a_toolkit_built_offline_survives_a_reload_and_reaches_the_account(
     app.add_to_toolkit("people", "Jo", phone="07700 900456")
 
     page.reload()
-    expect(app.heading()).to_have_text("Crisis toolkit")
+    expect(app.heading()).to_have_text("Safety plan")
     assert app.toolkit_texts("warning_signs", count=1) == ["Replaying the shift in my head"]
     assert app.toolkit_texts("people", count=1) == ["Jo"]
 
@@ -117,7 +117,7 @@ def test_guided_setup_walks_through_each_part_and_can_be_skipped(app: App, page:
         app.by_id("setup-next").click()
         expect(app.by_id("setup-progress")).to_have_text(f"Step {step} of 7")
     app.by_id("setup-finish").click()
-    expect(app.heading()).to_have_text("Crisis toolkit")
+    expect(app.heading()).to_have_text("Safety plan")
     expect(app.by_id("setup-invite")).to_have_count(0)
 
 

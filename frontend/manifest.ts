@@ -6,7 +6,7 @@ export const manifest: Partial<ManifestOptions> = {
   name: 'Steady — support between shifts',
   short_name: 'Steady',
   description:
-    'A calm companion for frontline workers: a crisis toolkit, grounding exercises, check-ins and small commitments that work offline.',
+    'A calm companion for frontline workers: a safety plan and help now, grounding exercises, check-ins and small commitments that work offline.',
   start_url: '/',
   scope: '/',
   display: 'standalone',
@@ -22,9 +22,9 @@ export const manifest: Partial<ManifestOptions> = {
   ],
   shortcuts: [
     {
-      name: 'Crisis toolkit',
-      short_name: 'Crisis',
-      description: 'Your safety plan and the people and lines to call, right now.',
+      name: 'Help now',
+      short_name: 'Help now',
+      description: 'The people and lines to call, and your reasons, right now.',
       url: '/crisis?source=shortcut',
       icons: [{ src: '/icons/shortcut-crisis-96.png', sizes: '96x96', type: 'image/png' }],
     },

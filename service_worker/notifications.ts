@@ -99,5 +99,5 @@ export async function renewSubscription(oldEndpoint: string | undefined, fresh: 
       userVisibleOnly: true,
       applicationServerKey: await applicationServerKey(),
     }));
-  await registerSubscription(subscription, await csrfToken(), oldEndpoint);
+  await registerSubscription(subscription, oldEndpoint);
 }

@@ -3,7 +3,7 @@ import type { ComponentChildren, JSX } from 'preact';
 import { ErrorBoundary, LocationProvider, Route, Router, lazy } from 'preact-iso';
 
 import { Home } from './features/home/Home';
-// Crisis mode is part of the first download: it must never wait on anything.
+// Help now (the crisis screen) is part of the first download: it must never wait on anything.
 import { Crisis } from './features/toolkit/Crisis';
 import { Grounding } from './features/grounding/List';
 import { BottomNav } from './shell/BottomNav';

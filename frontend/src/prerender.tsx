@@ -11,7 +11,7 @@ import { App, Frame } from './app';
 
 const TITLES: Record<string, string> = {
   '/': 'Steady',
-  '/crisis': 'Crisis toolkit · Steady',
+  '/crisis': 'Help now · Steady',
   '/ground': 'Grounding · Steady',
   '/shell': 'Steady',
 };

@@ -33,10 +33,29 @@ export function fieldMessages(error: unknown): Record<string, string> {
   return messages;
 }
 
-/** One readable sentence for an error answer, or for having no network at all. */
+export const OFFLINE_SENTENCE = "Steady couldn't reach the server. Check your connection and try again.";
+
+/** The server's own sentences for an error answer (shown as they are), or, with no answer
+ * at all, that the network is the problem. */
 export function describeError(error: unknown): string {
   const body = error as Partial<ErrorBody> | undefined;
-  if (body?.errors?.length) return body.errors.map((e) => `${e.field.replace(/_/g, ' ')} ${e.message}`).join('. ');
+  if (body?.errors?.length) return body.errors.map((e) => e.message).join(' ');
   if (typeof body?.detail === 'string') return body.detail;
-  return "Steady couldn't reach the server. Check your connection and try again.";
+  return OFFLINE_SENTENCE;
+}
+
+/** Waiting longer than this for the server is "no connection" as far as the page goes. */
+const PATIENCE_MS = 5000;
+
+/** ``call``, or an error once it has taken so long that the page should say "offline". */
+export async function withPatience<T>(call: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('no answer in time')), PATIENCE_MS);
+  });
+  try {
+    return await Promise.race([call, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -7,7 +7,7 @@ import { type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames
 export type HttpMethod = 'PUT' | 'DELETE' | 'POST' | 'PATCH';
 
 /** Stores holding the person's own records (everything the outbox can change). */
-export type RecordStore = 'checkins' | 'toolkit' | 'grounding_sessions' | 'commitments' | 'completions';
+export type RecordStore = 'checkins' | 'toolkit' | 'grounding_sessions' | 'commitments' | 'completions' | 'shifts';
 
 /** One change waiting to reach the server. Removed only after the server answers. */
 export interface OutboxOp {
@@ -111,6 +111,20 @@ export interface LocalGroundingSession {
   ended_at: string;
 }
 
+/** A shift as this phone saw it: Start and (once tapped) End, in the phone's own time. */
+export interface LocalShift {
+  id: string;
+  started_at: string;
+  ended_at: string | null;
+}
+
+/** What someone was in the middle of writing (a form, a flow), kept until it is done. */
+export interface Draft {
+  key: string;
+  value: unknown;
+  savedAt: string;
+}
+
 export interface SteadySchema extends DBSchema {
   meta: { key: string; value: unknown };
   outbox: { key: number; value: OutboxOp; indexes: { byKey: [string, string] } };
@@ -120,6 +134,8 @@ export interface SteadySchema extends DBSchema {
   grounding_sessions: { key: string; value: LocalGroundingSession; indexes: { byEndedAt: string } };
   commitments: { key: string; value: LocalCommitment };
   completions: { key: string; value: LocalCompletion; indexes: { byDate: string; byCommitment: string } };
+  shifts: { key: string; value: LocalShift; indexes: { byStart: string } };
+  drafts: { key: string; value: Draft };
 }
 
 export type SteadyStore = StoreNames<SteadySchema>;
@@ -127,7 +143,7 @@ export type SteadyDB = IDBPDatabase<SteadySchema>;
 export type WriteTx<S extends SteadyStore[]> = IDBPTransaction<SteadySchema, S, 'readwrite'>;
 
 export const DB_NAME = 'steady';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 let opening: Promise<SteadyDB> | null = null;
 
@@ -178,6 +194,10 @@ export function db(): Promise<SteadyDB> {
         completions.createIndex('byDate', 'local_date');
         completions.createIndex('byCommitment', 'commitment_id');
         if (oldVersion >= 1) void giveCheckinsTheirDays(transaction);
+      }
+      if (oldVersion < 4) {
+        database.createObjectStore('shifts', { keyPath: 'id' }).createIndex('byStart', 'started_at');
+        database.createObjectStore('drafts', { keyPath: 'key' });
       }
     },
     blocking() {

@@ -6,7 +6,7 @@ import { Icon, type IconName } from '../ui/icons';
 
 const ITEMS: { href: string; label: string; icon: IconName; testid: string }[] = [
   { href: '/', label: 'Home', icon: 'home', testid: 'nav-home' },
-  { href: '/toolkit', label: 'Toolkit', icon: 'toolkit', testid: 'nav-toolkit' },
+  { href: '/toolkit', label: 'Safety plan', icon: 'toolkit', testid: 'nav-toolkit' },
   { href: '/ground', label: 'Ground', icon: 'ground', testid: 'nav-ground' },
   { href: '/checkin', label: 'Check in', icon: 'checkin', testid: 'nav-checkin' },
   { href: '/today', label: 'Today', icon: 'today', testid: 'nav-today' },

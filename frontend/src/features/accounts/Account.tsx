@@ -13,9 +13,11 @@ import { clearDevice } from './device';
 import { NewPassphrase } from './NewPassphrase';
 import { passphraseProblem } from './strength';
 
-function zones(): string[] {
+function zones(current: string): string[] {
   const intl = Intl as typeof Intl & { supportedValuesOf?: (key: string) => string[] };
-  return intl.supportedValuesOf?.('timeZone') ?? ['UTC'];
+  const known = intl.supportedValuesOf?.('timeZone') ?? [];
+  // The browser's list leaves out UTC (and may lack the account's own zone): add them.
+  return [...new Set(['UTC', current, ...known])];
 }
 
 export function Account(): JSX.Element {
@@ -130,7 +132,7 @@ export function Account(): JSX.Element {
         <p class="muted">"Today" and your weekly patterns are counted in this time zone.</p>
         <label for="time-zone">Time zone</label>
         <select id="time-zone" value={account.time_zone} onChange={(e) => void changeTimeZone(e.currentTarget.value)}>
-          {zones().map((zone) => (
+          {zones(account.time_zone).map((zone) => (
             <option key={zone} value={zone}>
               {zone.replace(/_/g, ' ')}
             </option>

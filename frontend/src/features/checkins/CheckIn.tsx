@@ -1,16 +1,20 @@
-/** The ten-second check-in (or editing one), saved offline, with a reflection hook after. */
+/** The ten-second check-in (or editing one), saved offline, with a reflection hook after.
+ * What is chosen is kept as a draft until saved: leaving the page or a reload loses nothing. */
 import type { JSX } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 
 import { today } from '../../lib/dates';
+import { useDraft } from '../../lib/drafts';
+import { focusFirstProblem } from '../../lib/forms';
 import { newId } from '../../lib/ids';
 import type { LocalCheckin } from '../../lib/store';
 import { Page } from '../../ui/page';
 import { createCommitment } from '../commitments/data';
 import { type CheckinDraft, CheckinForm, EMPTY_DRAFT, missingScales } from './CheckinForm';
+import type { ScaleName } from './scales';
 import { loadCheckin, saveCheckin, useRecentCheckins } from './data';
-import { scaleWord } from './scales';
+import { scalesInWords } from './scales';
 
 function draftOf(checkin: LocalCheckin): CheckinDraft {
   const { mood, energy, stress, connected } = checkin;
@@ -54,25 +58,31 @@ export function CheckIn(): JSX.Element {
   const { query, route } = useLocation();
   const editing = query.edit ?? null;
   const [original, setOriginal] = useState<LocalCheckin | null>(null);
-  const [draft, setDraft] = useState<CheckinDraft>(EMPTY_DRAFT);
-  const [missing, setMissing] = useState<string[]>([]);
+  const kept = useDraft<CheckinDraft | null>(editing ? `checkin:edit:${editing}` : 'checkin:new', null);
+  const draft = kept.value ?? EMPTY_DRAFT;
+  const setDraft = (next: CheckinDraft) => kept.set(next);
+  const [missing, setMissing] = useState<ScaleName[]>([]);
   const [saved, setSaved] = useState<{ withNote: boolean } | null>(null);
+  const form = useRef<HTMLFormElement>(null);
   const recent = useRecentCheckins(5);
 
   useEffect(() => {
-    if (!editing) return;
+    if (!editing || !kept.ready) return;
     void loadCheckin(editing).then((found) => {
       if (!found) return;
       setOriginal(found);
-      setDraft(draftOf(found));
+      if (kept.value === null) setDraft(draftOf(found));
     });
-  }, [editing]);
+  }, [editing, kept.ready]);
 
   async function submit(event: Event): Promise<void> {
     event.preventDefault();
     const gaps = missingScales(draft);
     setMissing(gaps);
-    if (gaps.length > 0) return;
+    if (gaps.length > 0) {
+      focusFirstProblem(form.current);
+      return;
+    }
     const { mood, energy, stress, connected } = draft.scores as Required<CheckinDraft['scores']>;
     const checkin: LocalCheckin = {
       id: original?.id ?? newId(),
@@ -89,27 +99,28 @@ export function CheckIn(): JSX.Element {
       setting_down: original?.setting_down ?? '',
     };
     await saveCheckin(checkin);
+    await kept.clear();
     if (original) {
       route('/checkin/history');
       return;
     }
-    setDraft(EMPTY_DRAFT);
+    setMissing([]);
     setSaved({ withNote: checkin.note.length > 0 });
   }
 
   return (
     <Page title={original ? 'Edit check-in' : 'Check in'}>
-      <p class="muted">{original ? 'Change anything, then save.' : 'How are you, right now? Four taps is enough.'}</p>
-      <p class="button-row">
-        <a class="button quiet" href="/checkin/history">
-          History
-        </a>
-        <a class="button quiet" href="/insights" data-testid="insights-link">
-          Insights
-        </a>
-      </p>
-      <form onSubmit={(event) => void submit(event)} data-testid="checkin-form" noValidate>
-        <CheckinForm draft={draft} onChange={(next) => { setDraft(next); setSaved(null); }} missing={missing} />
+      <p class="muted compact">{original ? 'Change anything, then save.' : 'How are you, right now? Four taps is enough.'}</p>
+      <form ref={form} onSubmit={(event) => void submit(event)} data-testid="checkin-form" noValidate>
+        <CheckinForm
+          draft={draft}
+          onChange={(next) => {
+            setDraft(next);
+            setSaved(null);
+            setMissing((gaps) => gaps.filter((name) => next.scores[name] === undefined));
+          }}
+          missing={missing}
+        />
         <div class="button-row">
           <button type="submit" data-testid="save-checkin">
             {original ? 'Save changes' : 'Save check-in'}
@@ -120,6 +131,14 @@ export function CheckIn(): JSX.Element {
         </p>
       </form>
       {saved?.withNote && <SmallChange />}
+      <p class="button-row">
+        <a class="button quiet" href="/checkin/history">
+          History
+        </a>
+        <a class="button quiet" href="/insights" data-testid="insights-link">
+          Insights
+        </a>
+      </p>
       {!original && (
         <section aria-labelledby="recent-heading">
           <h2 id="recent-heading">Recent check-ins</h2>
@@ -131,8 +150,7 @@ export function CheckIn(): JSX.Element {
                 <li key={item.id} data-testid="checkin-item">
                   <strong>{new Date(item.recorded_at).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' })}</strong>
                   <br />
-                  Mood {scaleWord('mood', item.mood).toLowerCase()}, energy {scaleWord('energy', item.energy).toLowerCase()}, stress{' '}
-                  {scaleWord('stress', item.stress).toLowerCase()}
+                  {scalesInWords(item)}
                 </li>
               ))}
             </ul>

@@ -7,7 +7,7 @@ import { listen } from '../../lib/events';
 import type { CheckinContext, LocalCheckin } from '../../lib/store';
 import { Page } from '../../ui/page';
 import { checkinsBetween, deleteCheckin } from './data';
-import { CONTEXTS, markLabel, scaleWord } from './scales';
+import { CONTEXTS, markLabel, scalesInWords } from './scales';
 
 function Entry({ checkin }: { checkin: LocalCheckin }): JSX.Element {
   const [confirming, setConfirming] = useState(false);
@@ -20,8 +20,7 @@ function Entry({ checkin }: { checkin: LocalCheckin }): JSX.Element {
         {context ? ` · ${context}` : ''}
       </strong>
       <p>
-        Mood {scaleWord('mood', checkin.mood).toLowerCase()}, energy {scaleWord('energy', checkin.energy).toLowerCase()}, stress{' '}
-        {scaleWord('stress', checkin.stress).toLowerCase()}, {scaleWord('connected', checkin.connected).toLowerCase()}.
+        {scalesInWords(checkin)}.
       </p>
       {marks.length > 0 && <p class="hint">{marks.join(' · ')}</p>}
       {checkin.setting_down && <p>Setting down: {checkin.setting_down}</p>}

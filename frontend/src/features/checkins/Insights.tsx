@@ -63,30 +63,21 @@ export function Insights(): JSX.Element {
             )}
           </section>
           <section aria-labelledby="context-heading">
-            <h2 id="context-heading">By time of day</h2>
-            <table class="averages">
-              <caption class="visually-hidden">Average scores by when you checked in</caption>
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Check-ins</th>
-                  <th scope="col">Mood</th>
-                  <th scope="col">Energy</th>
-                  <th scope="col">Stress</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.byContext.map((row) => (
-                  <tr key={row.context}>
-                    <th scope="row">{CONTEXTS.find((c) => c.value === row.context)?.label ?? 'Not said'}</th>
-                    <td>{row.count}</td>
-                    <td>{row.mood.toFixed(1)}</td>
-                    <td>{row.energy.toFixed(1)}</td>
-                    <td>{row.stress.toFixed(1)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <h2 id="context-heading">Before, on and after shifts</h2>
+            <p class="hint">Averages by when you said the check-in was, from 1 (low) to 5 (high).</p>
+            <ul class="list averages" data-testid="by-context">
+              {data.byContext.map((row) => (
+                <li key={row.context}>
+                  <strong>{CONTEXTS.find((c) => c.value === row.context)?.label ?? 'Not said'}</strong>
+                  <span class="hint">
+                    {row.count} {row.count === 1 ? 'check-in' : 'check-ins'}
+                  </span>
+                  <span>
+                    Mood {row.mood.toFixed(1)} · energy {row.energy.toFixed(1)} · stress {row.stress.toFixed(1)}
+                  </span>
+                </li>
+              ))}
+            </ul>
           </section>
           {data.bodySignals.length > 0 && (
             <section aria-labelledby="body-heading">

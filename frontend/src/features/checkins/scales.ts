@@ -23,6 +23,17 @@ export function scaleWord(name: ScaleName, value: number): string {
   return SCALES.find((scale) => scale.name === name)?.words[value - 1] ?? String(value);
 }
 
+/** A check-in's scales as one readable line: "Mood low · energy tired · feeling stressed". */
+export function scalesInWords(checkin: { mood: number; energy: number; stress: number; connected?: number }): string {
+  const parts = [
+    `Mood ${scaleWord('mood', checkin.mood).toLowerCase()}`,
+    `energy ${scaleWord('energy', checkin.energy).toLowerCase()}`,
+    `feeling ${scaleWord('stress', checkin.stress).toLowerCase()}`,
+  ];
+  if (checkin.connected !== undefined) parts.push(`connection: ${scaleWord('connected', checkin.connected).toLowerCase()}`);
+  return parts.join(' · ');
+}
+
 export interface MarkOption {
   key: string;
   label: string;

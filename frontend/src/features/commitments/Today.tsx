@@ -8,15 +8,23 @@ import type { LocalCommitment, LocalCompletion } from '../../lib/store';
 import { Page } from '../../ui/page';
 import { GENTLE_LIMIT, STARTERS, complete, createCommitment, undo, useCommitments } from './data';
 import { type Progress, isDue, progress } from './progress';
+import { ShiftButton } from '../reminders/ShiftButton';
 import { shiftDays } from './shifts';
 
 const ORDINAL: Record<number, string> = { 1: 'first', 7: '7th', 30: '30th', 100: '100th' };
 
 function KeptLine({ result }: { result: Progress }): JSX.Element {
+  if (!result.due7) {
+    return (
+      <p class="hint" data-testid="kept">
+        New: today is day one. Tap Done once you've done it.
+      </p>
+    );
+  }
   return (
     <p class="hint" data-testid="kept">
-      {result.due7 ? `Kept ${result.kept7} of the last ${result.due7} due ${result.due7 === 1 ? 'day' : 'days'}` : 'Nothing due yet this week'}
-      {' · '}Strength {Math.round(result.strength * 100)}%
+      Kept {result.kept7} of the last {result.due7} due {result.due7 === 1 ? 'day' : 'days'} · Strength{' '}
+      {Math.round(result.strength * 100)}%
     </p>
   );
 }
@@ -40,9 +48,11 @@ function Item({
         <strong>{commitment.title}</strong>
         {commitment.why && <span class="hint">{commitment.why}</span>}
         <KeptLine result={result} />
-        <span class="strength" aria-hidden="true">
-          <span style={{ width: `${Math.round(result.strength * 100)}%` }} />
-        </span>
+        {result.due7 > 0 && (
+          <span class="strength" aria-hidden="true">
+            <span style={{ width: `${Math.round(result.strength * 100)}%` }} />
+          </span>
+        )}
       </div>
       {tick ? (
         <button type="button" class="secondary" aria-pressed="true" onClick={() => void undo(tick.id)} data-testid="undo">
@@ -73,7 +83,8 @@ export function Today(): JSX.Element {
   useEffect(() => {
     const load = () => void shiftDays().then(setShifts);
     load();
-    return listen('checkins', load);
+    const stop = [listen('checkins', load), listen('shifts', load)];
+    return () => stop.forEach((unsubscribe) => unsubscribe());
   }, []);
 
   const now = today();
@@ -95,6 +106,7 @@ export function Today(): JSX.Element {
   return (
     <Page title="Today's commitments">
       <p class="muted">{shortDay(day)}. One small thing at a time; a missed day is just a day.</p>
+      <ShiftButton compact />
       {hourIn(new Date()) < 6 && (
         <label class="check">
           <input type="checkbox" checked={lastNight} onChange={(e) => setLastNight(e.currentTarget.checked)} data-testid="count-for-yesterday" />

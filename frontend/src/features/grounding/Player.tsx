@@ -19,6 +19,13 @@ function clock(seconds: number): string {
 
 function Pacer({ segment, secondsLeft, size }: { segment: Segment; secondsLeft: number; size: 'big' | 'small' }): JSX.Element {
   const count = `${segment.text} · ${secondsLeft}`;
+  // The circle appears small and grows into the first breath in, rather than appearing
+  // already full (which left the first inhale without any movement to follow).
+  const [shown, setShown] = useState<'big' | 'small'>('small');
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => requestAnimationFrame(() => setShown(size)));
+    return () => cancelAnimationFrame(frame);
+  }, [size]);
   if (prefersReducedMotion()) {
     return (
       <p class="text-pacer" data-testid="text-pacer" aria-hidden="true">
@@ -27,7 +34,7 @@ function Pacer({ segment, secondsLeft, size }: { segment: Segment; secondsLeft: 
     );
   }
   return (
-    <div class="pacer" data-testid="visual-pacer" data-size={size} aria-hidden="true" style={{ '--phase-seconds': `${segment.seconds}s` }}>
+    <div class="pacer" data-testid="visual-pacer" data-size={shown} aria-hidden="true" style={{ '--phase-seconds': `${segment.seconds}s` }}>
       <div class="pacer-circle" />
       <span class="pacer-label">{segment.text}</span>
     </div>
@@ -70,10 +77,10 @@ export function Player({
       if (settings.current?.haptics) vibrate(segment.haptic);
       if (settings.current?.tones) tones.current.play(segment.phase);
     },
-    () => {
-      const seconds = totalSeconds(segments);
+    (playedMs) => {
+      const seconds = Math.round(playedMs / 1000);
       setFinished(seconds);
-      void save(seconds, true);
+      if (seconds >= 1) void save(seconds, true);
       onFinish?.();
     },
   );
@@ -120,9 +127,10 @@ export function Player({
   if (finished !== null && player.status === 'done' && !onFinish) {
     return (
       <section class="player done" data-testid="exercise-done">
-        <p class="player-big" role="status">
-          Well done. That was {Math.max(1, Math.round(finished / 60))} {Math.round(finished / 60) === 1 ? 'minute' : 'minutes'} just for
-          you.
+        <p class="player-big" role="status" data-testid="exercise-spent">
+          {finished < 60
+            ? 'Well done. Even a few slow breaths count.'
+            : `Well done. That was ${Math.round(finished / 60)} ${Math.round(finished / 60) === 1 ? 'minute' : 'minutes'} just for you.`}
         </p>
         <p class="muted" data-testid="minutes-today">
           Grounding today: {today} {today === 1 ? 'minute' : 'minutes'}.

@@ -28,7 +28,7 @@ export interface Player extends PlayerState {
 
 const TICK_MS = 200;
 
-export function usePlayer(segments: Segment[], onSegment: (segment: Segment) => void, onDone: () => void): Player {
+export function usePlayer(segments: Segment[], onSegment: (segment: Segment) => void, onDone: (playedMs: number) => void): Player {
   const [state, setState] = useState<PlayerState>({ status: 'ready', index: 0, inSegment: 0, played: 0 });
   const live = useRef(state);
   const last = useRef(0);
@@ -42,7 +42,8 @@ export function usePlayer(segments: Segment[], onSegment: (segment: Segment) => 
 
   const enter = (index: number, base: PlayerState): PlayerState => {
     if (index >= segments.length) {
-      callbacks.current.onDone();
+      // Time actually spent: skipping through a part does not count it as practised.
+      callbacks.current.onDone(base.played);
       return { ...base, status: 'done', index: segments.length - 1, inSegment: 0 };
     }
     callbacks.current.onSegment(segments[index]!);

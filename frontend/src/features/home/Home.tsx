@@ -1,16 +1,18 @@
-/** Home: help one tap away, and the day's small things. */
+/** Home: help one tap away, the shift button, and the day's small things. */
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 
 import { useSession } from '../../lib/session';
 import { Page } from '../../ui/page';
+import { ShiftButton } from '../reminders/ShiftButton';
+import { useUnread } from '../sharing/unread';
 
 const ENTRIES = [
   { href: '/leaving-shift', title: 'Leaving shift', text: 'Three minutes to land before home', testid: 'entry-leaving' },
   { href: '/ground-now', title: 'Ground now', text: 'A guided minute to settle', testid: 'entry-ground' },
   { href: '/checkin', title: 'Check in', text: 'How are you, right now?', testid: 'entry-checkin' },
   { href: '/today', title: "Today's commitments", text: 'One small thing at a time', testid: 'entry-today' },
-  { href: '/share', title: 'Share', text: 'Let a trusted peer know', testid: 'entry-share' },
+  { href: '/toolkit', title: 'Safety plan', text: 'Your plan for hard moments', testid: 'entry-plan' },
 ];
 
 function greeting(now: Date): string {
@@ -33,6 +35,32 @@ function Greeting(): JSX.Element {
   return <p class="greeting">{now === null ? '\u00a0' : `${greeting(now)}${name ? `, ${name}` : ''}.`}</p>;
 }
 
+/** Sharing, with how many summaries and replies are waiting to be read. */
+function ShareEntry(): JSX.Element {
+  const unread = useUnread();
+  const waiting = unread ? unread.summaries + unread.replies : 0;
+  const words = unread
+    ? [
+        unread.summaries ? `${unread.summaries} new from your people` : '',
+        unread.replies ? `${unread.replies} new ${unread.replies === 1 ? 'reply' : 'replies'}` : '',
+      ].filter(Boolean)
+    : [];
+  return (
+    <a class="entry" href="/share" data-testid="entry-share">
+      <strong>
+        Share
+        {waiting > 0 && (
+          <span class="badge" data-testid="unread-badge">
+            {waiting}
+            <span class="visually-hidden"> new</span>
+          </span>
+        )}
+      </strong>
+      <span>{words.length ? words.join(', ') : 'Let a trusted peer know'}</span>
+    </a>
+  );
+}
+
 export function Home(): JSX.Element {
   return (
     <Page title="Steady" heading="How are you, really?">
@@ -41,8 +69,8 @@ export function Home(): JSX.Element {
       <ul class="entry-grid">
         <li class="wide">
           <a class="entry crisis" href="/crisis" data-testid="entry-crisis">
-            <strong>Crisis toolkit</strong>
-            <span>Your plan, your people and the lines to call — right now</span>
+            <strong>Help now</strong>
+            <span>The people and lines to call, and your reasons — right now</span>
           </a>
         </li>
         {ENTRIES.map((entry) => (
@@ -53,7 +81,11 @@ export function Home(): JSX.Element {
             </a>
           </li>
         ))}
+        <li>
+          <ShareEntry />
+        </li>
       </ul>
+      <ShiftButton compact />
     </Page>
   );
 }

@@ -2,7 +2,7 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 
-import { api } from '../../lib/api';
+import { api, describeError } from '../../lib/api';
 import { useSession } from '../../lib/session';
 import { syncNow } from '../../lib/sync';
 import { Page } from '../../ui/page';
@@ -13,7 +13,7 @@ const NAMES: Record<Collection, string> = {
   commitments: 'Commitments',
   completions: 'Kept commitments',
   grounding_sessions: 'Grounding sessions',
-  toolkit: 'Crisis toolkit',
+  toolkit: 'Safety plan',
 };
 
 function download(name: string, type: string, content: string): void {
@@ -28,6 +28,22 @@ function download(name: string, type: string, content: string): void {
 }
 
 const stamp = () => new Date().toISOString().slice(0, 10);
+
+function items(count: number): string {
+  return `${count} ${count === 1 ? 'item' : 'items'}`;
+}
+
+/** What an import did, in words: what was new, what changed, what was already here. */
+function importReport(added: number, updated: number, alreadyHere: number, where: string, archived: number): string {
+  if (added === 0 && updated === 0) {
+    return alreadyHere ? `Nothing new: all ${items(alreadyHere)} in that file were already here.` : 'That file had nothing to import.';
+  }
+  const parts = [`Added ${items(added)} ${where}.`];
+  if (updated) parts.push(`Updated ${items(updated)}.`);
+  if (alreadyHere) parts.push(`${items(alreadyHere)} ${alreadyHere === 1 ? 'was' : 'were'} already here.`);
+  if (archived) parts.push(`${archived} commitments came in archived (you already had the most Steady keeps active).`);
+  return parts.join(' ');
+}
 
 export function YourData(): JSX.Element {
   const session = useSession();
@@ -67,18 +83,25 @@ export function YourData(): JSX.Element {
         setMessage('Importing into your account needs a connection. Try again when you have signal.');
         return;
       }
-      const { data, error } = await api.POST('/api/import', { body: parsed as never });
-      if (!data) {
-        setMessage(`Nothing was imported: ${(error as { detail?: string } | undefined)?.detail ?? 'the file could not be read'}.`);
+      let answer;
+      try {
+        answer = await api.POST('/api/import', { body: parsed as never });
+      } catch {
+        setMessage('Importing into your account needs a connection. Try again when you have signal.');
+        return;
+      }
+      if (!answer.data) {
+        setMessage(`Nothing was imported. ${describeError(answer.error)}`);
         return;
       }
       await syncNow();
-      const added = data.checkins + data.commitments + data.completions + data.grounding_sessions + data.toolkit_items;
-      setMessage(`Imported ${added} ${added === 1 ? 'item' : 'items'} into your account.${data.archived_commitments ? ` ${data.archived_commitments} commitments came in archived (you already had the most Steady keeps active).` : ''}`);
+      const { added, updated, unchanged, archived_commitments: archived } = answer.data;
+      const count = (counts: typeof added) => Object.values(counts).reduce((sum, n) => sum + n, 0);
+      setMessage(importReport(count(added), count(updated), unchanged, 'into your account', archived));
       return;
     }
-    const count = await importToDevice(parsed);
-    setMessage(`Imported ${count} ${count === 1 ? 'item' : 'items'} onto this phone.`);
+    const result = await importToDevice(parsed);
+    setMessage(importReport(result.added, 0, result.alreadyHere, 'onto this phone', 0));
   }
 
   return (

@@ -6,6 +6,7 @@ import { putRecord } from '../../lib/records';
 import { type ToolkitDoc, type ToolkitItem, db } from '../../lib/store';
 import { COMMITMENTS_PATH, COMPLETIONS_PATH } from '../commitments/data';
 import { SESSIONS_PATH } from '../grounding/data';
+import { ITEMS_PER_SECTION } from '../toolkit/shape';
 import { loadToolkit, saveToolkit } from '../toolkit/store';
 
 export interface ExportFile {
@@ -67,8 +68,21 @@ export function isExportFile(value: unknown): value is ExportFile {
 
 /** Put an export's records on this phone (and in the outbox, for the account later).
  * Records keep their ids, so importing a file twice changes nothing. */
-export async function importToDevice(file: ExportFile): Promise<number> {
-  let count = 0;
+/** What an import brought: records new to this phone, and ones already here as they were. */
+export interface DeviceImport {
+  added: number;
+  alreadyHere: number;
+}
+
+function sameRecord(stored: unknown, incoming: object): boolean {
+  if (!stored) return false;
+  return Object.entries(incoming).every(([name, value]) => JSON.stringify((stored as Record<string, unknown>)[name]) === JSON.stringify(value));
+}
+
+export async function importToDevice(file: ExportFile): Promise<DeviceImport> {
+  let added = 0;
+  let alreadyHere = 0;
+  const database = await db();
   for (const [store, path, records] of [
     ['commitments', COMMITMENTS_PATH, file.commitments],
     ['checkins', '/api/checkins', file.checkins],
@@ -76,8 +90,13 @@ export async function importToDevice(file: ExportFile): Promise<number> {
     ['grounding_sessions', SESSIONS_PATH, file.grounding_sessions],
   ] as const) {
     for (const record of records) {
+      const stored = await database.get(store, (record as { id: string }).id);
+      if (sameRecord(stored, record)) {
+        alreadyHere += 1;
+        continue;
+      }
       await putRecord(store, path, record as { id: string });
-      count += 1;
+      added += 1;
     }
   }
   if (file.toolkit) {
@@ -86,11 +105,12 @@ export async function importToDevice(file: ExportFile): Promise<number> {
     const merged = { ...doc, sections: { ...doc.sections } };
     for (const [section, items] of Object.entries(file.toolkit.sections) as [keyof ToolkitDoc['sections'], ToolkitItem[]][]) {
       const fresh = items.filter((item) => !known.has(item.id));
-      merged.sections[section] = [...merged.sections[section], ...fresh].slice(0, 30);
-      count += fresh.length;
+      merged.sections[section] = [...merged.sections[section], ...fresh].slice(0, ITEMS_PER_SECTION);
+      added += fresh.length;
+      alreadyHere += items.length - fresh.length;
     }
     await saveToolkit({ ...merged, region: doc.region ?? file.toolkit.region, setup_done: doc.setup_done || file.toolkit.setup_done });
   }
-  return count;
+  return { added, alreadyHere };
 }
 

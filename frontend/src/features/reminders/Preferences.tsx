@@ -1,9 +1,13 @@
-/** What to be reminded of, the shift pattern, and when never to be disturbed. */
+/** What to be reminded of, the shift pattern, and when never to be disturbed. The last
+ * settings seen are kept on the phone, so the page shows them offline (changing them needs
+ * a connection, and the page says so). */
 import type { JSX } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
-import { type Schemas, api, describeError, fieldMessages } from '../../lib/api';
+import { type Schemas, api, describeError, fieldMessages, withPatience } from '../../lib/api';
 import { today } from '../../lib/dates';
+import { focusFirstProblem } from '../../lib/forms';
+import { getMeta, setMeta } from '../../lib/store';
 
 type Prefs = Schemas['PrefsWrite'];
 type Pattern = Schemas['ShiftPatternBody'];
@@ -28,15 +32,42 @@ function Err({ id, text }: { id: string; text: string | undefined }): JSX.Elemen
   ) : null;
 }
 
+const KEPT = 'reminder-prefs';
 export function Preferences(): JSX.Element {
   const [prefs, setPrefs] = useState<Prefs | null>(null);
+  const [state, setState] = useState<'loading' | 'online' | 'offline'>('loading');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState('');
+  const form = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
-    void api.GET('/api/reminders/prefs').then(({ data }) => data && setPrefs(fromView(data)));
+    let live = true;
+    void (async () => {
+      const kept = await getMeta<Schemas['PrefsView']>(KEPT).catch(() => undefined);
+      if (kept && live) setPrefs(fromView(kept));
+      try {
+        const { data } = await withPatience(api.GET('/api/reminders/prefs'));
+        if (!data) throw new Error('no settings');
+        await setMeta(KEPT, data);
+        if (live) {
+          setPrefs(fromView(data));
+          setState('online');
+        }
+      } catch {
+        if (live) setState('offline');
+      }
+    })();
+    return () => {
+      live = false;
+    };
   }, []);
-  if (!prefs) return <p>Loading your reminder settings…</p>;
+  if (!prefs) {
+    return state === 'loading' ? (
+      <p role="status">Loading your reminder settings…</p>
+    ) : (
+      <p data-testid="prefs-offline">Your reminder settings will show here once this phone has been online with Steady.</p>
+    );
+  }
 
   const set = (change: Partial<Prefs>) => setPrefs({ ...prefs, ...change });
   const pattern = prefs.schedule ?? null;
@@ -46,22 +77,39 @@ export function Preferences(): JSX.Element {
   async function save(event: Event): Promise<void> {
     event.preventDefault();
     setErrors({});
-    const { data, error } = await api.PUT('/api/reminders/prefs', { body: prefs! });
+    let answer;
+    try {
+      answer = await withPatience(api.PUT('/api/reminders/prefs', { body: prefs! }));
+    } catch {
+      setState('offline');
+      setMessage('Saving reminder settings needs a connection. Your changes are still here; save again when you have signal.');
+      return;
+    }
+    const { data, error } = answer;
     if (data) {
+      await setMeta(KEPT, data);
       setPrefs(fromView(data));
+      setState('online');
       setMessage('Saved. Reminders will follow these settings.');
     } else {
       setErrors(fieldMessages(error));
       setMessage(describeError(error));
+      focusFirstProblem(form.current);
     }
   }
+  const invalid = (field: string) => (errors[field] ? true : undefined);
 
   return (
-    <form onSubmit={(e) => void save(e)} aria-labelledby="prefs-heading" noValidate>
+    <form ref={form} onSubmit={(e) => void save(e)} aria-labelledby="prefs-heading" noValidate>
       <h2 id="prefs-heading">What to remind me of</h2>
+      {state === 'offline' && (
+        <p class="banner" data-testid="prefs-need-connection">
+          You're offline. These are your settings from the last time this phone was online; changing them needs a connection.
+        </p>
+      )}
       <div class="field">
         <label for="checkin-time">A daily check-in prompt at (optional)</label>
-        <input id="checkin-time" type="time" value={prefs.checkin_time ?? ''} onInput={(e) => set({ checkin_time: e.currentTarget.value || null })} aria-describedby="checkin-time-error" />
+        <input id="checkin-time" type="time" value={prefs.checkin_time ?? ''} onInput={(e) => set({ checkin_time: e.currentTarget.value || null })} aria-describedby="checkin-time-error" aria-invalid={invalid('checkin_time')} />
         <Err id="checkin-time-error" text={errors.checkin_time} />
       </div>
       <div class="field">
@@ -76,7 +124,7 @@ export function Preferences(): JSX.Element {
       </div>
       <div class="field">
         <label for="after-shift">"After each shift" commitments, minutes after the shift ends</label>
-        <input id="after-shift" type="number" inputMode="numeric" min={0} max={240} value={prefs.after_shift_minutes} onInput={(e) => set({ after_shift_minutes: Number(e.currentTarget.value) })} aria-describedby="after-shift-error" />
+        <input id="after-shift" type="number" inputMode="numeric" min={0} max={240} value={prefs.after_shift_minutes} onInput={(e) => set({ after_shift_minutes: Number(e.currentTarget.value) })} aria-describedby="after-shift-error" aria-invalid={invalid('after_shift_minutes')} />
         <Err id="after-shift-error" text={errors.after_shift_minutes} />
       </div>
       <label class="check">
@@ -102,7 +150,7 @@ export function Preferences(): JSX.Element {
               <div class="chips">
                 {WEEKDAYS.map((name, index) => (
                   <label key={name}>
-                    <input type="checkbox" checked={(pattern.weekdays ?? []).includes(index + 1)} onChange={(e) => setPattern({ weekdays: e.currentTarget.checked ? [...(pattern.weekdays ?? []), index + 1].sort() : (pattern.weekdays ?? []).filter((d) => d !== index + 1) })} />
+                    <input type="checkbox" aria-invalid={index === 0 ? invalid('schedule.weekdays') : undefined} checked={(pattern.weekdays ?? []).includes(index + 1)} onChange={(e) => setPattern({ weekdays: e.currentTarget.checked ? [...(pattern.weekdays ?? []), index + 1].sort() : (pattern.weekdays ?? []).filter((d) => d !== index + 1) })} />
                     {name}
                   </label>
                 ))}
@@ -113,12 +161,13 @@ export function Preferences(): JSX.Element {
             <>
               <div class="field">
                 <label for="anchor">First shift of a run</label>
-                <input id="anchor" type="date" value={pattern.anchor ?? ''} onInput={(e) => setPattern({ anchor: e.currentTarget.value || null })} aria-describedby="anchor-error" />
+                <input id="anchor" type="date" value={pattern.anchor ?? ''} onInput={(e) => setPattern({ anchor: e.currentTarget.value || null })} aria-describedby="anchor-error" aria-invalid={invalid('schedule.anchor')} />
                 <Err id="anchor-error" text={errors['schedule.anchor']} />
               </div>
               <div class="field">
                 <label for="on-days">Shifts in a row</label>
-                <input id="on-days" type="number" min={1} max={14} value={pattern.on_days ?? 0} onInput={(e) => setPattern({ on_days: Number(e.currentTarget.value) })} />
+                <input id="on-days" type="number" min={1} max={14} value={pattern.on_days ?? 0} onInput={(e) => setPattern({ on_days: Number(e.currentTarget.value) })} aria-describedby="on-days-error" aria-invalid={invalid('schedule.on_days')} />
+                <Err id="on-days-error" text={errors['schedule.on_days']} />
               </div>
               <div class="field">
                 <label for="off-days">Then days off</label>
@@ -132,7 +181,7 @@ export function Preferences(): JSX.Element {
           </div>
           <div class="field">
             <label for="shift-hours">Hours long</label>
-            <input id="shift-hours" type="number" min={1} max={24} step={0.5} value={pattern.hours} onInput={(e) => setPattern({ hours: Number(e.currentTarget.value) })} aria-describedby="shift-hours-error" />
+            <input id="shift-hours" type="number" min={1} max={24} step={0.5} value={pattern.hours} onInput={(e) => setPattern({ hours: Number(e.currentTarget.value) })} aria-describedby="shift-hours-error" aria-invalid={invalid('schedule.hours')} />
             <Err id="shift-hours-error" text={errors['schedule.hours']} />
           </div>
         </div>
@@ -149,7 +198,7 @@ export function Preferences(): JSX.Element {
       </div>
       <div class="field">
         <label for="daily-cap">At most this many reminders a day</label>
-        <input id="daily-cap" type="number" min={1} max={20} value={prefs.daily_cap ?? 6} onInput={(e) => set({ daily_cap: Number(e.currentTarget.value) })} aria-describedby="daily-cap-error" />
+        <input id="daily-cap" type="number" min={1} max={20} value={prefs.daily_cap ?? 6} onInput={(e) => set({ daily_cap: Number(e.currentTarget.value) })} aria-describedby="daily-cap-error" aria-invalid={invalid('daily_cap')} />
         <Err id="daily-cap-error" text={errors.daily_cap} />
       </div>
       <label class="check">
@@ -157,7 +206,7 @@ export function Preferences(): JSX.Element {
         Show what a reminder is about on the lock screen (off: "A small thing you planned")
       </label>
       <div class="button-row">
-        <button type="submit" data-testid="prefs-save">
+        <button type="submit" data-testid="prefs-save" disabled={state !== 'online'}>
           Save reminder settings
         </button>
       </div>

@@ -1,9 +1,10 @@
 /** One summary a peer shared: read it (they see "seen") and answer with a few kind words. */
 import type { JSX } from 'preact';
 import { useRoute } from 'preact-iso';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
 import { type Schemas, api, describeError, fieldMessages } from '../../lib/api';
+import { focusFirstProblem } from '../../lib/forms';
 import { newId } from '../../lib/ids';
 import { useSession } from '../../lib/session';
 import { TextField } from '../../ui/field';
@@ -14,11 +15,22 @@ import { reach } from './reach';
 import { SignedOut } from './SignedOut';
 import { SummaryCard, when } from './SummaryCard';
 
-const PRESETS = [
+type Preset = NonNullable<Schemas['ReplyWrite']['preset']>;
+const PRESETS: [Preset, string][] = [
   ['thinking', 'Thinking of you'],
   ['call', 'That sounds hard. Call after shift?'],
   ['proud', 'Proud of you for keeping your commitments'],
-] as const;
+];
+
+/** The ready-made replies that fit what was shared: no praise for commitments nobody
+ * shared (or kept), no call offered to someone who said nothing is needed. */
+function fittingPresets(content: Schemas['SummaryContent']): [Preset, string][] {
+  return PRESETS.filter(([preset]) => {
+    if (preset === 'proud') return (content.commitments?.kept ?? 0) > 0;
+    if (preset === 'call') return !content.help?.startsWith('Nothing needed');
+    return true;
+  });
+}
 
 export function Received(): JSX.Element {
   const session = useSession();
@@ -27,7 +39,9 @@ export function Received(): JSX.Element {
   const [item, setItem] = useState<Schemas['ReceivedView'] | null | undefined>(undefined);
   const [problem, setProblem] = useState('');
   const [text, setText] = useState('');
+  const [chosen, setChosen] = useState<Preset | null>(null);
   const [replyId, setReplyId] = useState(newId);
+  const form = useRef<HTMLFormElement>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState('');
 
@@ -45,18 +59,26 @@ export function Received(): JSX.Element {
     if (session.status === 'signed_in') void load();
   }, [session.status, id]);
 
-  async function reply(preset: Schemas['ReplyWrite']['preset']): Promise<void> {
+  async function reply(event: Event): Promise<void> {
+    event.preventDefault();
     setMessage('');
+    if (chosen === null && !text.trim()) {
+      setErrors({ text: 'Write a few words, or choose one of the replies.' });
+      focusFirstProblem(form.current);
+      return;
+    }
     const { data, error } = await reach(api.PUT('/api/sharing/inbox/{summary_id}/replies/{reply_id}', {
       params: { path: { summary_id: id, reply_id: replyId } },
-      body: { preset, text },
+      body: { preset: chosen, text },
     }));
     setErrors(fieldMessages(error));
     if (!data) {
       setMessage(describeError(error));
+      focusFirstProblem(form.current);
       return;
     }
     setText('');
+    setChosen(null);
     setReplyId(newId());
     setMessage(`Sent. ${item?.from_name ?? 'They'} will get it.`);
     await load();
@@ -82,22 +104,37 @@ export function Received(): JSX.Element {
       <Replies replies={item.replies} otherName={item.from_name} />
       <section aria-labelledby="reply-heading">
         <h2 id="reply-heading">Reply</h2>
-        <div class="button-row">
-          {PRESETS.map(([preset, words]) => (
-            <button type="button" class="secondary" key={preset} onClick={() => void reply(preset)} data-testid={`reply-${preset}`}>
-              {words}
-            </button>
-          ))}
-        </div>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void reply(null);
-          }}
-        >
-          <TextField id="reply-text" label="Or a few words of your own" value={text} onInput={setText} maxLength={280} error={errors.text} />
+        <form ref={form} onSubmit={(e) => void reply(e)} noValidate>
+          <fieldset>
+            <legend>Choose a few kind words (nothing is sent until you tap Send)</legend>
+            <div class="button-row">
+              {fittingPresets(item.content).map(([preset, words]) => (
+                <button
+                  type="button"
+                  class="secondary"
+                  key={preset}
+                  aria-pressed={chosen === preset}
+                  onClick={() => setChosen(chosen === preset ? null : preset)}
+                  data-testid={`reply-${preset}`}
+                >
+                  {words}
+                </button>
+              ))}
+            </div>
+          </fieldset>
+          <TextField
+            id="text"
+            label={chosen ? 'Add a few words of your own (optional)' : 'Or a few words of your own'}
+            value={text}
+            onInput={(value) => {
+              setText(value);
+              setErrors({});
+            }}
+            maxLength={280}
+            error={errors.text}
+          />
           <button type="submit" data-testid="reply-send">
-            Send reply
+            Send to {item.from_name}
           </button>
         </form>
         <p role="status" data-testid="reply-status">

@@ -14,6 +14,7 @@ export function Replies({ replies, otherName }: { replies: Schemas['ReplyView'][
           <li key={reply.id} data-testid="reply">
             <span>
               <strong>{reply.from_me ? 'You' : otherName}:</strong> {reply.words}
+              {reply.new && <span class="badge">new</span>}
             </span>
             <span class="muted"> {when(reply.created_at)}</span>
           </li>

@@ -21,7 +21,13 @@ export function SentSummary(): JSX.Element {
 
   useEffect(() => {
     if (session.status !== 'signed_in') return;
-    void reach(api.GET('/api/sharing/sent/{summary_id}', { params: { path: { summary_id: id } } })).then(({ data }) => setItem(data ?? null));
+    void reach(api.GET('/api/sharing/sent/{summary_id}', { params: { path: { summary_id: id } } })).then(({ data }) => {
+      setItem(data ?? null);
+      // Seeing the replies here is reading them: they stop counting on Home's badge.
+      if (data?.replies.some((reply) => reply.new)) {
+        void reach(api.POST('/api/sharing/sent/{summary_id}/replies/read', { params: { path: { summary_id: id } } }));
+      }
+    });
   }, [session.status, id]);
 
   async function withdraw(): Promise<void> {

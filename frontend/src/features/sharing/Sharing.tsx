@@ -6,6 +6,7 @@ import { type Schemas, api, describeError } from '../../lib/api';
 import { useSession } from '../../lib/session';
 import { Page } from '../../ui/page';
 import { InvitePanel } from './Invite';
+import { type MadeInvite, keepOpenInvites } from './invites';
 import { Nudge } from './Nudge';
 import { reach } from './reach';
 import { SignedOut } from './SignedOut';
@@ -14,6 +15,7 @@ import { when } from './SummaryCard';
 interface Loaded {
   peers: Schemas['PeerView'][];
   invites: Schemas['InviteView'][];
+  made: MadeInvite[];
   sent: Schemas['SentView'][];
   unseen: number;
 }
@@ -105,12 +107,8 @@ export function Sharing(): JSX.Element {
       return;
     }
     setProblem('');
-    setLoaded({ peers: peers.data, invites: invites.data, sent: sent.data, unseen: inbox.data.filter((s) => !s.seen).length });
-  }
-
-  async function revoke(id: number): Promise<void> {
-    await reach(api.DELETE('/api/sharing/invites/{invite_id}', { params: { path: { invite_id: id } } }));
-    await load();
+    const made = await keepOpenInvites(invites.data.map((invite) => invite.id));
+    setLoaded({ peers: peers.data, invites: invites.data, made, sent: sent.data, unseen: inbox.data.filter((s) => !s.seen).length });
   }
 
   useEffect(() => {
@@ -130,22 +128,7 @@ export function Sharing(): JSX.Element {
       {loaded && (
         <>
           <Peers peers={loaded.peers} reload={() => void load()} />
-          <InvitePanel onChange={() => void load()} />
-          {loaded.invites.length > 0 && (
-            <section aria-labelledby="open-invites-heading">
-              <h2 id="open-invites-heading">Open invites</h2>
-              <ul class="list">
-                {loaded.invites.map((invite) => (
-                  <li key={invite.id} data-testid="open-invite">
-                    <span>Made {when(invite.created_at)}, works until {when(invite.expires_at)}</span>
-                    <button type="button" class="secondary" onClick={() => void revoke(invite.id)}>
-                      Revoke<span class="visually-hidden"> this invite</span>
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
+          <InvitePanel open={loaded.invites} made={loaded.made} onChange={() => void load()} />
           <Sent sent={loaded.sent} />
           <Nudge />
         </>

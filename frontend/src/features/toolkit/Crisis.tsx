@@ -1,6 +1,9 @@
 /**
- * Crisis mode: large, calm and high-contrast, with the people and lines to call first.
- * Reachable in one tap from home and from the installed app's "Crisis toolkit" shortcut.
+ * Help now: the screen for a crisis, large, calm and high-contrast. The first screen of the
+ * smallest phone holds a call to the emergency number and to the first crisis line, and the
+ * person's own reasons (what matters to them), with the way into their safety plan; then
+ * their people, the other lines, something to do on their own, and the rest of the plan.
+ * Reachable in one tap from Home and from the installed app's "Help now" shortcut.
  */
 import type { JSX } from 'preact';
 
@@ -14,37 +17,76 @@ const LISTED = [
   { id: 'warning_signs', title: 'My warning signs' },
   { id: 'distractions', title: 'People and places that take my mind off things' },
   { id: 'safer_surroundings', title: 'Making my surroundings safer' },
-  { id: 'what_matters', title: 'What matters to me' },
 ] as const;
+const REASONS_FIRST = 3;
 
 export function Crisis(): JSX.Element {
   const toolkit = useToolkit();
   const doc = toolkit?.doc;
-  const people = [...(doc?.sections.people ?? []), ...(doc?.sections.professionals ?? [])].filter((item) => item.phone);
-  const lead = <p class="crisis-lead">Take one slow breath. You don't have to work anything out right now. Just pick one thing below.</p>;
+  const lead = <p class="crisis-lead">You're not alone. Take one slow breath; you only need to pick one thing.</p>;
   // The prerendered page holds only these calm words: the numbers depend on this phone's
   // region and plan, and appear below them (so nothing already shown moves).
   if (typeof navigator === 'undefined') {
     return (
-      <Page title="Crisis toolkit" heading="You're not alone." className="crisis-mode">
+      <Page title="Help now" className="crisis-mode">
         {lead}
       </Page>
     );
   }
   const region = regionFor(doc?.region ?? null);
+  const firstLine = region.lines.find((line) => line.call);
+  const reasons = doc?.sections.what_matters ?? [];
+  const people = [...(doc?.sections.people ?? []), ...(doc?.sections.professionals ?? [])].filter((item) => item.phone);
   return (
-    <Page title="Crisis toolkit" heading="You're not alone." className="crisis-mode">
+    <Page title="Help now" className="crisis-mode">
       {lead}
+      <div class="crisis-calls" data-testid="crisis-calls">
+        <a class="button emergency" href={telHref(region.emergency)} data-testid="emergency">
+          In danger now? Call {region.emergency}
+        </a>
+        {firstLine && (
+          <a class="button crisis-line" href={telHref(firstLine.call!)} data-testid="first-line">
+            Call {firstLine.call} — {firstLine.name}
+          </a>
+        )}
+      </div>
 
-      <section aria-labelledby="reach-heading" data-testid="crisis-calls">
+      <section aria-labelledby="reasons-heading" class="reasons" data-testid="reasons">
+        <h2 id="reasons-heading">What matters to me</h2>
+        {reasons.length > 0 ? (
+          <ul class="list">
+            {reasons.slice(0, REASONS_FIRST).map((item) => (
+              <li key={item.id} data-testid="reason">
+                {item.text}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>
+            <a href="/toolkit#what_matters-heading">Add the people and things that matter to you</a>
+          </p>
+        )}
+        <p>
+          <a href="/toolkit" data-testid="open-plan">
+            Open my safety plan
+          </a>
+        </p>
+      </section>
+
+      {reasons.length > REASONS_FIRST && (
+        <ul class="list">
+          {reasons.slice(REASONS_FIRST).map((item) => (
+            <li key={item.id}>{item.text}</li>
+          ))}
+        </ul>
+      )}
+
+      <section aria-labelledby="reach-heading">
         <h2 id="reach-heading">Reach someone now</h2>
         {people.map((person) => (
           <PersonActions key={person.id} name={person.text} phone={person.phone!} testid="person" />
         ))}
         <RegionLines region={doc?.region ?? null} note={false} />
-        <a class="button emergency" href={telHref(region.emergency)} data-testid="emergency">
-          In danger right now? Call {region.emergency}
-        </a>
       </section>
 
       <section aria-labelledby="breathe-heading">
@@ -84,7 +126,7 @@ export function Crisis(): JSX.Element {
       })}
 
       <p class="no-print">
-        <a href="/toolkit">Edit my toolkit</a>
+        <a href="/toolkit">Edit my safety plan</a>
       </p>
     </Page>
   );

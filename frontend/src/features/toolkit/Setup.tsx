@@ -17,11 +17,11 @@ export function Setup(): JSX.Element {
     await finishSetup();
     route('/toolkit');
   };
-  if (!toolkit) return <Page title="Set up your toolkit">{null}</Page>;
+  if (!toolkit) return <Page title="Set up your safety plan">{null}</Page>;
   const items = toolkit.doc.sections[section.id];
   const unused = section.suggestions.filter((suggestion) => !items.some((item) => item.text === suggestion));
   return (
-    <Page title="Set up your toolkit" heading={section.title}>
+    <Page title="Set up your safety plan" heading={section.title}>
       <p class="muted" data-testid="setup-progress">
         Step {step} of {SECTIONS.length}
       </p>

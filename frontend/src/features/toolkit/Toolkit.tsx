@@ -1,4 +1,5 @@
-/** The crisis toolkit: every part of the plan, editable, printable, all on this phone. */
+/** The safety plan: every part, editable, printable, all on this phone ("Help now" is the
+ * screen to open in a crisis). */
 import type { JSX } from 'preact';
 
 import { Page } from '../../ui/page';
@@ -9,15 +10,15 @@ import { SECTIONS } from './sections';
 
 export function Toolkit(): JSX.Element {
   const toolkit = useToolkit();
-  if (!toolkit) return <Page title="Crisis toolkit">{null}</Page>;
+  if (!toolkit) return <Page title="Safety plan">{null}</Page>;
   const { doc } = toolkit;
   const empty = Object.values(doc.sections).every((items) => items.length === 0);
   return (
-    <Page title="Crisis toolkit" className="toolkit">
+    <Page title="Safety plan" className="toolkit">
       <p class="muted">Your plan for hard moments, kept on this phone. Fill in what helps; leave the rest.</p>
       <div class="button-row no-print">
         <a class="button" href="/crisis" data-testid="open-crisis">
-          Open crisis mode
+          Help now
         </a>
         <button type="button" class="secondary" onClick={() => window.print()}>
           Print my plan

@@ -35,6 +35,14 @@ export async function removeItem(section: SectionId, id: string): Promise<void> 
   await saveToolkit(withSection(doc, section, doc.sections[section].filter((i) => i.id !== id)));
 }
 
+/** Put back an item that was removed, where it was (the "Undo" after removing). */
+export async function restoreItem(section: SectionId, item: ToolkitItem, index: number): Promise<void> {
+  const { doc } = await loadToolkit();
+  const items = doc.sections[section].filter((i) => i.id !== item.id);
+  items.splice(Math.min(index, items.length), 0, item);
+  await saveToolkit(withSection(doc, section, items));
+}
+
 export async function moveItem(section: SectionId, id: string, by: -1 | 1): Promise<void> {
   const { doc } = await loadToolkit();
   const items = [...doc.sections[section]];
