@@ -88,6 +88,24 @@ class App:
         wait_until(self.page, OUTBOX_EMPTY, timeout_ms)
         expect(self.status).to_have_text("All saved", timeout=timeout_ms)
 
+    def in_first_screen(self, locator: Locator) -> bool:
+        """Whether ``locator`` is wholly on the first screen, not under the header or the
+        bottom navigation, without scrolling."""
+        box = locator.bounding_box()
+        top = self.page.evaluate(
+            "document.querySelector('.app-header')?.getBoundingClientRect().bottom ?? 0"
+        )
+        bottom = self.page.evaluate(
+            "document.querySelector('.bottom-nav')?.getBoundingClientRect().top ?? innerHeight"
+        )
+        scrolled = self.page.evaluate("scrollY")
+        return (
+            box is not None
+            and scrolled == 0
+            and box["y"] >= top
+            and box["y"] + box["height"] <= bottom
+        )
+
     def heading(self) -> Locator:
         return self.page.locator("main h1")
 
@@ -132,11 +150,18 @@ class App:
         ):
             self.by_id(f"{name}-{value}").check()
         if note:
-            if self.by_id("checkin-more").is_visible():
-                self.by_id("checkin-more").click()
+            self.open_more()
             self.page.get_by_label("A note for yourself (optional)").fill(note)
         self.by_id("save-checkin").click()
         expect(self.by_id("checkin-saved")).to_contain_text("Saved")
+
+    def open_more(self) -> None:
+        """Show the check-in's optional parts (when, body, hard moments, a note)."""
+        more = self.by_id("checkin-more")
+        expect(more.or_(self.by_id("checkin-more-fields"))).to_be_visible()
+        if more.is_visible():
+            more.click()
+        expect(self.by_id("checkin-more-fields")).to_be_visible()
 
     # ---- commitments ----
 

@@ -74,3 +74,25 @@ class ServerDatabase:
                 (username, kind),
             ).fetchall()
         return [(str(r[0]), str(r[1])) for r in rows]
+
+    def checkins(self, username: str) -> list[dict[str, object]]:
+        """One person's stored check-ins (scales, context, tags, note, setting down)."""
+        with sqlite3.connect(f"file:{self.path}?mode=ro", uri=True) as connection:
+            connection.row_factory = sqlite3.Row
+            rows = connection.execute(
+                "SELECT c.id, c.mood, c.energy, c.stress, c.connected, c.context, c.tags,"
+                " c.note, c.setting_down FROM checkin c JOIN account a ON a.id = c.account"
+                " WHERE a.username = ? ORDER BY c.recorded_at",
+                (username,),
+            ).fetchall()
+        return [dict(row) for row in rows]
+
+    def shifts(self, username: str) -> list[tuple[str, str, str | None]]:
+        """(id, started, ended) of one person's shifts, oldest first, as stored."""
+        with sqlite3.connect(f"file:{self.path}?mode=ro", uri=True) as connection:
+            rows = connection.execute(
+                "SELECT s.uid, s.started_at, s.ended_at FROM shift s"
+                " JOIN account a ON a.id = s.account WHERE a.username = ? ORDER BY s.started_at",
+                (username,),
+            ).fetchall()
+        return [(str(r[0]), str(r[1]), None if r[2] is None else str(r[2])) for r in rows]

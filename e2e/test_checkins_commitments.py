@@ -18,6 +18,7 @@ def quick_check_in(app: App, n: int) -> None:
         ("connected", 3),
     ):
         app.by_id(f"{name}-{value}").check()
+    app.open_more()
     app.by_id("context-after_shift" if n % 2 else "context-day_off").check()
     app.by_id("save-checkin").click()
     expect(app.by_id("checkin-saved")).to_contain_text("Saved")
@@ -118,6 +119,7 @@ def test_a_reflection_becomes_a_commitment_in_one_tap(app: App, page: Page) -> N
     app.open("/checkin")
     for name in ("mood", "energy", "stress", "connected"):
         app.by_id(f"{name}-3").check()
+    app.open_more()
     page.get_by_label("A note for yourself (optional)").fill("What worked: eating before nights.")
     app.by_id("save-checkin").click()
     page.get_by_label("One small change I'll try").fill("Eat before the night shift")
@@ -177,3 +179,40 @@ def test_issue_four_pages_have_no_accessibility_violations(app: App) -> None:
     ]:
         app.open(path)
         app.assert_accessible()
+
+
+def test_a_check_in_is_four_taps_and_save_all_in_the_first_screen(
+    app: App, page: Page, server_db: ServerDatabase
+) -> None:
+    name = "taps_" + uuid.uuid4().hex[:8]
+    app.sign_up(name)
+    app.open("/checkin")
+    # A Pixel 7: 412 x 915 CSS px of screen, 839 of them left by the browser's own bars.
+    assert page.viewport_size == {"width": 412, "height": 839}
+    for testid in ("mood-1", "energy-5", "stress-3", "connected-5", "save-checkin"):
+        assert app.in_first_screen(app.by_id(testid)), f"{testid} is below the first screen"
+    taps = 0
+    for testid in ("mood-2", "energy-3", "stress-4", "connected-2", "save-checkin"):
+        app.by_id(testid).click()  # a tap each
+        taps += 1
+    expect(app.by_id("checkin-saved")).to_contain_text("Saved")
+    assert taps <= 5
+    app.expect_all_saved()
+    (stored,) = server_db.checkins(name)
+    assert (stored["mood"], stored["energy"], stored["stress"], stored["connected"]) == (2, 3, 4, 2)
+
+
+def test_a_check_in_in_progress_survives_a_reload(app: App) -> None:
+    app.open("/checkin")
+    app.by_id("mood-4").check()
+    app.by_id("stress-2").check()
+    app.page.reload()
+    expect(app.by_id("mood-4")).to_be_checked()
+    expect(app.by_id("stress-2")).to_be_checked()
+    app.by_id("save-checkin").click()
+    # Both missing scales are named at once, and focus goes to the first of them.
+    expect(app.by_id("energy-missing")).to_have_text("Choose your energy, from 1 to 5.")
+    expect(app.by_id("connected-missing")).to_have_text(
+        "Choose how connected you feel, from 1 to 5."
+    )
+    expect(app.by_id("energy-1")).to_be_focused()

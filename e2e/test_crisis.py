@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import Page, expect
 
 from .pages import App
@@ -62,3 +64,22 @@ def test_crisis_mode_has_no_accessibility_violations(app: App, page: Page) -> No
         page.emulate_media(color_scheme=scheme)
         app.open("/crisis")
         app.assert_accessible()
+
+
+def test_help_now_on_the_smallest_phone_shows_the_call_and_the_reasons_first(
+    app: App, page: Page
+) -> None:
+    page.set_viewport_size({"width": 320, "height": 568})
+    app.open("/toolkit")
+    app.add_to_toolkit("what_matters", "My daughter Ana")
+    app.add_to_toolkit("what_matters", "Seeing the sea again")
+    app.open("/crisis")
+    for locator in (
+        page.get_by_test_id("emergency"),
+        page.get_by_test_id("first-line"),
+        page.get_by_test_id("reason").filter(has_text="My daughter Ana"),
+        page.get_by_test_id("open-plan"),
+    ):
+        expect(locator).to_be_visible()
+        assert app.in_first_screen(locator), locator
+    expect(page.get_by_test_id("emergency")).to_have_attribute("href", re.compile(r"^tel:\d+$"))

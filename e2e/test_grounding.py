@@ -142,3 +142,29 @@ def test_the_player_has_no_accessibility_violations(app: App, page: Page) -> Non
     app.by_id("start").click()
     page.clock.run_for(3_000)
     app.assert_accessible()
+
+
+def test_skipping_through_counts_only_the_time_actually_spent(app: App, page: Page) -> None:
+    page.clock.install()
+    app.open("/ground/box-breathing")
+    app.by_id("length-1").check()
+    app.by_id("start").click()
+    for _ in range(40):
+        if app.by_id("exercise-done").is_visible():
+            break
+        page.clock.run_for(300)
+        app.by_id("skip").click()
+    expect(app.by_id("exercise-done")).to_be_visible()
+    expect(app.by_id("exercise-spent")).to_have_text("Well done. Even a few slow breaths count.")
+    (session,) = app.local_sessions()
+    assert session["duration_seconds"] < 30
+
+
+def test_the_first_breath_in_grows_the_circle(app: App, page: Page) -> None:
+    page.clock.install()
+    page.emulate_media(reduced_motion="no-preference")
+    app.open("/ground/box-breathing")
+    app.by_id("start").click()
+    page.clock.run_for(7_000)
+    pacer = app.by_id("visual-pacer")
+    expect(pacer).to_have_attribute("data-size", "big")

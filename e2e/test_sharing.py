@@ -141,3 +141,44 @@ def test_an_invite_code_read_aloud_connects_and_either_side_can_end_it(
     expect(app.by_id("peer-row")).to_have_count(0)
     lee_app.open("/share")
     expect(lee_app.by_id("peer-row")).to_have_count(0)
+
+
+def test_an_invite_stays_on_the_phone_that_made_it_until_it_is_used(
+    app: App, new_context: Any
+) -> None:
+    app.sign_up("inv_" + uuid.uuid4().hex[:8])
+    link = app.make_invite()
+    code = app.by_id("invite-code").last.inner_text()
+    app.page.reload()
+    expect(app.by_id("invite-link").last).to_have_text(link)
+    expect(app.by_id("invite-code").last).to_have_text(code)
+    expect(app.by_id("invite-copy").last).to_be_visible()
+    app.assert_accessible()
+
+    friend = App(new_context().new_page(), app.base_url)
+    friend.sign_up("friend_" + uuid.uuid4().hex[:8])
+    friend.page.goto(link)
+    friend.by_id("invite-accept").click()
+    expect(friend.by_id("peer-row")).to_have_count(1)
+    app.page.reload()
+    expect(app.by_id("peer-row")).to_have_count(1)
+    expect(app.by_id("invite-link")).to_have_count(0)
+
+
+def test_home_shows_a_badge_for_a_new_summary(app: App, new_context: Any) -> None:
+    sam, bea_name = "sam_" + uuid.uuid4().hex[:6], "bea_" + uuid.uuid4().hex[:6]
+    app.sign_up(sam)
+    link = app.make_invite()
+    bea = App(new_context().new_page(), app.base_url)
+    bea.sign_up(bea_name)
+    bea.accept_invite(link, sam)
+    bea.open("/")
+    expect(bea.by_id("unread-badge")).to_have_count(0)
+    app.compose_for(bea_name)
+    app.by_id("part-scores").check()
+    app.preview()
+    app.by_id("share-send").click()
+    expect(app.by_id("sent-status")).to_contain_text("not seen yet")
+    bea.open("/")
+    expect(bea.by_id("unread-badge")).to_contain_text("1")
+    expect(bea.by_id("entry-share")).to_contain_text("1 new from your people")

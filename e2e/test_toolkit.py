@@ -147,3 +147,33 @@ def test_the_toolkit_pages_have_no_accessibility_violations(app: App) -> None:
     app.assert_accessible()
     app.open("/toolkit/setup?step=5")
     app.assert_accessible()
+
+
+def test_removing_a_plan_item_can_be_undone_even_offline(app: App, page: Page) -> None:
+    app.open("/toolkit")
+    app.wait_for_worker()
+    app.offline()
+    app.add_to_toolkit("people", "Priya (charge nurse)")
+    app.add_to_toolkit("people", "My brother")
+    section = app.by_id("section-people")
+    section.get_by_test_id("toolkit-item").filter(has_text="Priya").get_by_test_id(
+        "remove-item"
+    ).click()
+    expect(section.get_by_test_id("toolkit-item")).to_have_count(1)
+    expect(app.by_id("removed")).to_contain_text("Removed “Priya (charge nurse)”")
+    app.by_id("undo-remove").click()
+    # Back where it was, first in the list, and still there after a reload.
+    assert app.toolkit_texts("people", 2) == ["Priya (charge nurse)", "My brother"]
+    page.reload()
+    assert app.toolkit_texts("people", 2) == ["Priya (charge nurse)", "My brother"]
+
+
+def test_an_item_half_typed_is_still_there_after_a_reload(app: App, page: Page) -> None:
+    app.open("/toolkit")
+    form = app.by_id("warning_signs-form").last
+    form.locator("input[type=text]").fill("Not sleeping after nights")
+    page.wait_for_timeout(300)
+    page.reload()
+    expect(app.by_id("warning_signs-form").last.locator("input[type=text]")).to_have_value(
+        "Not sleeping after nights"
+    )

@@ -106,6 +106,8 @@ _TYPE_WORDS = {
     "null": "empty",
 }
 _LIMITS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"Expected `str` of length >= 1\b"), "{label} is needed."),
+    (re.compile(r"Expected `array` of length >= 1\b"), "{label} needs at least one item."),
     (re.compile(r"Expected `str` of length >= (\d+)"), "{label} needs at least {0} characters."),
     (re.compile(r"Expected `str` of length <= (\d+)"), "{label} can be at most {0} characters."),
     (re.compile(r"Expected `array` of length >= (\d+)"), "{label} needs at least {0} items."),

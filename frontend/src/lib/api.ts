@@ -5,6 +5,7 @@
 import createClient from 'openapi-fetch';
 
 import type { components, paths } from './api-schema';
+import { Offline, knownOffline } from './network';
 import { csrfToken } from './outbox';
 
 export type Schemas = components['schemas'];
@@ -17,6 +18,7 @@ export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin'
 
 api.use({
   async onRequest({ request }) {
+    if (knownOffline()) throw new Offline();
     if (!SAFE_METHODS.has(request.method)) {
       const token = await csrfToken();
       if (token) request.headers.set('x-csrf-token', token);

@@ -7,8 +7,6 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 
 import { db } from './store';
 
-const WRITE_AFTER_MS = 150;
-
 export async function readDraft<T>(key: string): Promise<T | undefined> {
   const found = await (await db()).get('drafts', key);
   return found?.value as T | undefined;
@@ -24,60 +22,39 @@ export async function clearDraft(key: string): Promise<void> {
 
 /**
  * Like ``useState``, but kept in the phone's drafts under ``key``: restored when the page
- * opens again (``ready`` turns true once looked up), written shortly after each change and
- * whenever the page is hidden. ``clear`` forgets it and returns to ``initial``.
+ * opens again (``ready`` turns true once looked up) and written at each change (IndexedDB
+ * keeps writes in order, and a write is cheap next to losing a word to a reload).
+ * ``clear`` forgets it and returns to ``initial``.
  */
 export function useDraft<T>(key: string, initial: T): { value: T; set: (next: T) => void; clear: () => Promise<void>; ready: boolean } {
   const [value, setValue] = useState<T>(initial);
   const [ready, setReady] = useState(false);
-  const latest = useRef<{ value: T; dirty: boolean }>({ value: initial, dirty: false });
-  const timer = useRef<number | undefined>(undefined);
+  const changed = useRef(false);
 
   useEffect(() => {
     let live = true;
     setReady(false);
+    changed.current = false;
     void readDraft<T>(key)
       .then((found) => {
-        if (!live) return;
-        if (found !== undefined && !latest.current.dirty) {
-          latest.current = { value: found, dirty: false };
-          setValue(found);
-        }
+        // Something typed before the lookup finished wins over what was kept.
+        if (live && found !== undefined && !changed.current) setValue(found);
       })
       .catch(() => undefined)
       .finally(() => live && setReady(true));
-    const flush = () => {
-      if (!latest.current.dirty) return;
-      latest.current.dirty = false;
-      void writeDraft(key, latest.current.value).catch(() => undefined);
-    };
-    const onHide = () => {
-      if (document.visibilityState === 'hidden') flush();
-    };
-    document.addEventListener('visibilitychange', onHide);
-    window.addEventListener('pagehide', flush);
     return () => {
       live = false;
-      window.clearTimeout(timer.current);
-      flush();
-      document.removeEventListener('visibilitychange', onHide);
-      window.removeEventListener('pagehide', flush);
     };
   }, [key]);
 
   const set = (next: T) => {
-    latest.current = { value: next, dirty: true };
+    changed.current = true;
     setValue(next);
-    window.clearTimeout(timer.current);
-    timer.current = window.setTimeout(() => {
-      latest.current.dirty = false;
-      void writeDraft(key, latest.current.value).catch(() => undefined);
-    }, WRITE_AFTER_MS);
+    void writeDraft(key, next).catch(() => undefined);
   };
 
   const clear = async () => {
-    window.clearTimeout(timer.current);
-    latest.current = { value: initial, dirty: false };
+    changed.current = true;
     setValue(initial);
     await clearDraft(key);
   };

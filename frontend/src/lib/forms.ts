@@ -8,10 +8,11 @@ export function inputIdFor(field: string): string {
   return field.replace(/[^A-Za-z0-9_]+/g, '-').replace(/^-|-$/g, '');
 }
 
-/** After the errors render, focus the first marked field in ``form`` and bring it into view. */
+/** After the errors render, focus the first marked field in ``form`` (or a message about
+ * the whole form, marked ``data-problem``) and bring it into view. */
 export function focusFirstProblem(form: HTMLElement | null): void {
   requestAnimationFrame(() => {
-    const first = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    const first = form?.querySelector<HTMLElement>('[aria-invalid="true"], [data-problem]');
     if (!first) return;
     first.focus({ preventScroll: true });
     first.scrollIntoView({ block: 'center', behavior: 'auto' });

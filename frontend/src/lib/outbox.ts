@@ -8,6 +8,7 @@
  * no window or document here.
  */
 import { announce } from './events';
+import { knownOffline } from './network';
 import { newId } from './ids';
 import { type HttpMethod, type OutboxOp, type RecordStore, db, getMeta, setMeta } from './store';
 
@@ -109,6 +110,7 @@ export async function rememberCsrfToken(token: string): Promise<void> {
 }
 
 async function freshCsrfToken(): Promise<string | null> {
+  if (knownOffline()) return null;
   const response = await fetch('/api/session', { credentials: 'same-origin', cache: 'no-store' });
   if (!response.ok) return null;
   const body = (await response.json()) as { csrf_token?: string };
@@ -233,6 +235,7 @@ export function flushOutbox(): Promise<FlushOutcome> {
     // Changes made signed out wait for a sign-in (the worker cannot tell otherwise).
     const session = await getMeta<{ status?: string }>('session');
     if (session?.status !== 'signed_in') return { state: 'signed_out' as const, sent };
+    if (knownOffline()) return { state: 'offline' as const, sent };
     for (;;) {
       const cursor = await (await db()).transaction('outbox').store.openCursor();
       const op = cursor?.value;

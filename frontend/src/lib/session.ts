@@ -6,6 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 
 import type { Schemas } from './api';
 import { announce, listen } from './events';
+import { knownOffline } from './network';
 import { rememberCsrfToken } from './outbox';
 import { getMeta, setMeta } from './store';
 
@@ -42,6 +43,10 @@ export async function adoptSession(view: Schemas['SessionView']): Promise<void> 
 /** Ask the server; when offline, fall back to the last known answer. */
 export async function refreshSession(): Promise<SessionState> {
   const asked = generation;
+  if (knownOffline()) {
+    await loadCachedSession();
+    return current;
+  }
   try {
     // Plain fetch: this runs at start-up, before the typed client is worth loading.
     const response = await fetch('/api/session', { credentials: 'same-origin', cache: 'no-store' });

@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 
 import { announce, listen } from './events';
+import { knownOffline } from './network';
 import { SYNC_TAG, flushOutbox, pendingCount, pendingKeys, rejectedCount } from './outbox';
 import { refreshSession, sessionNow } from './session';
 import { type RecordStore, db } from './store';
@@ -99,7 +100,8 @@ export async function syncNow(): Promise<void> {
       }
       if (outcome.state !== 'done') {
         setStatus({ online: outcome.state !== 'offline' && navigator.onLine });
-        scheduleRetry();
+        // Known to be offline: the "online" event starts the next sync, no timer needed.
+        if (!knownOffline()) scheduleRetry();
         break;
       }
       setStatus({ online: true });

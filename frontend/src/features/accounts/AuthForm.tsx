@@ -1,9 +1,10 @@
 /** Sign in and create an account: a username and a passphrase, nothing more. */
 import type { JSX } from 'preact';
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 
 import { api, describeError, fieldMessages } from '../../lib/api';
+import { focusFirstProblem } from '../../lib/forms';
 import { adoptSession } from '../../lib/session';
 import { TextField } from '../../ui/field';
 import { Page } from '../../ui/page';
@@ -22,6 +23,7 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }): JSX.Element
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState('');
   const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
   const signingUp = mode === 'sign-up';
   const next = query.next?.startsWith('/') ? query.next : '/';
 
@@ -29,6 +31,14 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }): JSX.Element
     event.preventDefault();
     setErrors({});
     setFormError('');
+    const missing: Record<string, string> = {};
+    if (!username.trim()) missing.username = 'Your username is needed.';
+    if (!passphrase) missing.passphrase = 'Your passphrase is needed.';
+    if (Object.keys(missing).length) {
+      setErrors(missing);
+      focusFirstProblem(form.current);
+      return;
+    }
     const others = await unsentChangesOfAnotherAccount(username);
     if (
       others > 0 &&
@@ -42,7 +52,7 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }): JSX.Element
       const problem = await passphraseProblem(passphrase, username);
       if (problem) {
         setErrors({ passphrase: problem });
-        document.getElementById('passphrase')?.focus();
+        focusFirstProblem(form.current);
         return;
       }
     }
@@ -57,8 +67,11 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }): JSX.Element
         route(next);
         return;
       }
-      setErrors(fieldMessages(result.error));
-      setFormError(describeError(result.error));
+      const fields = fieldMessages(result.error);
+      setErrors(fields);
+      // Problems with a field are said beside it; anything else above the form.
+      setFormError(Object.keys(fields).length ? '' : describeError(result.error));
+      focusFirstProblem(form.current);
     } catch {
       setFormError("You're offline. Everything you do still saves on this phone; sign in when you have signal.");
     } finally {
@@ -73,9 +86,9 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }): JSX.Element
           ? 'An account keeps your toolkit and check-ins safe across phones, and lets you share with a peer. No email or real name needed.'
           : 'Signing in syncs what you keep on this phone with your account.'}
       </p>
-      <form onSubmit={(event) => void submit(event)} data-testid={`${mode}-form`} noValidate>
+      <form ref={form} onSubmit={(event) => void submit(event)} data-testid={`${mode}-form`} noValidate>
         {formError && (
-          <p class="form-error" role="alert" data-testid="form-error">
+          <p class="form-error" role="alert" tabIndex={-1} data-problem data-testid="form-error">
             {formError}
           </p>
         )}

@@ -110,7 +110,7 @@ export function CheckIn(): JSX.Element {
 
   return (
     <Page title={original ? 'Edit check-in' : 'Check in'}>
-      <p class="muted compact">{original ? 'Change anything, then save.' : 'How are you, right now? Four taps is enough.'}</p>
+      {original && <p class="muted compact">Change anything, then save.</p>}
       <form ref={form} onSubmit={(event) => void submit(event)} data-testid="checkin-form" noValidate>
         <CheckinForm
           draft={draft}

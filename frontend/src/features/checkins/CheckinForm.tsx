@@ -33,8 +33,8 @@ export function missingScales(draft: CheckinDraft): ScaleName[] {
   return SCALES.filter((scale) => draft.scores[scale.name] === undefined).map((scale) => scale.name);
 }
 
-function hasMore(draft: CheckinDraft): boolean {
-  return draft.context !== null || draft.body_signals.length > 0 || draft.tags.length > 0 || draft.note.trim() !== '';
+function hasMore(draft: CheckinDraft, showContext: boolean): boolean {
+  return (showContext && draft.context !== null) || draft.body_signals.length > 0 || draft.tags.length > 0 || draft.note.trim() !== '';
 }
 
 export function CheckinForm({
@@ -50,7 +50,7 @@ export function CheckinForm({
 }): JSX.Element {
   const own = useOwnMarks();
   const [more, setMore] = useState(false);
-  const open = more || hasMore(draft);
+  const open = more || hasMore(draft, showContext);
   return (
     <>
       {SCALES.map((scale) => {

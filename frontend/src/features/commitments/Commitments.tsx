@@ -1,8 +1,9 @@
 /** Choosing and tending commitments: add (starters one tap away), edit, archive, delete. */
 import type { JSX } from 'preact';
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 
 import { today } from '../../lib/dates';
+import { focusFirstProblem } from '../../lib/forms';
 import type { Cadence, LocalCommitment } from '../../lib/store';
 import { Page } from '../../ui/page';
 import { GENTLE_LIMIT, MAX_ACTIVE, STARTERS, createCommitment, deleteCommitment, saveCommitment, useCommitments } from './data';
@@ -20,25 +21,28 @@ const EMPTY: Draft = { title: '', why: '', cadence: 'daily', weekdays: [], on_da
 
 function validate(draft: Draft): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (!draft.title.trim()) errors.title = 'Give it a few words.';
-  if (draft.cadence === 'weekdays' && !draft.weekdays.length) errors.weekdays = 'Choose at least one day.';
-  if (draft.cadence === 'once' && !draft.on_date) errors.on_date = 'Choose the day.';
+  if (!draft.title.trim()) errors.title = "Write what you'll do, in a few words.";
+  if (draft.cadence === 'weekdays' && !draft.weekdays.length) errors.weekdays = 'Choose at least one day for this commitment.';
+  if (draft.cadence === 'once' && !draft.on_date) errors.on_date = 'Choose the day for a one-off commitment.';
   return errors;
 }
 
 function CommitmentForm({ initial, label, onSave, onCancel }: { initial: Draft; label: string; onSave: (draft: Draft) => Promise<void>; onCancel?: () => void }): JSX.Element {
   const [draft, setDraft] = useState(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useRef<HTMLFormElement>(null);
   const prefix = onCancel ? 'edit' : 'new';
   return (
     <form
+      ref={form}
       noValidate
       data-testid={`${prefix}-commitment`}
       onSubmit={(event) => {
         event.preventDefault();
         const found = validate(draft);
         setErrors(found);
-        if (!Object.keys(found).length) void onSave(draft).then(() => !onCancel && setDraft(EMPTY));
+        if (Object.keys(found).length) focusFirstProblem(form.current);
+        else void onSave(draft).then(() => !onCancel && setDraft(EMPTY));
       }}
     >
       <div class="field">
@@ -69,6 +73,7 @@ function CommitmentForm({ initial, label, onSave, onCancel }: { initial: Draft; 
               <label key={name}>
                 <input
                   type="checkbox"
+                  aria-invalid={errors.weekdays && index === 0 ? true : undefined}
                   checked={draft.weekdays.includes(index + 1)}
                   onChange={(e) => setDraft({ ...draft, weekdays: e.currentTarget.checked ? [...draft.weekdays, index + 1].sort() : draft.weekdays.filter((d) => d !== index + 1) })}
                 />
@@ -82,8 +87,20 @@ function CommitmentForm({ initial, label, onSave, onCancel }: { initial: Draft; 
       {draft.cadence === 'once' && (
         <div class="field">
           <label for={`${prefix}-on`}>On</label>
-          <input id={`${prefix}-on`} type="date" min={today()} value={draft.on_date ?? ''} onInput={(e) => setDraft({ ...draft, on_date: e.currentTarget.value || null })} />
-          {errors.on_date && <span class="field-error">{errors.on_date}</span>}
+          <input
+            id={`${prefix}-on`}
+            type="date"
+            min={today()}
+            value={draft.on_date ?? ''}
+            aria-invalid={errors.on_date ? true : undefined}
+            aria-describedby={errors.on_date ? `${prefix}-on-error` : undefined}
+            onInput={(e) => setDraft({ ...draft, on_date: e.currentTarget.value || null })}
+          />
+          {errors.on_date && (
+            <span class="field-error" id={`${prefix}-on-error`}>
+              {errors.on_date}
+            </span>
+          )}
         </div>
       )}
       <div class="field">

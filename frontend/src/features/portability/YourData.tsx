@@ -36,6 +36,7 @@ function items(count: number): string {
 /** What an import did, in words: what was new, what changed, what was already here. */
 function importReport(added: number, updated: number, alreadyHere: number, where: string, archived: number): string {
   if (added === 0 && updated === 0) {
+    if (alreadyHere === 1) return 'Nothing new: the one item in that file was already here.';
     return alreadyHere ? `Nothing new: all ${items(alreadyHere)} in that file were already here.` : 'That file had nothing to import.';
   }
   const parts = [`Added ${items(added)} ${where}.`];

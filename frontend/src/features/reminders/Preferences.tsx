@@ -150,7 +150,7 @@ export function Preferences(): JSX.Element {
               <div class="chips">
                 {WEEKDAYS.map((name, index) => (
                   <label key={name}>
-                    <input type="checkbox" aria-invalid={index === 0 ? invalid('schedule.weekdays') : undefined} checked={(pattern.weekdays ?? []).includes(index + 1)} onChange={(e) => setPattern({ weekdays: e.currentTarget.checked ? [...(pattern.weekdays ?? []), index + 1].sort() : (pattern.weekdays ?? []).filter((d) => d !== index + 1) })} />
+                    <input type="checkbox" id={index === 0 ? 'pattern-days-first' : undefined} aria-invalid={index === 0 ? invalid('schedule.weekdays') : undefined} checked={(pattern.weekdays ?? []).includes(index + 1)} onChange={(e) => setPattern({ weekdays: e.currentTarget.checked ? [...(pattern.weekdays ?? []), index + 1].sort() : (pattern.weekdays ?? []).filter((d) => d !== index + 1) })} />
                     {name}
                   </label>
                 ))}

@@ -2,10 +2,11 @@
  * they will see, then send. The draft is kept on this phone until it is sent. */
 import type { JSX } from 'preact';
 import { useLocation } from 'preact-iso';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
 import { type Schemas, api, describeError, fieldMessages } from '../../lib/api';
 import { today } from '../../lib/dates';
+import { focusFirstProblem } from '../../lib/forms';
 import { newId } from '../../lib/ids';
 import { useSession } from '../../lib/session';
 import { TextField } from '../../ui/field';
@@ -47,6 +48,7 @@ export function Compose(): JSX.Element {
   const [preview, setPreview] = useState<{ id: string; shown: Schemas['SummaryPreview'] } | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState('');
+  const form = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
     if (session.status === 'signed_in') void reach(api.GET('/api/sharing/peers')).then(({ data }) => setPeer(data?.find((p) => p.id === to) ?? null));
@@ -62,8 +64,10 @@ export function Compose(): JSX.Element {
     event?.preventDefault();
     setMessage('');
     const { data, error } = await reach(api.POST('/api/sharing/preview', { body: { ...draft, peer_id: to } }));
-    setErrors(fieldMessages(error));
+    const fields = fieldMessages(error);
+    setErrors(fields);
     if (data) setPreview({ id: newId(), shown: data });
+    else if (Object.keys(fields).length) focusFirstProblem(form.current);
     else setMessage(describeError(error));
   }
 
@@ -95,7 +99,7 @@ export function Compose(): JSX.Element {
   const name = peer?.name ?? 'your peer';
   return (
     <Page title="Share how you're doing" heading={`Share with ${name}`}>
-      <form onSubmit={(e) => void look(e)}>
+      <form ref={form} noValidate onSubmit={(e) => void look(e)}>
         <fieldset>
           <legend>Which period</legend>
           <div class="chips">
@@ -107,23 +111,35 @@ export function Compose(): JSX.Element {
               ] as const
             ).map(([value, label]) => (
               <label key={value}>
-                <input type="radio" name="period" checked={draft.period === value} onChange={() => change({ period: value })} data-testid={`period-${value}`} />
+                <input
+                  type="radio"
+                  name="period"
+                  checked={draft.period === value}
+                  aria-invalid={errors.period && value === 'shift' ? true : undefined}
+                  aria-describedby={errors.period ? 'period-error' : undefined}
+                  onChange={() => change({ period: value })}
+                  data-testid={`period-${value}`}
+                />
                 {label}
               </label>
             ))}
           </div>
-          {errors.period && <p class="field-error">{errors.period}</p>}
+          {errors.period && (
+            <p class="field-error" id="period-error">
+              {errors.period}
+            </p>
+          )}
         </fieldset>
         {draft.period === 'custom' && (
           <div class="card">
             <div class="field">
               <label for="range-start">From</label>
-              <input id="range-start" type="date" max={today()} value={draft.start ?? ''} onInput={(e) => change({ start: e.currentTarget.value || null })} aria-describedby={errors.start ? 'range-start-error' : undefined} />
+              <input id="range-start" type="date" max={today()} value={draft.start ?? ''} onInput={(e) => change({ start: e.currentTarget.value || null })} aria-invalid={errors.start ? true : undefined} aria-describedby={errors.start ? 'range-start-error' : undefined} />
               {errors.start && <p class="field-error" id="range-start-error">{errors.start}</p>}
             </div>
             <div class="field">
               <label for="range-end">To</label>
-              <input id="range-end" type="date" max={today()} value={draft.end ?? ''} onInput={(e) => change({ end: e.currentTarget.value || null })} aria-describedby={errors.end ? 'range-end-error' : undefined} />
+              <input id="range-end" type="date" max={today()} value={draft.end ?? ''} onInput={(e) => change({ end: e.currentTarget.value || null })} aria-invalid={errors.end ? true : undefined} aria-describedby={errors.end ? 'range-end-error' : undefined} />
               {errors.end && <p class="field-error" id="range-end-error">{errors.end}</p>}
             </div>
           </div>
@@ -132,13 +148,24 @@ export function Compose(): JSX.Element {
           <legend>What to include (nothing is included unless you choose it)</legend>
           {PARTS.map(([part, label]) => (
             <label class="check" key={part}>
-              <input type="checkbox" checked={draft.parts?.[part] ?? false} onChange={(e) => change({ parts: { ...NO_PARTS, ...draft.parts, [part]: e.currentTarget.checked } })} data-testid={`part-${part}`} />
+              <input
+                type="checkbox"
+                checked={draft.parts?.[part] ?? false}
+                aria-invalid={errors.parts && part === 'scores' ? true : undefined}
+                aria-describedby={errors.parts ? 'parts-error' : undefined}
+                onChange={(e) => change({ parts: { ...NO_PARTS, ...draft.parts, [part]: e.currentTarget.checked } })}
+                data-testid={`part-${part}`}
+              />
               {label}
             </label>
           ))}
-          {errors.parts && <p class="field-error">{errors.parts}</p>}
+          {errors.parts && (
+            <p class="field-error" id="parts-error">
+              {errors.parts}
+            </p>
+          )}
         </fieldset>
-        <TextField id="share-note" label={`A note for ${name} (optional)`} value={draft.note ?? ''} onInput={(note) => change({ note })} multiline maxLength={600} error={errors.note} />
+        <TextField id="note" label={`A note for ${name} (optional)`} value={draft.note ?? ''} onInput={(note) => change({ note })} multiline maxLength={4000} error={errors.note} />
         <fieldset>
           <legend>What would help</legend>
           {HELP.map(([value, label]) => (

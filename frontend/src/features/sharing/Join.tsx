@@ -1,9 +1,10 @@
 /** Answering an invite: sign in if needed, see who is asking, then accept or decline. */
 import type { JSX } from 'preact';
 import { useLocation } from 'preact-iso';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
 import { type Schemas, api, describeError } from '../../lib/api';
+import { focusFirstProblem } from '../../lib/forms';
 import { useSession } from '../../lib/session';
 import { TextField } from '../../ui/field';
 import { Page } from '../../ui/page';
@@ -20,13 +21,24 @@ export function Join(): JSX.Element {
   const [redeem, setRedeem] = useState<Redeem | null>(token ? { token } : null);
   const [invite, setInvite] = useState<Schemas['InvitePreview'] | null>(null);
   const [message, setMessage] = useState('');
+  const [codeError, setCodeError] = useState('');
+  const form = useRef<HTMLFormElement>(null);
 
   async function look(body: Redeem): Promise<void> {
     setMessage('');
+    setCodeError('');
+    if ('code' in body && !body.code.trim()) {
+      setCodeError('Type the code they read to you, like ABCD-EFGH.');
+      focusFirstProblem(form.current);
+      return;
+    }
     const { data, error } = await reach(api.POST('/api/sharing/invites/open', { body }));
     if (data) {
       setRedeem(body);
       setInvite(data);
+    } else if ('code' in body) {
+      setCodeError(describeError(error));
+      focusFirstProblem(form.current);
     } else {
       setInvite(null);
       setMessage(describeError(error));
@@ -71,12 +83,27 @@ export function Join(): JSX.Element {
         </section>
       ) : (
         <form
+          ref={form}
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             void look({ code });
           }}
         >
-          <TextField id="invite-code" label="Invite code" hint="The eight letters and numbers they read to you, like ABCD-EFGH" value={code} onInput={setCode} maxLength={16} autoComplete="off" required />
+          <TextField
+            id="invite-code"
+            label="Invite code"
+            hint="The eight letters and numbers they read to you, like ABCD-EFGH"
+            value={code}
+            onInput={(value) => {
+              setCode(value);
+              setCodeError('');
+            }}
+            maxLength={16}
+            autoComplete="off"
+            required
+            error={codeError}
+          />
           <button type="submit" data-testid="invite-code-submit">
             Look up
           </button>

@@ -23,7 +23,7 @@ const REASONS_FIRST = 3;
 export function Crisis(): JSX.Element {
   const toolkit = useToolkit();
   const doc = toolkit?.doc;
-  const lead = <p class="crisis-lead">You're not alone. Take one slow breath; you only need to pick one thing.</p>;
+  const lead = <p class="crisis-lead">You're not alone. One slow breath, then pick one thing.</p>;
   // The prerendered page holds only these calm words: the numbers depend on this phone's
   // region and plan, and appear below them (so nothing already shown moves).
   if (typeof navigator === 'undefined') {
