@@ -45,7 +45,22 @@ def test_tap_targets_are_at_least_44_px(app: App, page: Page) -> None:
         assert small == [], path
     app.sign_up("taps_" + uuid.uuid4().hex[:8])
     app.make_invite()
-    for path in ["/share", "/join", "/share/inbox"]:
+    app.check_in(2, 3, 4, 3, note="Tap sizes")
+    for path in [
+        "/share",
+        "/join",
+        "/share/inbox",
+        "/crisis",
+        "/toolkit",
+        "/today",
+        "/commitments",
+        "/reminders",
+        "/checkin/history",
+        "/insights",
+        "/your-data",
+        "/account",
+        "/ground",
+    ]:
         app.open(path)
         small = page.evaluate(SMALL_TARGETS)
         assert small == [], path
