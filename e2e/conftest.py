@@ -43,7 +43,7 @@ os.environ.update(
 import uvicorn  # noqa: E402
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright  # noqa: E402
 
-from steady import db  # noqa: E402
+from steady import db, migrations  # noqa: E402
 from steady.app import create_app  # noqa: E402
 from steady.settings import Settings  # noqa: E402
 
@@ -74,7 +74,7 @@ def server() -> Iterator[str]:
     def migrate_then_serve() -> None:
         # Playwright's sync API owns this thread's event loop; the server gets its own.
         engine = db.make_engine(settings.resolved_database_url)
-        asyncio.run(db.migrate(engine))
+        asyncio.run(migrations.migrate(engine))
         asyncio.run(db.close_engine(engine))
         instance.run()
 

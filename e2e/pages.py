@@ -7,7 +7,10 @@ import re
 from pathlib import Path
 from typing import Any
 
+import msgspec
 from playwright.sync_api import CDPSession, Locator, Page, expect
+
+from steady.reminders.notices import Notice
 
 AXE_SOURCE = (
     Path(__file__).resolve().parent.parent / "node_modules/axe-core/axe.min.js"
@@ -273,12 +276,13 @@ class App:
             self.page.wait_for_timeout(50)
         raise AssertionError("the service worker never registered")
 
-    def deliver_push(self, payload: dict[str, Any]) -> None:
+    def deliver_push(self, notice: Notice) -> None:
         """Hand a push message to the service worker, as the browser's push service would."""
         cdp, registration = self.worker_registration_id()
+        data = msgspec.json.encode(notice).decode()
         cdp.send(
             "ServiceWorker.deliverPushMessage",
-            {"origin": self.base_url, "registrationId": registration, "data": json.dumps(payload)},
+            {"origin": self.base_url, "registrationId": registration, "data": data},
         )
 
     def notifications(self) -> list[dict[str, Any]]:

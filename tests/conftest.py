@@ -54,7 +54,7 @@ import pytest  # noqa: E402
 from litestar import Litestar  # noqa: E402
 from piccolo.engine.base import Engine  # noqa: E402
 
-from steady import db  # noqa: E402
+from steady import db, dialect, migrations  # noqa: E402
 from steady.app import create_app  # noqa: E402
 from steady.settings import Settings  # noqa: E402
 from tests.helpers import Api, http_client, lifespan_running  # noqa: E402
@@ -70,7 +70,7 @@ def pytest_sessionfinish() -> None:
 async def _migrate_fresh_sqlite(path: Path) -> None:
     engine = db.make_engine(f"sqlite:///{path}")
     try:
-        await db.migrate(engine)
+        await migrations.migrate(engine)
     finally:
         await db.close_engine(engine)
 
@@ -79,7 +79,7 @@ async def _migrate_fresh_postgres() -> None:
     engine = db.make_engine(POSTGRES_URL)
     await engine.run_ddl("DROP SCHEMA public CASCADE")
     await engine.run_ddl("CREATE SCHEMA public")
-    await db.migrate(engine)
+    await migrations.migrate(engine)
 
 
 @pytest.fixture(scope="session")
@@ -121,7 +121,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 async def engine(database_url: str, request: pytest.FixtureRequest) -> AsyncIterator[Engine]:
     """A fresh, migrated database for this test."""
     engine = db.make_engine(database_url)
-    if db.is_postgres(engine):
+    if dialect.is_postgres(engine):
         tables = request.getfixturevalue("postgres_tables")
         await engine.run_ddl(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE")
     db.use_engine(engine)

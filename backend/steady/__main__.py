@@ -12,14 +12,14 @@ import json
 import sys
 from pathlib import Path
 
-from steady import db
+from steady import db, migrations
 from steady.settings import Settings
 
 
 async def _migrate(settings: Settings) -> None:
     engine = db.make_engine(settings.resolved_database_url)
     try:
-        await db.migrate(engine)
+        await migrations.migrate(engine)
     finally:
         await db.close_engine(engine)
 

@@ -25,6 +25,7 @@ from steady import (
     checkins,
     commitments,
     db,
+    events,
     grounding,
     portability,
     reminders,
@@ -110,8 +111,11 @@ def create_app(settings: Settings | None = None, engine: Engine[Any] | None = No
     if dist is not None:
         handlers.append(static_router(dist))
 
+    listeners = [found for feature in FEATURES for found in feature.listeners]
+    events.hear(listeners)
     app = Litestar(
         route_handlers=handlers,  # type: ignore[arg-type]
+        listeners=[found.for_litestar() for found in listeners],
         dependencies={
             "settings": Provide(lambda: settings, sync_to_thread=False),
             "principal": Provide(require_principal, sync_to_thread=False),

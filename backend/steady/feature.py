@@ -1,8 +1,9 @@
 """What a feature hands to ``create_app``: its name and its one router.
 
 Each feature folder is a Piccolo app (``steady.<name>.piccolo_app``) with its own tables
-and migrations, and exports one ``Feature`` from its package, so adding a feature to the
-app is one line in ``steady.app``.
+and migrations, and exports one ``Feature`` from its package (its router, start and stop
+hooks, and the listeners it registers for other features' events), so adding a feature
+to the app is one line in ``steady.app``.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 
 from litestar import Litestar, Router
+
+from steady.events import Listener
 
 LifespanHook = Callable[[Litestar], Awaitable[None]]
 
@@ -23,6 +26,8 @@ class Feature:
     router: Router
     on_startup: Sequence[LifespanHook] = field(default_factory=tuple)
     on_shutdown: Sequence[LifespanHook] = field(default_factory=tuple)
+    # What it does when other features announce something (``steady.events``).
+    listeners: Sequence[Listener] = field(default_factory=tuple)
     # A feature that only combines others (export, for one) has no tables of its own.
     has_tables: bool = True
 

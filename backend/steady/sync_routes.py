@@ -24,11 +24,10 @@ from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_204_NO_CON
 from steady.auth import Principal
 from steady.errors import BAD_INPUT
 from steady.structs import COUNTER_MAX
-from steady.sync import Outcome, SyncedCollection
+from steady.sync import Outcome, Page, SyncedCollection
 
 W = TypeVar("W", bound=msgspec.Struct)
 V = TypeVar("V", bound=msgspec.Struct)
-C = TypeVar("C", bound=msgspec.Struct)
 
 Since = Annotated[
     int, QueryParameter(ge=0, le=COUNTER_MAX, description="Revision already seen; 0 for all.")
@@ -49,7 +48,6 @@ def synced_router(
     collection: SyncedCollection[W, V],
     write: type[W],
     view: type[V],
-    changes: type[C],
     extra_handlers: list[Any] | None = None,
     conflicts: bool = False,
 ) -> Router:
@@ -77,14 +75,14 @@ def synced_router(
             raise NotFoundException(detail=not_found)
 
     async def feed(principal: Principal, since: int = 0, limit: int = 200) -> Any:
-        page = await collection.changes(principal.user_id, since, limit)
-        return changes(items=page.items, deleted=page.deleted, cursor=page.cursor, more=page.more)
+        return await collection.changes(principal.user_id, since, limit)
 
     me = NamedDependency[Principal]
     item = FromPath[UUID]
     # Concrete types for this collection, applied at run time (hence the casts for mypy).
     body = cast(Any, JSONBody)[write]
     answer = cast(Any, Response)[view]
+    page = cast(Any, Page)[view]
     slug = re.sub(r"[^a-z0-9]+", "_", noun.lower())
     handlers = [
         put(
@@ -111,6 +109,6 @@ def synced_router(
             responses=BAD_INPUT,
             operation_id=f"{slug}_changes",
             summary=f"{noun.capitalize()}s changed or deleted after revision `since`, oldest first",
-        )(_annotate(feed, principal=me, since=Since, limit=Limit, **{"return": changes})),
+        )(_annotate(feed, principal=me, since=Since, limit=Limit, **{"return": page})),
     ]
     return Router(path=path, tags=tags, route_handlers=[*handlers, *(extra_handlers or [])])

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from steady import db
+from steady import dialect
 from steady.reminders import service as reminders
 from steady.reminders.tables import Reminder
 from steady.sharing.tables import Invite, PeerBlock, PeerLink, SharedSummary, SharingPrefs
@@ -97,11 +97,11 @@ async def test_the_database_keeps_one_live_connection_and_one_block_per_pair(
     link = await PeerLink.select().first()
     with pytest.raises(Exception) as twice:
         await PeerLink.insert(PeerLink(id=new_id(), inviter=link["peer"], peer=link["inviter"]))
-    assert db.is_unique_violation(twice.value)
+    assert dialect.is_unique_violation(twice.value)
     await PeerBlock.insert(PeerBlock(blocker=link["inviter"], blocked=link["peer"]))
     with pytest.raises(Exception) as blocked_twice:
         await PeerBlock.insert(PeerBlock(blocker=link["inviter"], blocked=link["peer"]))
-    assert db.is_unique_violation(blocked_twice.value)
+    assert dialect.is_unique_violation(blocked_twice.value)
 
 
 async def test_two_people_who_invited_each_other_end_up_with_one_connection(

@@ -18,7 +18,7 @@ import anyio.to_thread
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-from steady import db
+from steady import db, dialect
 from steady.accounts.tables import Account, AccountSession
 from steady.auth import Principal
 from steady.domain import Limited
@@ -127,7 +127,7 @@ async def create_account(
             Account(username=name, passphrase_hash=hashed, time_zone=time_zone)
         ).returning(Account.id)
     except Exception as error:
-        if db.is_unique_violation(error):
+        if dialect.is_unique_violation(error):
             raise UsernameTaken(name) from error
         raise
     return int(rows[0]["id"])
@@ -268,7 +268,7 @@ async def time_zones_of(account_ids: Collection[int]) -> dict[int, ZoneInfo]:
     if not account_ids:
         return {}
     rows = await Account.select(Account.id, Account.time_zone).where(
-        db.one_of(Account.id, account_ids)
+        dialect.one_of(Account.id, account_ids)
     )
     return {row["id"]: ZoneInfo(row["time_zone"]) for row in rows}
 
@@ -278,7 +278,7 @@ async def usernames_of(account_ids: Collection[int]) -> dict[int, str]:
     if not account_ids:
         return {}
     rows = await Account.select(Account.id, Account.username).where(
-        db.one_of(Account.id, account_ids)
+        dialect.one_of(Account.id, account_ids)
     )
     return {row["id"]: row["username"] for row in rows}
 
@@ -315,7 +315,7 @@ async def account_locked(account_id: int) -> AsyncIterator[None]:
     engine = db.current_engine()
     async with engine.transaction():
         query = Account.select(Account.id).where(Account.id == account_id)
-        if db.is_postgres(engine):
+        if dialect.is_postgres(engine):
             query = query.lock_rows()
         if await query.first() is None:
             raise AccountGone()

@@ -13,7 +13,6 @@ from litestar.params import QueryParameter
 from steady.auth import Principal
 from steady.checkins import service
 from steady.checkins.schemas import (
-    CheckinChanges,
     CheckinHistory,
     CheckinView,
     CheckinWrite,
@@ -59,6 +58,5 @@ router = synced_router(
     collection=service.checkins,
     write=CheckinWrite,
     view=CheckinView,
-    changes=CheckinChanges,
     extra_handlers=[checkin_history, checkin_insights],
 )

@@ -58,15 +58,6 @@ class CheckinView(Output):
     revision: int
 
 
-class CheckinChanges(Output):
-    """One page of the change feed: ask again with ``since=cursor`` while ``more``."""
-
-    items: list[CheckinView]
-    deleted: list[UUID]
-    cursor: int
-    more: bool
-
-
 class CheckinHistory(Output):
     """One page of history, newest first: ask again with ``offset`` while ``more``."""
 

@@ -25,7 +25,7 @@ from steady.checkins.schemas import (
 )
 from steady.checkins.tables import Checkin, CheckinMark, CheckinTombstone
 from steady.domain import InvalidField
-from steady.reminders import service as reminders
+from steady.events import announce
 from steady.sync import SyncedCollection
 
 # Fewer check-ins than this in a window, and insights say so rather than guess.
@@ -45,10 +45,18 @@ def _rules(data: CheckinWrite) -> None:
 
 async def _after_save(account_id: int, checkin_id: UUID, data: CheckinWrite, new: bool) -> None:
     await _write_marks(account_id, checkin_id, data, new)
-    if data.tags:
-        await reminders.follow_up_hard_day(account_id, checkin_id, data.recorded_at)
-    elif not new:
-        await reminders.forget_reminders_about(account_id, checkin_id)
+    await announce(
+        "checkin.saved",
+        account_id=account_id,
+        checkin_id=checkin_id,
+        recorded_at=data.recorded_at,
+        hard_moment=bool(data.tags),
+        new=new,
+    )
+
+
+async def _after_delete(account_id: int, checkin_id: UUID) -> None:
+    await announce("checkin.deleted", account_id=account_id, record_id=checkin_id)
 
 
 async def _write_marks(account_id: int, checkin_id: UUID, data: CheckinWrite, new: bool) -> None:
@@ -78,7 +86,7 @@ checkins: SyncedCollection[CheckinWrite, CheckinView] = SyncedCollection(
     synced_write,
     rules=_rules,
     after_save=_after_save,
-    after_delete=reminders.forget_reminders_about,
+    after_delete=_after_delete,
 )
 
 
@@ -201,8 +209,8 @@ async def insights(account_id: int, days: int) -> Insights:
     )
 
 
-async def shift_days(account_id: int, first: date, last: date) -> set[date]:
-    """Days a shift ended, as far as check-ins tell (an "after shift" check-in)."""
+async def after_shift_days(account_id: int, first: date, last: date) -> set[date]:
+    """Days with an "after shift" check-in (reminders counts these as days a shift ended)."""
     rows = await (
         Checkin.select(Checkin.local_date)
         .where(

@@ -8,10 +8,8 @@ from litestar.di import NamedDependency
 from steady.auth import Principal
 from steady.commitments import service
 from steady.commitments.schemas import (
-    CommitmentChanges,
     CommitmentView,
     CommitmentWrite,
-    CompletionChanges,
     CompletionView,
     CompletionWrite,
     ProgressReport,
@@ -35,7 +33,6 @@ router = Router(
             collection=service.commitments,
             write=CommitmentWrite,
             view=CommitmentView,
-            changes=CommitmentChanges,
             extra_handlers=[commitment_progress],
             conflicts=True,
         ),
@@ -46,7 +43,6 @@ router = Router(
             collection=service.completions,
             write=CompletionWrite,
             view=CompletionView,
-            changes=CompletionChanges,
         ),
     ],
 )

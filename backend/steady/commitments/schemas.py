@@ -42,13 +42,6 @@ class CommitmentView(Output):
     revision: int
 
 
-class CommitmentChanges(Output):
-    items: list[CommitmentView]
-    deleted: list[UUID]
-    cursor: int
-    more: bool
-
-
 class CompletionWrite(Input):
     """A tick: which commitment, for which day, and when it was tapped."""
 
@@ -63,13 +56,6 @@ class CompletionView(Output):
     local_date: date
     completed_at: datetime
     revision: int
-
-
-class CompletionChanges(Output):
-    items: list[CompletionView]
-    deleted: list[UUID]
-    cursor: int
-    more: bool
 
 
 class CommitmentProgress(Output):

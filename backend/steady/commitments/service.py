@@ -9,10 +9,11 @@ from piccolo.query.functions.aggregate import Count
 
 from steady import sync
 from steady.accounts.service import next_revision, synced_write, time_zone_of
-from steady.checkins.service import shift_days
 from steady.commitments.progress import HISTORY_DAYS, Cadence, due_days, local_today, progress
 from steady.commitments.schemas import (
-    MAX_ACTIVE,
+    MAX_ACTIVE as MAX_ACTIVE,
+)
+from steady.commitments.schemas import (
     CommitmentProgress,
     CommitmentView,
     CommitmentWrite,
@@ -27,7 +28,8 @@ from steady.commitments.tables import (
     CompletionTombstone,
 )
 from steady.domain import Conflict, Gone, InvalidField
-from steady.reminders import service as reminders
+from steady.events import announce
+from steady.reminders.service import shift_days
 
 
 def _commitment_rules(data: CommitmentWrite) -> None:
@@ -51,12 +53,13 @@ async def _check_commitment(account_id: int, commitment_id: UUID, data: Commitme
             )
 
 
-async def _plan_reminder(
+async def _announce_saved(
     account_id: int, commitment_id: UUID, data: CommitmentWrite, _new: bool
 ) -> None:
-    await reminders.set_commitment_reminder(
-        account_id,
-        commitment_id,
+    await announce(
+        "commitment.saved",
+        account_id=account_id,
+        commitment_id=commitment_id,
         title=data.title,
         cadence=data.cadence,
         weekdays=frozenset(data.weekdays),
@@ -67,7 +70,7 @@ async def _plan_reminder(
 
 
 async def _forget_dependents(account_id: int, commitment_id: UUID) -> None:
-    await reminders.forget_reminders_about(account_id, commitment_id)
+    await announce("commitment.deleted", account_id=account_id, record_id=commitment_id)
     # A deleted commitment takes its ticks with it, each with a tombstone for other devices.
     rows = await Completion.select(Completion.id).where(
         (Completion.account == account_id) & (Completion.commitment_id == commitment_id)
@@ -115,7 +118,7 @@ commitments: sync.SyncedCollection[CommitmentWrite, CommitmentView] = sync.Synce
     synced_write,
     rules=_commitment_rules,
     check=_check_commitment,
-    after_save=_plan_reminder,
+    after_save=_announce_saved,
     after_delete=_forget_dependents,
 )
 

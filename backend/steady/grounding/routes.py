@@ -1,7 +1,6 @@
 """HTTP routes for grounding sessions: idempotent writes by client id and a change feed."""
 
 from steady.grounding.schemas import (
-    GroundingSessionChanges,
     GroundingSessionView,
     GroundingSessionWrite,
 )
@@ -15,5 +14,4 @@ router = synced_router(
     collection=sessions,
     write=GroundingSessionWrite,
     view=GroundingSessionView,
-    changes=GroundingSessionChanges,
 )

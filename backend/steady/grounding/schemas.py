@@ -36,12 +36,3 @@ class GroundingSessionView(Output):
     started_at: datetime
     ended_at: datetime
     revision: int
-
-
-class GroundingSessionChanges(Output):
-    """One page of the change feed: ask again with ``since=cursor`` while ``more``."""
-
-    items: list[GroundingSessionView]
-    deleted: list[UUID]
-    cursor: int
-    more: bool

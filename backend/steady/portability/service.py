@@ -18,8 +18,14 @@ from steady import db
 from steady.accounts.service import account_view, time_zone_of
 from steady.checkins.schemas import CheckinWrite
 from steady.checkins.service import checkins
-from steady.commitments.schemas import MAX_ACTIVE, CommitmentWrite, CompletionWrite
-from steady.commitments.service import active_count, check_tick_day, commitments, completions
+from steady.commitments.schemas import CommitmentWrite, CompletionWrite
+from steady.commitments.service import (
+    MAX_ACTIVE,
+    active_count,
+    check_tick_day,
+    commitments,
+    completions,
+)
 from steady.domain import Gone, InvalidField, InvalidFields, TooLarge
 from steady.grounding.schemas import GroundingSessionWrite
 from steady.grounding.service import sessions

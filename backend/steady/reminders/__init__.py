@@ -12,6 +12,7 @@ from steady.reminders.dispatcher import (
     start_dispatching,
     stop_dispatching,
 )
+from steady.reminders.listeners import LISTENERS
 from steady.reminders.routes import router
 
 
@@ -40,4 +41,10 @@ async def _stop(app: Litestar) -> None:
         await app.state.dispatcher.close()
 
 
-FEATURE = Feature(name="reminders", router=router, on_startup=(_start,), on_shutdown=(_stop,))
+FEATURE = Feature(
+    name="reminders",
+    router=router,
+    on_startup=(_start,),
+    on_shutdown=(_stop,),
+    listeners=LISTENERS,
+)

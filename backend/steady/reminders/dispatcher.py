@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import logging
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -17,15 +16,17 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
+import msgspec
 from piccolo.engine.postgres import PostgresEngine
 from piccolo.query.functions.aggregate import Count
 
-from steady import db
+from steady import db, dialect
 from steady.push import Encryptor, PushTarget, VapidAuthorizations, post_push
 from steady.push_hosts import EndpointRefused, PushHosts
 from steady.push_http import PushConnectionError, PushConnections
+from steady.reminders.kinds import AFTER_SHIFT_KINDS, ONE_OFF_CADENCES, Cadence, ReminderKind
 from steady.reminders.notices import notice_for
-from steady.reminders.planning import ONE_OFF_CADENCES, POLICIES, Person, Rule, next_due
+from steady.reminders.planning import POLICIES, Person, Rule, next_due
 from steady.reminders.plans import people
 from steady.reminders.schedule import shift_holding
 from steady.reminders.tables import PushSubscription, Reminder, SentPush
@@ -47,6 +48,28 @@ SENT_KEPT = timedelta(days=3)
 # A scheduled after-shift reminder is skipped when one went out this recently (the shift
 # was tapped "End", so its reminder already came).
 SAME_SHIFT = timedelta(hours=6)
+
+
+@dataclass(frozen=True)
+class Send:
+    """Send it now."""
+
+
+@dataclass(frozen=True)
+class Skip:
+    """Not this time (why, for the logs and tests); the next time is planned as usual."""
+
+    why: str
+
+
+@dataclass(frozen=True)
+class Hold:
+    """Wait: a tapped shift runs until ``until``."""
+
+    until: datetime
+
+
+Verdict = Send | Skip | Hold
 
 
 @dataclass
@@ -155,10 +178,10 @@ class Dispatcher:
         for row in rows:
             person = persons.get(row["account"])
             verdict = self._verdict(row, person, now, sent_today, recent)
-            if person is None or verdict == "skip":
+            if person is None or isinstance(verdict, Skip):
                 report.skipped += 1
-            elif isinstance(verdict, datetime):
-                held.append((row["id"], verdict))
+            elif isinstance(verdict, Hold):
+                held.append((row["id"], verdict.until))
             elif not targets.get(row["account"]):
                 report.skipped += 1
             else:
@@ -192,34 +215,38 @@ class Dispatcher:
         now: datetime,
         sent_today: Counter[int],
         recent: set[tuple[int, str, Any]],
-    ) -> str | datetime:
+    ) -> Verdict:
         if person is None or row["due_at"] < now - self.settings.grace:
-            return "skip"  # missed while the server was down: never sent late in a burst
+            return Skip("missed while the server was down: never sent late in a burst")
         if row["time_zone"] and row["time_zone"] != str(person.zone):
-            return "skip"  # planned for a zone the person has left: planned again below
+            return Skip("planned for a zone the person has left: planned again below")
         shift = shift_holding(now, person.tapped)
         if shift is not None:
-            return shift[1] if POLICIES[row["kind"]].respect == "hold" else "skip"
+            if POLICIES[ReminderKind(row["kind"])].respect == "hold":
+                return Hold(shift[1])
+            return Skip("on shift")
         if sent_today[row["account"]] >= person.daily_cap:
-            return "skip"
-        after_shift = row["cadence"] == "after_shift" or row["kind"] == "decompress"
+            return Skip("the day's cap is reached")
+        after_shift = (
+            row["cadence"] == Cadence.AFTER_SHIFT or row["kind"] == ReminderKind.DECOMPRESS
+        )
         if after_shift and (row["account"], row["kind"], row["about"]) in recent:
-            return "skip"
-        return "send"
+            return Skip("already sent for this shift")
+        return Send()
 
     async def _deliver(
         self, row: dict[str, Any], person: Person, targets: list[_Target]
     ) -> list[str]:
         local_date = row["due_at"].astimezone(person.zone).date()
         notice = notice_for(
-            row["kind"],
+            ReminderKind(row["kind"]),
             str(row["about"]) if row["about"] else None,
             row["title"],
             local_date,
             show_details=person.show_details,
         )
-        payload = json.dumps(notice).encode()
-        policy = POLICIES[row["kind"]]
+        payload = msgspec.json.encode(notice)
+        policy = POLICIES[ReminderKind(row["kind"])]
         sends = [self._send(t.target, payload, policy.ttl_seconds, policy.urgency) for t in targets]
         if len(sends) == 1:  # the usual case, one phone: no extra task
             return [await sends[0]]
@@ -294,7 +321,7 @@ class _Target:
 
 
 async def _targets(accounts: list[int]) -> dict[int, list[_Target]]:
-    rows = await PushSubscription.select().where(db.one_of(PushSubscription.account, accounts))
+    rows = await PushSubscription.select().where(dialect.one_of(PushSubscription.account, accounts))
     found: dict[int, list[_Target]] = {}
     for row in rows:
         target = PushTarget(row["endpoint"], row["p256dh"], row["auth"])
@@ -311,7 +338,9 @@ async def _sent_lately(
     if days:
         rows = await (
             SentPush.select(SentPush.account, SentPush.local_date, Count().as_alias("n"))
-            .where(db.one_of(SentPush.account, accounts) & SentPush.local_date.is_in(list(days)))
+            .where(
+                dialect.one_of(SentPush.account, accounts) & SentPush.local_date.is_in(list(days))
+            )
             .group_by(SentPush.account, SentPush.local_date)
         )
         for row in rows:
@@ -319,9 +348,9 @@ async def _sent_lately(
             if person is not None and row["local_date"] == now.astimezone(person.zone).date():
                 counts[row["account"]] = int(row["n"])
     recent = await SentPush.select(SentPush.account, SentPush.kind, SentPush.about).where(
-        db.one_of(SentPush.account, accounts)
+        dialect.one_of(SentPush.account, accounts)
         & (SentPush.sent_at > now - SAME_SHIFT)
-        & SentPush.kind.is_in(["commitment", "decompress"])
+        & SentPush.kind.is_in(list(AFTER_SHIFT_KINDS))
     )
     return counts, {(r["account"], r["kind"], r["about"]) for r in recent}
 
@@ -386,14 +415,14 @@ async def _settle(
                     Reminder.claimed_until: None,
                     Reminder.time_zone: zone,
                 }
-            ).where(db.one_of(Reminder.id, ids))
+            ).where(dialect.one_of(Reminder.id, ids))
         if finished:
-            await Reminder.delete().where(db.one_of(Reminder.id, finished))
+            await Reminder.delete().where(dialect.one_of(Reminder.id, finished))
         if gone:
-            await PushSubscription.delete().where(db.one_of(PushSubscription.id, gone))
+            await PushSubscription.delete().where(dialect.one_of(PushSubscription.id, gone))
         if delivered:
             await SentPush.delete().where(
-                db.one_of(SentPush.account, {row["account"] for row in delivered})
+                dialect.one_of(SentPush.account, {row["account"] for row in delivered})
                 & (SentPush.sent_at < now - SENT_KEPT)
             )
 

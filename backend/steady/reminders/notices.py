@@ -7,54 +7,82 @@ not the commitment's title); ``show_details`` lets them choose otherwise.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Literal
 
-GENERIC = {
-    "commitment": ("A small thing you planned", "Tap when it's done, or snooze it for later."),
-    "checkin": ("How are you doing?", "A ten-second check-in, whenever you're ready."),
-    "decompress": ("Shift over — two minutes to land?", "A short breather before the next thing."),
-    "followup": ("Checking in on you", "Yesterday looked hard. How are you today?"),
-    "share_nudge": (
+from steady.reminders.kinds import ReminderKind
+from steady.structs import Output
+
+Action = Literal["done", "snooze"]
+
+
+class Notice(Output):
+    """A push's payload: what the service worker shows, and where a tap leads."""
+
+    kind: ReminderKind
+    title: str
+    body: str
+    url: str
+    tag: str
+    local_date: date
+    actions: list[Action]
+    # The commitment, check-in or summary it is about.
+    ref: str | None = None
+
+
+GENERIC: dict[ReminderKind, tuple[str, str]] = {
+    ReminderKind.COMMITMENT: (
+        "A small thing you planned",
+        "Tap when it's done, or snooze it for later.",
+    ),
+    ReminderKind.CHECKIN: ("How are you doing?", "A ten-second check-in, whenever you're ready."),
+    ReminderKind.DECOMPRESS: (
+        "Shift over — two minutes to land?",
+        "A short breather before the next thing.",
+    ),
+    ReminderKind.FOLLOWUP: ("Checking in on you", "Yesterday looked hard. How are you today?"),
+    ReminderKind.SHARE_NUDGE: (
         "A moment to reach out?",
         "Sharing how you are with someone you trust can lighten the load.",
     ),
     # The heading names the peer ("Sam shared a check-in with you"); never what was shared.
-    "peer_shared": ("", "Open Steady to read it."),
-    "peer_reply": ("", "Open Steady to read it."),
+    ReminderKind.PEER_SHARED: ("", "Open Steady to read it."),
+    ReminderKind.PEER_REPLY: ("", "Open Steady to read it."),
 }
-ACTIONS = {"commitment": ["done", "snooze"], "peer_shared": [], "peer_reply": []}
+ACTIONS: dict[ReminderKind, list[Action]] = {
+    ReminderKind.COMMITMENT: ["done", "snooze"],
+    ReminderKind.PEER_SHARED: [],
+    ReminderKind.PEER_REPLY: [],
+}
 GENERIC_FOLLOWUP = ("Checking in on you", "A quiet moment for yourself, when you can.")
-SCREENS = {
-    "commitment": "/today",
-    "checkin": "/checkin",
-    "decompress": "/leaving-shift",
-    "followup": "/checkin",
-    "share_nudge": "/share",
-    "peer_shared": "/share/inbox/{ref}",
-    "peer_reply": "/share/sent/{ref}",
+SCREENS: dict[ReminderKind, str] = {
+    ReminderKind.COMMITMENT: "/today",
+    ReminderKind.CHECKIN: "/checkin",
+    ReminderKind.DECOMPRESS: "/leaving-shift",
+    ReminderKind.FOLLOWUP: "/checkin",
+    ReminderKind.SHARE_NUDGE: "/share",
+    ReminderKind.PEER_SHARED: "/share/inbox/{ref}",
+    ReminderKind.PEER_REPLY: "/share/sent/{ref}",
 }
 
 
 def notice_for(
-    kind: str, ref: str | None, title: str, local_date: date, *, show_details: bool
-) -> dict[str, Any]:
+    kind: ReminderKind, ref: str | None, title: str, local_date: date, *, show_details: bool
+) -> Notice:
     """The push payload the service worker turns into a notification."""
     heading, body = GENERIC[kind]
-    if kind in {"peer_shared", "peer_reply"}:
+    if kind in {ReminderKind.PEER_SHARED, ReminderKind.PEER_REPLY}:
         heading = title
-    if kind == "commitment" and show_details and title:
+    if kind == ReminderKind.COMMITMENT and show_details and title:
         heading, body = title, "A small thing you planned for today."
-    if kind == "followup" and not show_details:
+    if kind == ReminderKind.FOLLOWUP and not show_details:
         heading, body = GENERIC_FOLLOWUP
-    notice: dict[str, Any] = {
-        "kind": kind,
-        "title": heading,
-        "body": body,
-        "url": SCREENS[kind].format(ref=ref),
-        "tag": f"steady-{kind}-{ref or 'all'}",
-        "local_date": local_date.isoformat(),
-        "actions": ACTIONS.get(kind, ["snooze"]),
-    }
-    if ref is not None:
-        notice["ref"] = ref
-    return notice
+    return Notice(
+        kind=kind,
+        title=heading,
+        body=body,
+        url=SCREENS[kind].format(ref=ref),
+        tag=f"steady-{kind}-{ref or 'all'}",
+        local_date=local_date,
+        actions=ACTIONS.get(kind, ["snooze"]),
+        ref=ref,
+    )

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any, Literal
 
+from steady.reminders.kinds import Cadence, ReminderKind
 from steady.reminders.schedule import (
     LONGEST_SHIFT,
     Interval,
@@ -26,11 +27,6 @@ from steady.reminders.schedule import (
     respectful_time,
 )
 
-# Sent once, then deleted: follow-ups and peers' news ("oneoff"), snoozes ("snooze": one at
-# most per reminder), and the reminders planned when a shift is tapped "End" ("shift_end",
-# which a scheduled after-shift reminder then skips).
-ONE_OFF_CADENCES = ("oneoff", "snooze", "shift_end")
-
 
 @dataclass(frozen=True)
 class Policy:
@@ -42,14 +38,14 @@ class Policy:
     urgency: Literal["very-low", "low", "normal", "high"]
 
 
-POLICIES: dict[str, Policy] = {
-    "commitment": Policy("hold", 4 * 3600, "normal"),
-    "checkin": Policy("drop", 2 * 3600, "low"),
-    "decompress": Policy("drop", 3600, "normal"),
-    "followup": Policy("hold", 12 * 3600, "low"),
-    "share_nudge": Policy("drop", 6 * 3600, "low"),
-    "peer_shared": Policy("hold", 24 * 3600, "normal"),
-    "peer_reply": Policy("hold", 24 * 3600, "normal"),
+POLICIES: dict[ReminderKind, Policy] = {
+    ReminderKind.COMMITMENT: Policy("hold", 4 * 3600, "normal"),
+    ReminderKind.CHECKIN: Policy("drop", 2 * 3600, "low"),
+    ReminderKind.DECOMPRESS: Policy("drop", 3600, "normal"),
+    ReminderKind.FOLLOWUP: Policy("hold", 12 * 3600, "low"),
+    ReminderKind.SHARE_NUDGE: Policy("drop", 6 * 3600, "low"),
+    ReminderKind.PEER_SHARED: Policy("hold", 24 * 3600, "normal"),
+    ReminderKind.PEER_REPLY: Policy("hold", 24 * 3600, "normal"),
 }
 
 
@@ -58,8 +54,8 @@ class Rule:
     """When one reminder recurs: at a clock time daily, on weekdays or once; after each
     scheduled shift; or never again (a one-off)."""
 
-    kind: str
-    cadence: str  # daily | weekdays | once | after_shift | oneoff
+    kind: ReminderKind
+    cadence: Cadence
     clock: time | None = None
     weekdays: frozenset[int] = frozenset()
     on_date: date | None = None
@@ -68,8 +64,8 @@ class Rule:
     def from_row(cls, row: dict[str, Any]) -> Rule:
         """The rule stored in a reminder row."""
         return cls(
-            kind=row["kind"],
-            cadence=row["cadence"],
+            kind=ReminderKind(row["kind"]),
+            cadence=Cadence(row["cadence"]),
             clock=parse_clock(row["clock"]) if row["clock"] else None,
             weekdays=frozenset(int(d) for d in row["weekdays"].split(",") if d),
             on_date=row["on_date"],
@@ -122,14 +118,16 @@ def shift_pattern_from_json(text: str) -> ShiftPattern | None:
 
 
 def _raw_next(rule: Rule, after: datetime, person: Person) -> datetime | None:
-    if rule.cadence in {"daily", "weekdays"} and rule.clock is not None:
+    if rule.cadence in {Cadence.DAILY, Cadence.WEEKDAYS} and rule.clock is not None:
         return next_at_clock(after, rule.clock, person.zone, rule.weekdays)
-    if rule.cadence == "once" and rule.clock is not None and rule.on_date is not None:
+    if rule.cadence == Cadence.ONCE and rule.clock is not None and rule.on_date is not None:
         when = at_local(rule.on_date, rule.clock, person.zone)
         return when if when > after else None
-    if rule.cadence == "after_shift":
+    if rule.cadence == Cadence.AFTER_SHIFT:
         minutes = (
-            person.decompress_minutes if rule.kind == "decompress" else person.after_shift_minutes
+            person.decompress_minutes
+            if rule.kind == ReminderKind.DECOMPRESS
+            else person.after_shift_minutes
         )
         if minutes is None:
             return None
@@ -155,6 +153,6 @@ def next_due(rule: Rule, after: datetime, person: Person) -> datetime | None:
     return None
 
 
-def one_off_due(kind: str, wanted: datetime, person: Person) -> datetime | None:
+def one_off_due(kind: ReminderKind, wanted: datetime, person: Person) -> datetime | None:
     """When a one-off (follow-up, snooze, after a tapped shift) should arrive."""
     return respectful_time(wanted, person.window(wanted), POLICIES[kind].respect)

@@ -11,10 +11,11 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from uuid import UUID
 
-from steady import db
+from steady import dialect
 from steady.accounts.service import time_zones_of
+from steady.reminders.defaults import DEFAULT_PREFS
+from steady.reminders.kinds import ONE_OFF_CADENCES, Cadence, ReminderKind
 from steady.reminders.planning import (
-    ONE_OFF_CADENCES,
     Person,
     Rule,
     next_due,
@@ -23,18 +24,6 @@ from steady.reminders.planning import (
 )
 from steady.reminders.schedule import LONGEST_SHIFT, QuietHours, parse_clock
 from steady.reminders.tables import Reminder, ReminderPrefs, Shift
-
-DEFAULT_PREFS: dict[str, Any] = {
-    "quiet_start": "22:00",
-    "quiet_end": "07:00",
-    "daily_cap": 6,
-    "show_details": False,
-    "checkin_time": None,
-    "decompress_minutes": None,
-    "after_shift_minutes": 30,
-    "followups": False,
-    "schedule": "",
-}
 
 
 def now() -> datetime:
@@ -67,11 +56,13 @@ async def people(account_ids: list[int], now: datetime) -> dict[int, Person]:
     zones = await time_zones_of(account_ids)
     stored = {
         row["account"]: row
-        for row in await ReminderPrefs.select().where(db.one_of(ReminderPrefs.account, account_ids))
+        for row in await ReminderPrefs.select().where(
+            dialect.one_of(ReminderPrefs.account, account_ids)
+        )
     }
     tapped: dict[int, list[Any]] = {}
     for row in await Shift.select().where(
-        db.one_of(Shift.account, account_ids) & (Shift.started_at >= now - timedelta(days=2))
+        dialect.one_of(Shift.account, account_ids) & (Shift.started_at >= now - timedelta(days=2))
     ):
         ends = row["ended_at"] or row["started_at"] + LONGEST_SHIFT
         tapped.setdefault(row["account"], []).append((row["started_at"], ends))
@@ -108,9 +99,9 @@ async def replan_account(account_id: int) -> None:
 
 async def set_rule(
     account_id: int,
-    kind: str,
+    kind: ReminderKind,
     ref: UUID | None,
-    cadence: str | None,
+    cadence: Cadence | None,
     clock: str | None,
     *,
     weekdays: frozenset[int] = frozenset(),
@@ -121,7 +112,7 @@ async def set_rule(
     same = (Reminder.account == account_id) & (Reminder.kind == kind)
     same &= Reminder.about.is_null() if ref is None else Reminder.about == ref
     await Reminder.delete().where(same & Reminder.cadence.not_in(list(ONE_OFF_CADENCES)))
-    if cadence is None or (cadence != "after_shift" and clock is None):
+    if cadence is None or (cadence != Cadence.AFTER_SHIFT and clock is None):
         return
     rule = Rule(kind, cadence, parse_clock(clock) if clock else None, weekdays, on_date)
     person = (await people([account_id], now()))[account_id]
@@ -146,11 +137,11 @@ async def set_rule(
 
 async def one_off(
     account_id: int,
-    kind: str,
+    kind: ReminderKind,
     ref: UUID | None,
     wanted: datetime,
     title: str,
-    cadence: str = "oneoff",
+    cadence: Cadence = Cadence.ONEOFF,
 ) -> datetime | None:
     """Plan one reminder near ``wanted`` (held or dropped like its kind); its due time."""
     person = (await people([account_id], now()))[account_id]

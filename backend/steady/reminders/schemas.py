@@ -6,6 +6,9 @@ from uuid import UUID
 
 import msgspec
 
+from steady.reminders.defaults import AFTER_SHIFT_MINUTES, DAILY_CAP, QUIET_END, QUIET_START
+from steady.reminders.kinds import ReminderKind
+from steady.reminders.notices import Notice
 from steady.structs import COUNTER_MAX, Input, LocalTime, Output, Weekday
 
 Base64Url = Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9_-]+={0,2}$", max_length=200)]
@@ -61,15 +64,27 @@ class ShiftPatternBody(Input):
 class PrefsWrite(Input):
     """Reminder preferences; times are the person's local clock."""
 
-    quiet_start: LocalTime = "22:00"
-    quiet_end: LocalTime = "07:00"
-    daily_cap: Annotated[int, msgspec.Meta(ge=1, le=20)] = 6
+    quiet_start: LocalTime = QUIET_START
+    quiet_end: LocalTime = QUIET_END
+    daily_cap: Annotated[int, msgspec.Meta(ge=1, le=20)] = DAILY_CAP
     show_details: bool = False
     checkin_time: LocalTime | None = None
     decompress_minutes: Annotated[int, msgspec.Meta(ge=0, le=240)] | None = None
-    after_shift_minutes: Annotated[int, msgspec.Meta(ge=0, le=240)] = 30
+    after_shift_minutes: Annotated[int, msgspec.Meta(ge=0, le=240)] = AFTER_SHIFT_MINUTES
     followups: bool = False
     schedule: ShiftPatternBody | None = None
+
+
+class ShiftPatternView(Output):
+    """A repeating schedule as stored (see ``ShiftPatternBody``)."""
+
+    kind: Literal["weekly", "rotation"]
+    start: str
+    hours: float
+    weekdays: list[int]
+    anchor: date | None
+    on_days: int
+    off_days: int
 
 
 class PrefsView(Output):
@@ -81,7 +96,9 @@ class PrefsView(Output):
     decompress_minutes: int | None
     after_shift_minutes: int
     followups: bool
-    schedule: dict[str, Any] | None
+    schedule: ShiftPatternView | None
+    # What a reminder about a commitment shows on the lock screen with these settings.
+    lock_screen: Notice
 
 
 class ShiftView(Output):
@@ -105,7 +122,7 @@ class ShiftState(Output):
 class SnoozeWrite(Input):
     """Ask again later about the reminder that was just shown."""
 
-    kind: Literal["commitment", "checkin", "decompress", "followup", "share_nudge"]
+    kind: ReminderKind
     ref: UUID | None = None
     until: Literal["hour", "after_shift"] = "hour"
 

@@ -13,10 +13,14 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from uuid import UUID
 
+import msgspec
+
 from steady import db
 from steady.domain import InvalidField, NotFound
+from steady.reminders.defaults import DEFAULT_PREFS
+from steady.reminders.kinds import Cadence, ReminderKind
+from steady.reminders.notices import notice_for
 from steady.reminders.plans import (
-    DEFAULT_PREFS,
     now,
     one_off,
     people,
@@ -24,8 +28,8 @@ from steady.reminders.plans import (
     replan_account,
     set_rule,
 )
-from steady.reminders.schemas import PrefsView, PrefsWrite
-from steady.reminders.shifts import current_shift, latest_shift
+from steady.reminders.schemas import PrefsView, PrefsWrite, ShiftPatternView
+from steady.reminders.shifts import current_shift, latest_shift, shift_days
 from steady.reminders.tables import Reminder, ReminderPrefs, SentPush
 
 __all__ = [
@@ -38,6 +42,7 @@ __all__ = [
     "save_prefs",
     "set_commitment_reminder",
     "set_share_nudge",
+    "shift_days",
     "snooze",
 ]
 
@@ -46,7 +51,17 @@ FOLLOW_UP_AFTER = (timedelta(hours=24), timedelta(hours=72))
 
 def _to_view(row: dict[str, Any]) -> PrefsView:
     schedule = json.loads(row["schedule"]) if row["schedule"] else None
-    return PrefsView(**{k: row[k] for k in DEFAULT_PREFS if k != "schedule"}, schedule=schedule)
+    return PrefsView(
+        **{k: row[k] for k in DEFAULT_PREFS if k != "schedule"},
+        schedule=msgspec.convert(schedule, ShiftPatternView) if schedule else None,
+        lock_screen=notice_for(
+            ReminderKind.COMMITMENT,
+            None,
+            "Text a colleague after nights",
+            date.today(),
+            show_details=row["show_details"],
+        ),
+    )
 
 
 async def get_prefs(account_id: int) -> PrefsView:
@@ -81,12 +96,12 @@ async def save_prefs(account_id: int, data: PrefsWrite) -> PrefsView:
             await ReminderPrefs.update(**values).where(ReminderPrefs.account == account_id)
         else:
             await ReminderPrefs.insert(ReminderPrefs.from_dict({"account": account_id, **values}))
-        await set_rule(account_id, "checkin", None, "daily", data.checkin_time)
+        await set_rule(account_id, ReminderKind.CHECKIN, None, Cadence.DAILY, data.checkin_time)
         await set_rule(
             account_id,
-            "decompress",
+            ReminderKind.DECOMPRESS,
             None,
-            "after_shift" if data.decompress_minutes is not None else None,
+            Cadence.AFTER_SHIFT if data.decompress_minutes is not None else None,
             None,
         )
         await replan_account(account_id)
@@ -105,14 +120,14 @@ async def set_commitment_reminder(
     active: bool,
 ) -> None:
     """Keep a commitment's reminder in step with the commitment (called on every save)."""
-    wanted = cadence if active and reminder_time is not None else None
+    wanted = Cadence(cadence) if active and reminder_time is not None else None
     await set_rule(
         account_id,
-        "commitment",
+        ReminderKind.COMMITMENT,
         commitment_id,
         wanted,
         reminder_time,
-        weekdays=weekdays if cadence == "weekdays" else frozenset(),
+        weekdays=weekdays if cadence == Cadence.WEEKDAYS else frozenset(),
         on_date=on_date,
         title=title,
     )
@@ -129,16 +144,16 @@ async def follow_up_hard_day(account_id: int, checkin_id: UUID, recorded_at: dat
     await Reminder.delete().where(
         (Reminder.account == account_id)
         & (Reminder.about == checkin_id)
-        & (Reminder.kind == "followup")
+        & (Reminder.kind == ReminderKind.FOLLOWUP)
     )
     if not (await prefs_row(account_id))["followups"]:
         return
     for after in FOLLOW_UP_AFTER:
         if recorded_at + after > now():
-            await one_off(account_id, "followup", checkin_id, recorded_at + after, "")
+            await one_off(account_id, ReminderKind.FOLLOWUP, checkin_id, recorded_at + after, "")
 
 
-async def notify_peer(account_id: int, kind: str, ref: UUID, heading: str) -> None:
+async def notify_peer(account_id: int, kind: ReminderKind, ref: UUID, heading: str) -> None:
     """Tell someone a peer shared with them or replied ("Sam shared a check-in with you"):
     sent soon, held through their quiet hours and shifts like any reminder."""
     await one_off(account_id, kind, ref, now(), heading)
@@ -149,7 +164,12 @@ async def set_share_nudge(account_id: int, weekday: int | None, clock: str | Non
     on = weekday is not None and clock is not None
     days = frozenset({weekday}) if weekday is not None else frozenset()
     await set_rule(
-        account_id, "share_nudge", None, "weekdays" if on else None, clock, weekdays=days
+        account_id,
+        ReminderKind.SHARE_NUDGE,
+        None,
+        Cadence.WEEKDAYS if on else None,
+        clock,
+        weekdays=days,
     )
 
 
@@ -157,7 +177,9 @@ async def set_share_nudge(account_id: int, weekday: int | None, clock: str | Non
 SNOOZE_WITHIN = timedelta(days=2)
 
 
-async def snooze(account_id: int, kind: str, ref: UUID | None, until: str) -> datetime | None:
+async def snooze(
+    account_id: int, kind: ReminderKind, ref: UUID | None, until: str
+) -> datetime | None:
     """Ask again in an hour, or after the current (or next scheduled) shift: a one-off copy
     of the reminder, held or dropped like the original. Only this person's own reminders
     can be snoozed (``NotFound`` otherwise), and snoozing again moves the one snooze."""
@@ -182,11 +204,11 @@ async def snooze(account_id: int, kind: str, ref: UUID | None, until: str) -> da
         (Reminder.account == account_id)
         & (Reminder.kind == kind)
         & about
-        & (Reminder.cadence == "snooze")
+        & (Reminder.cadence == Cadence.SNOOZE)
     )
     wanted = moment + timedelta(hours=1)
     if until == "after_shift":
         person = (await people([account_id], moment))[account_id]
         ends = [end for _, end in person.window(moment).shifts if end > moment]
         wanted = min(ends) if ends else wanted
-    return await one_off(account_id, kind, ref, wanted, title, "snooze")
+    return await one_off(account_id, kind, ref, wanted, title, Cadence.SNOOZE)

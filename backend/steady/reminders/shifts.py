@@ -8,12 +8,16 @@ the after-shift ones are planned from the moment it ended.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 from uuid import UUID, uuid4
 
 from steady import db
+from steady.accounts.service import time_zone_of
+from steady.checkins.service import after_shift_days
 from steady.domain import InvalidField, NotFound
+from steady.events import announce
+from steady.reminders.kinds import Cadence, ReminderKind
 from steady.reminders.plans import now, one_off, prefs_row, replan_account
 from steady.reminders.schedule import LONGEST_SHIFT
 from steady.reminders.schemas import ShiftView, ShiftWrite
@@ -60,6 +64,20 @@ async def latest_shift(account_id: int, within: timedelta) -> ShiftView | None:
     return _view(row)
 
 
+async def shift_days(account_id: int, first: date, last: date) -> set[date]:
+    """The days within [first, last] (the person's own calendar) on which a shift ended:
+    one tapped End (or Leaving shift), or an "after shift" check-in. The one meaning of
+    "shift day": after-shift commitments are due on these days."""
+    zone = await time_zone_of(account_id)
+    start = datetime.combine(first, time(), zone)
+    end = datetime.combine(last + timedelta(days=1), time(), zone)
+    rows = await Shift.select(Shift.ended_at).where(
+        (Shift.account == account_id) & (Shift.ended_at >= start) & (Shift.ended_at < end)
+    )
+    ended = {row["ended_at"].astimezone(zone).date() for row in rows}
+    return ended | await after_shift_days(account_id, first, last)
+
+
 async def recent_shifts(account_id: int, limit: int = 30) -> list[ShiftView]:
     """This person's latest shifts, newest first (a second phone learns the current one)."""
     rows = await (
@@ -86,26 +104,26 @@ async def _keep_latest_shifts(account_id: int) -> None:
         )
 
 
-async def _after_shift_ended(account_id: int, ended_at: datetime) -> None:
+async def after_shift_ended(account_id: int, ended_at: datetime) -> None:
     """Plan what follows a shift's end ("two minutes to land?", after-shift commitments)
     from the moment it ended, and let held reminders come."""
     moment = now()
     prefs = await prefs_row(account_id)
-    planned: list[tuple[str, Any, datetime, str]] = []
+    planned: list[tuple[ReminderKind, Any, datetime, str]] = []
     if prefs["decompress_minutes"] is not None:
         wanted = ended_at + timedelta(minutes=prefs["decompress_minutes"])
-        planned.append(("decompress", None, wanted, ""))
+        planned.append((ReminderKind.DECOMPRESS, None, wanted, ""))
     after_shift = await Reminder.select(Reminder.about, Reminder.title).where(
         (Reminder.account == account_id)
-        & (Reminder.kind == "commitment")
-        & (Reminder.cadence == "after_shift")
+        & (Reminder.kind == ReminderKind.COMMITMENT)
+        & (Reminder.cadence == Cadence.AFTER_SHIFT)
     )
     for row in after_shift:
         wanted = ended_at + timedelta(minutes=prefs["after_shift_minutes"])
-        planned.append(("commitment", row["about"], wanted, row["title"]))
+        planned.append((ReminderKind.COMMITMENT, row["about"], wanted, row["title"]))
     for kind, about, wanted, title in planned:
         if wanted >= moment - LATE_BY_AT_MOST:
-            await one_off(account_id, kind, about, max(wanted, moment), title, "shift_end")
+            await one_off(account_id, kind, about, max(wanted, moment), title, Cadence.SHIFT_END)
     await replan_account(account_id)
     await Reminder.update({Reminder.due_at: moment, Reminder.held: False}).where(
         (Reminder.account == account_id) & Reminder.held.eq(True)
@@ -165,12 +183,12 @@ async def record_shift(account_id: int, shift_id: UUID, data: ShiftWrite) -> Shi
             )
             await _keep_latest_shifts(account_id)
             if data.ended_at is None:
-                await replan_account(account_id)
+                await announce("shift.started", account_id=account_id)
         elif stored["ended_at"] is None and data.ended_at is not None:
             await Shift.update({Shift.ended_at: data.ended_at}).where(Shift.uid == shift_id)
             data = ShiftWrite(started_at=stored["started_at"], ended_at=data.ended_at)
         else:
             return _view(stored)
         if data.ended_at is not None:
-            await _after_shift_ended(account_id, data.ended_at)
+            await announce("shift.ended", account_id=account_id, ended_at=data.ended_at)
     return ShiftView(id=shift_id, started_at=data.started_at, ended_at=data.ended_at)

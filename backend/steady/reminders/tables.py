@@ -17,6 +17,7 @@ from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
 from steady.accounts.tables import Account
+from steady.reminders.defaults import AFTER_SHIFT_MINUTES, DAILY_CAP, QUIET_END, QUIET_START
 
 
 class PushSubscription(Table, tablename="push_subscription"):
@@ -36,13 +37,13 @@ class ReminderPrefs(Table, tablename="reminder_prefs"):
 
     id = Serial(primary_key=True)
     account = ForeignKey(references=Account, on_delete=OnDelete.cascade, null=False, unique=True)
-    quiet_start = Varchar(length=5, default="22:00")
-    quiet_end = Varchar(length=5, default="07:00")
-    daily_cap = SmallInt(default=6)
+    quiet_start = Varchar(length=5, default=QUIET_START)
+    quiet_end = Varchar(length=5, default=QUIET_END)
+    daily_cap = SmallInt(default=DAILY_CAP)
     show_details = Boolean(default=False)
     checkin_time = Varchar(length=5, null=True, default=None)
     decompress_minutes = SmallInt(null=True, default=None)
-    after_shift_minutes = SmallInt(default=30)
+    after_shift_minutes = SmallInt(default=AFTER_SHIFT_MINUTES)
     followups = Boolean(default=False)
     schedule = Text(default="")  # a ShiftPattern as JSON, or ""
 
@@ -63,9 +64,9 @@ class Reminder(Table, tablename="reminder"):
 
     id = Serial(primary_key=True)
     account = ForeignKey(references=Account, on_delete=OnDelete.cascade, null=False)
-    kind = Varchar(length=16)  # commitment | checkin | decompress | followup
-    about = UUID(null=True, default=None)  # the commitment or check-in it is about
-    cadence = Varchar(length=12)  # daily | weekdays | once | after_shift | oneoff
+    kind = Varchar(length=16)  # a ReminderKind (kinds.py)
+    about = UUID(null=True, default=None)  # the commitment, check-in or summary it is about
+    cadence = Varchar(length=12)  # a Cadence (kinds.py)
     clock = Varchar(length=5, null=True, default=None)
     weekdays = Varchar(length=20, default="")
     on_date = Date(null=True, default=None)

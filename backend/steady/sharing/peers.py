@@ -13,7 +13,7 @@ from piccolo.query.mixins import OnConflictAction
 
 from steady import db
 from steady.accounts.service import usernames_of
-from steady.reminders import service as reminders
+from steady.events import announce
 from steady.sharing.schemas import PeerView
 from steady.sharing.tables import PeerBlock, PeerLink, SharedSummary
 
@@ -92,7 +92,7 @@ async def end_link(account_id: int, link_id: UUID) -> bool:
             .returning(SharedSummary.id, SharedSummary.recipient)
         )
         for row in shared:
-            await reminders.forget_reminders_about(row["recipient"], row["id"])
+            await announce("summary.taken_back", recipient=row["recipient"], summary_id=row["id"])
     return True
 
 

@@ -16,7 +16,7 @@ import msgspec
 from steady import db
 from steady.accounts.service import usernames_of
 from steady.domain import Conflict, InvalidField
-from steady.reminders import service as reminders
+from steady.events import announce
 from steady.sharing.compose import compose, fingerprint
 from steady.sharing.peers import active_link, other_person
 from steady.sharing.schemas import (
@@ -73,11 +73,11 @@ async def send_summary(account_id: int, summary_id: UUID, data: SummarySend) -> 
                 content=msgspec.json.encode(content).decode(),
             )
         )
-        await reminders.notify_peer(
-            recipient,
-            "peer_shared",
-            summary_id,
-            f"{content.sharer_name} shared a check-in with you",
+        await announce(
+            "summary.shared",
+            recipient=recipient,
+            summary_id=summary_id,
+            heading=f"{content.sharer_name} shared a check-in with you",
         )
     return summary_id
 
@@ -142,7 +142,7 @@ async def withdraw(account_id: int, summary_id: UUID) -> bool:
         .returning(SharedSummary.recipient)
     )
     if rows:
-        await reminders.forget_reminders_about(rows[0]["recipient"], summary_id)
+        await announce("summary.taken_back", recipient=rows[0]["recipient"], summary_id=summary_id)
     return bool(rows)
 
 
@@ -184,7 +184,9 @@ async def reply(
         )
     )
     name = (await usernames_of([account_id])).get(account_id, "Your peer")
-    await reminders.notify_peer(found[0]["sharer"], "peer_reply", summary_id, f"{name} replied")
+    await announce(
+        "reply.sent", sharer=found[0]["sharer"], summary_id=summary_id, heading=f"{name} replied"
+    )
     return ReplyView(
         id=reply_id, from_me=True, words=_words(data.preset, text), created_at=now, new=False
     )
@@ -249,5 +251,7 @@ async def save_nudge(account_id: int, data: NudgeWrite) -> NudgeView:
             await SharingPrefs.insert(
                 SharingPrefs(account=account_id, nudge_weekday=data.weekday, nudge_clock=data.clock)
             )
-        await reminders.set_share_nudge(account_id, data.weekday, data.clock)
+        await announce(
+            "share_nudge.changed", account_id=account_id, weekday=data.weekday, clock=data.clock
+        )
     return NudgeView(weekday=data.weekday, clock=data.clock)

@@ -899,13 +899,6 @@ export interface components {
             mood: number;
             stress: number;
         };
-        /** CheckinChanges */
-        CheckinChanges: {
-            cursor: number;
-            deleted: string[];
-            items: components["schemas"]["CheckinView"][];
-            more: boolean;
-        };
         /** CheckinHistory */
         CheckinHistory: {
             items: components["schemas"]["CheckinView"][];
@@ -985,13 +978,6 @@ export interface components {
             stress: number;
             tags?: string[];
         };
-        /** CommitmentChanges */
-        CommitmentChanges: {
-            cursor: number;
-            deleted: string[];
-            items: components["schemas"]["CommitmentView"][];
-            more: boolean;
-        };
         /** CommitmentProgress */
         CommitmentProgress: {
             /** Format: uuid */
@@ -1059,13 +1045,6 @@ export interface components {
             weekdays?: number[];
             /** @default  */
             why: string;
-        };
-        /** CompletionChanges */
-        CompletionChanges: {
-            cursor: number;
-            deleted: string[];
-            items: components["schemas"]["CompletionView"][];
-            more: boolean;
         };
         /** CompletionRecord */
         CompletionRecord: {
@@ -1158,13 +1137,6 @@ export interface components {
             message: string;
             /** @default body */
             source: string;
-        };
-        /** GroundingSessionChanges */
-        GroundingSessionChanges: {
-            cursor: number;
-            deleted: string[];
-            items: components["schemas"]["GroundingSessionView"][];
-            more: boolean;
         };
         /** GroundingSessionRecord */
         GroundingSessionRecord: {
@@ -1276,6 +1248,18 @@ export interface components {
             count: number;
             value: string;
         };
+        /** Notice */
+        Notice: {
+            actions: ("done" | "snooze")[];
+            body: string;
+            kind: components["schemas"]["ReminderKind"];
+            /** Format: date */
+            local_date: string;
+            ref?: string | null;
+            tag: string;
+            title: string;
+            url: string;
+        };
         /** NudgeView */
         NudgeView: {
             clock: string | null;
@@ -1287,6 +1271,34 @@ export interface components {
             clock?: string | null;
             /** @description ISO weekday: 1 is Monday. */
             weekday?: number | null;
+        };
+        /** Page[CheckinView] */
+        "Page_steady.checkins.schemas.CheckinView_": {
+            cursor: number;
+            deleted: string[];
+            items: components["schemas"]["CheckinView"][];
+            more: boolean;
+        };
+        /** Page[CommitmentView] */
+        "Page_steady.commitments.schemas.CommitmentView_": {
+            cursor: number;
+            deleted: string[];
+            items: components["schemas"]["CommitmentView"][];
+            more: boolean;
+        };
+        /** Page[CompletionView] */
+        "Page_steady.commitments.schemas.CompletionView_": {
+            cursor: number;
+            deleted: string[];
+            items: components["schemas"]["CompletionView"][];
+            more: boolean;
+        };
+        /** Page[GroundingSessionView] */
+        "Page_steady.grounding.schemas.GroundingSessionView_": {
+            cursor: number;
+            deleted: string[];
+            items: components["schemas"]["GroundingSessionView"][];
+            more: boolean;
         };
         /** PassphraseChange */
         PassphraseChange: {
@@ -1310,11 +1322,10 @@ export interface components {
             daily_cap: number;
             decompress_minutes: number | null;
             followups: boolean;
+            lock_screen: components["schemas"]["Notice"];
             quiet_end: string;
             quiet_start: string;
-            schedule: {
-                [key: string]: unknown;
-            } | null;
+            schedule: components["schemas"]["ShiftPatternView"] | null;
             show_details: boolean;
         };
         /** PrefsWrite */
@@ -1365,6 +1376,12 @@ export interface components {
             replies: components["schemas"]["ReplyView"][];
             seen: boolean;
         };
+        /**
+         * ReminderKind
+         * @description What a reminder is about.
+         * @enum {string}
+         */
+        ReminderKind: "commitment" | "checkin" | "decompress" | "followup" | "share_nudge" | "peer_shared" | "peer_reply";
         /** ReplyView */
         ReplyView: {
             /** Format: date-time */
@@ -1426,6 +1443,17 @@ export interface components {
             start: string;
             weekdays?: number[];
         };
+        /** ShiftPatternView */
+        ShiftPatternView: {
+            anchor: string | null;
+            hours: number;
+            /** @enum {string} */
+            kind: "weekly" | "rotation";
+            off_days: number;
+            on_days: number;
+            start: string;
+            weekdays: number[];
+        };
         /** ShiftState */
         ShiftState: {
             current: components["schemas"]["ShiftView"] | null;
@@ -1466,8 +1494,7 @@ export interface components {
         };
         /** SnoozeWrite */
         SnoozeWrite: {
-            /** @enum {string} */
-            kind: "commitment" | "checkin" | "decompress" | "followup" | "share_nudge";
+            kind: components["schemas"]["ReminderKind"];
             ref?: string | null;
             /**
              * @default hour
@@ -1929,7 +1956,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CheckinChanges"];
+                    "application/json": components["schemas"]["Page_steady.checkins.schemas.CheckinView_"];
                 };
             };
             /** @description Bad input: each entry in errors names a field and says what would work. */
@@ -2253,7 +2280,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommitmentChanges"];
+                    "application/json": components["schemas"]["Page_steady.commitments.schemas.CommitmentView_"];
                 };
             };
             /** @description Bad input: each entry in errors names a field and says what would work. */
@@ -2528,7 +2555,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CompletionChanges"];
+                    "application/json": components["schemas"]["Page_steady.commitments.schemas.CompletionView_"];
                 };
             };
             /** @description Bad input: each entry in errors names a field and says what would work. */
@@ -2843,7 +2870,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GroundingSessionChanges"];
+                    "application/json": components["schemas"]["Page_steady.grounding.schemas.GroundingSessionView_"];
                 };
             };
             /** @description Bad input: each entry in errors names a field and says what would work. */

@@ -1,0 +1,114 @@
+"""What reminders plans when other features (and its own shifts) announce what happened.
+
+Each listener turns one event into reminder rows, inside the announcing write's own
+transaction (see ``steady.events``). The events, and who announces them:
+
+- ``checkin.saved`` / ``checkin.deleted`` (checkins): follow-ups after a hard moment.
+- ``commitment.saved`` / ``commitment.deleted`` (commitments): a commitment's reminder.
+- ``summary.shared`` / ``reply.sent`` / ``summary.taken_back`` (sharing): the other
+  person's notice, and none once what it was about is gone.
+- ``share_nudge.changed`` (sharing): the weekly nudge.
+- ``shift.started`` / ``shift.ended`` (reminders' own shifts): holding reminders, and
+  "two minutes to land?" after a shift.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from uuid import UUID
+
+from steady.events import listens_to
+from steady.reminders import service
+from steady.reminders.kinds import ReminderKind
+from steady.reminders.plans import replan_account
+from steady.reminders.shifts import after_shift_ended
+
+
+@listens_to("checkin.saved")
+async def follow_up_after_a_hard_moment(
+    account_id: int, checkin_id: UUID, recorded_at: datetime, hard_moment: bool, new: bool
+) -> None:
+    """A check-in naming a hard moment gets follow-ups; one edited to name none, none."""
+    if hard_moment:
+        await service.follow_up_hard_day(account_id, checkin_id, recorded_at)
+    elif not new:
+        await service.forget_reminders_about(account_id, checkin_id)
+
+
+@listens_to("checkin.deleted", "commitment.deleted")
+async def forget_what_was_deleted(account_id: int, record_id: UUID) -> None:
+    """Nothing more is sent about a deleted check-in or commitment."""
+    await service.forget_reminders_about(account_id, record_id)
+
+
+@listens_to("commitment.saved")
+async def keep_a_commitments_reminder(
+    account_id: int,
+    commitment_id: UUID,
+    title: str,
+    cadence: str,
+    weekdays: frozenset[int],
+    on_date: date | None,
+    reminder_time: str | None,
+    active: bool,
+) -> None:
+    """A commitment's reminder follows the commitment on every save."""
+    await service.set_commitment_reminder(
+        account_id,
+        commitment_id,
+        title=title,
+        cadence=cadence,
+        weekdays=weekdays,
+        on_date=on_date,
+        reminder_time=reminder_time,
+        active=active,
+    )
+
+
+@listens_to("summary.shared")
+async def tell_the_peer_of_a_summary(recipient: int, summary_id: UUID, heading: str) -> None:
+    """The peer hears a summary was shared (only the sharer's name on the lock screen)."""
+    await service.notify_peer(recipient, ReminderKind.PEER_SHARED, summary_id, heading)
+
+
+@listens_to("reply.sent")
+async def tell_the_sharer_of_a_reply(sharer: int, summary_id: UUID, heading: str) -> None:
+    """The sharer hears a peer replied."""
+    await service.notify_peer(sharer, ReminderKind.PEER_REPLY, summary_id, heading)
+
+
+@listens_to("summary.taken_back")
+async def forget_a_summary_taken_back(recipient: int, summary_id: UUID) -> None:
+    """A withdrawn summary (or one in an ended connection) is never announced after all."""
+    await service.forget_reminders_about(recipient, summary_id)
+
+
+@listens_to("share_nudge.changed")
+async def keep_the_weekly_nudge(account_id: int, weekday: int | None, clock: str | None) -> None:
+    """The weekly nudge to reach out follows the person's choice."""
+    await service.set_share_nudge(account_id, weekday, clock)
+
+
+@listens_to("shift.started")
+async def hold_for_the_shift(account_id: int) -> None:
+    """Reminders that respect shifts wait while one runs."""
+    await replan_account(account_id)
+
+
+@listens_to("shift.ended")
+async def land_after_the_shift(account_id: int, ended_at: datetime) -> None:
+    """After a shift: "two minutes to land?", after-shift commitments, held reminders."""
+    await after_shift_ended(account_id, ended_at)
+
+
+LISTENERS = (
+    follow_up_after_a_hard_moment,
+    forget_what_was_deleted,
+    keep_a_commitments_reminder,
+    tell_the_peer_of_a_summary,
+    tell_the_sharer_of_a_reply,
+    forget_a_summary_taken_back,
+    keep_the_weekly_nudge,
+    hold_for_the_shift,
+    land_after_the_shift,
+)

@@ -1,0 +1,80 @@
+"""The house's walls, checked on every build: a feature reaches another only through its
+``service.py`` (and the shapes in its ``schemas.py``), never its tables or routes; shared
+plumbing knows no feature; services know nothing of HTTP."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[2] / "backend" / "steady"
+FEATURES = sorted(
+    path.name for path in PACKAGE.iterdir() if path.is_dir() and (path / "__init__.py").exists()
+)
+# The composition root: the one place that knows every feature.
+ROOT = {"app.py", "piccolo_conf.py", "__main__.py"}
+# What one feature may use of another.
+OPEN_DOORS = {"service", "schemas"}
+
+
+def _imports(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(), filename=str(path))
+    found: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            found.append(node.module)
+            found += [f"{node.module}.{alias.name}" for alias in node.names]
+        elif isinstance(node, ast.Import):
+            found += [alias.name for alias in node.names]
+    return found
+
+
+def _sources(folder: Path) -> list[Path]:
+    return [path for path in folder.rglob("*.py") if "piccolo_migrations" not in path.parts]
+
+
+def test_a_feature_reaches_another_only_through_its_service() -> None:
+    breaches = []
+    for feature in FEATURES:
+        for path in _sources(PACKAGE / feature):
+            for module in _imports(path):
+                parts = module.split(".")
+                if len(parts) < 3 or parts[0] != "steady" or parts[1] not in FEATURES:
+                    continue
+                other, door = parts[1], parts[2]
+                if other == feature or door in OPEN_DOORS:
+                    continue
+                # A table may point at an account (a foreign key), as every feature's does.
+                if (other, door, path.name) == ("accounts", "tables", "tables.py"):
+                    continue
+                breaches.append(f"{path.relative_to(PACKAGE)} imports {module}")
+    assert breaches == []
+
+
+def test_plumbing_knows_no_feature() -> None:
+    breaches = [
+        f"{path.name} imports {module}"
+        for path in PACKAGE.glob("*.py")
+        if path.name not in ROOT
+        for module in _imports(path)
+        if module.split(".")[:2][-1] in FEATURES and module.startswith("steady.")
+    ]
+    assert breaches == []
+
+
+def test_no_service_imports_litestar() -> None:
+    breaches = [
+        f"{path.relative_to(PACKAGE)} imports {module}"
+        for path in PACKAGE.rglob("service.py")
+        for module in _imports(path)
+        if module == "litestar" or module.startswith("litestar.")
+    ]
+    assert breaches == []
+
+
+def test_the_walls_are_checked_on_something_real() -> None:
+    assert {"accounts", "checkins", "reminders", "sharing", "portability"} <= set(FEATURES)
+    assert "steady.reminders.service" in _imports(PACKAGE / "commitments" / "service.py") or any(
+        module.startswith("steady.reminders.service")
+        for module in _imports(PACKAGE / "commitments" / "service.py")
+    )
