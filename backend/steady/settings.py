@@ -1,7 +1,8 @@
 """One typed settings object, read from ``STEADY_*`` environment variables.
 
-Every knob an operator can turn lives here, so the README's configuration table and
-the code cannot drift apart: ``Settings.from_env`` is the only reader of the environment.
+Every knob an operator can turn lives here and ``Settings.from_env`` is the only reader
+of the environment; ``tests/platform/test_readme_settings.py`` fails when the README's
+configuration table and these fields (or their defaults) disagree.
 """
 
 from __future__ import annotations

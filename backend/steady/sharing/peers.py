@@ -38,7 +38,8 @@ def _mine(account_id: int) -> Any:
 
 
 async def link_between(a: int, b: int) -> dict[str, Any] | None:
-    """The live connection between two people, whoever invited whom (there is one at most)."""
+    """The live connection between two people, whoever invited whom (one at most: a unique
+    index on the pair, among connections not ended, keeps it so)."""
     pair = ((PeerLink.inviter == a) & (PeerLink.peer == b)) | (
         (PeerLink.inviter == b) & (PeerLink.peer == a)
     )

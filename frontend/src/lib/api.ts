@@ -9,7 +9,6 @@ import { Offline, knownOffline } from './network';
 import { csrfToken } from './outbox';
 
 export type Schemas = components['schemas'];
-export type FieldError = Schemas['FieldError'];
 export type ErrorBody = Schemas['ErrorBody'];
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -140,7 +140,6 @@ export interface SteadySchema extends DBSchema {
 
 export type SteadyStore = StoreNames<SteadySchema>;
 export type SteadyDB = IDBPDatabase<SteadySchema>;
-export type WriteTx<S extends SteadyStore[]> = IDBPTransaction<SteadySchema, S, 'readwrite'>;
 
 export const DB_NAME = 'steady';
 export const DB_VERSION = 4;
@@ -215,8 +214,4 @@ export async function getMeta<T>(key: string): Promise<T | undefined> {
 
 export async function setMeta(key: string, value: unknown): Promise<void> {
   await (await db()).put('meta', value, key);
-}
-
-export async function deleteMeta(key: string): Promise<void> {
-  await (await db()).delete('meta', key);
 }
