@@ -10,6 +10,7 @@ PY_DEV := $(VENV)/.installed-dev
 NODE_DEPS := node_modules/.installed
 DIST := frontend/dist/index.html
 API_TYPES := frontend/src/lib/api-schema.d.ts
+API_LIMITS := frontend/src/lib/api-limits.ts
 CHROMIUM_PATH ?= /usr/lib/chromium/chromium
 export CHROMIUM_PATH
 FRONTEND_SOURCES := $(shell find frontend/src frontend/public service_worker -type f 2>/dev/null) \
@@ -42,18 +43,20 @@ $(DIST): $(NODE_DEPS) $(FRONTEND_SOURCES)
 # The PWA's API types come from the OpenAPI document Litestar publishes.
 api-types: $(PY_RUN) $(NODE_DEPS)
 	scratch=$$(mktemp -d) && STEADY_DATA_DIR=$$scratch $(PY) -m steady openapi --out $$scratch/openapi.json \
-	  && npx openapi-typescript $$scratch/openapi.json -o $(API_TYPES) --silent; rm -rf $$scratch
+	  && npx openapi-typescript $$scratch/openapi.json -o $(API_TYPES) --silent \
+	  && node frontend/scripts/api-limits.mjs $$scratch/openapi.json $(API_LIMITS); rm -rf $$scratch
 
 check-api-types: $(PY_RUN) $(NODE_DEPS)
 	@scratch=$$(mktemp -d) && STEADY_DATA_DIR=$$scratch $(PY) -m steady openapi --out $$scratch/openapi.json \
 	  && npx openapi-typescript $$scratch/openapi.json -o $$scratch/schema.d.ts --silent \
-	  && if ! diff -q $$scratch/schema.d.ts $(API_TYPES) >/dev/null; then \
-	       echo "$(API_TYPES) is stale: the API changed. Run 'make api-types' and commit it."; rm -rf $$scratch; exit 1; \
-	     fi; rm -rf $$scratch; echo "API types match the OpenAPI document."
+	  && node frontend/scripts/api-limits.mjs $$scratch/openapi.json $$scratch/limits.ts \
+	  && if ! diff -q $$scratch/schema.d.ts $(API_TYPES) >/dev/null || ! diff -q $$scratch/limits.ts $(API_LIMITS) >/dev/null; then \
+	       echo "$(API_TYPES) or $(API_LIMITS) is stale: the API changed. Run 'make api-types' and commit them."; rm -rf $$scratch; exit 1; \
+	     fi; rm -rf $$scratch; echo "API types and limits match the OpenAPI document."
 
 lint: $(PY_DEV)
-	$(VENV)/bin/ruff format --check backend tests e2e bench bench/lighthouse bench/api_load bench/push_dispatch bench/abuse frontend/icons
-	$(VENV)/bin/ruff check backend tests e2e bench bench/lighthouse bench/api_load bench/push_dispatch bench/abuse frontend/icons
+	$(VENV)/bin/ruff format --check backend tests e2e bench bench/lighthouse bench/api_load bench/push_dispatch bench/push_senders bench/abuse frontend/icons
+	$(VENV)/bin/ruff check backend tests e2e bench bench/lighthouse bench/api_load bench/push_dispatch bench/push_senders bench/abuse frontend/icons
 
 typecheck: $(PY_DEV) $(NODE_DEPS)
 	$(VENV)/bin/mypy
@@ -90,8 +93,17 @@ bench-lighthouse: $(PY_DEV) build chromium
 bench-api: $(PY_DEV) build
 	$(PY) bench/api_load
 
-bench-push: $(PY_DEV)
+# niquests replaces urllib3 with urllib3-future where it is installed: it gets a
+# virtualenv of its own, used only by the sender comparison.
+NIQUESTS_PY := bench/.venv-niquests/bin/python
+
+$(NIQUESTS_PY):
+	$(PYTHON) -m venv bench/.venv-niquests
+	$(NIQUESTS_PY) -m pip install --quiet niquests==3.21.2 uvloop==0.23.0
+
+bench-push: $(PY_DEV) $(NIQUESTS_PY)
 	$(PY) bench/push_dispatch
+	$(PY) bench/push_senders
 
 bench-abuse: $(PY_DEV)
 	$(PY) bench/abuse

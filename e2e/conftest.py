@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
-import socket
 import tempfile
 import threading
 import time
@@ -19,26 +18,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.environment import free_port, use_test_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 DIST = ROOT / "frontend" / "dist"
 _DATA = Path(tempfile.mkdtemp(prefix="steady-e2e-"))
 # The server serves a copy of the build, so a test can publish a "new version" of it.
 SERVED = _DATA / "dist"
-os.environ.update(
-    {
-        "STEADY_DATA_DIR": str(_DATA),
-        "STEADY_FRONTEND_DIR": str(SERVED),
-        "STEADY_ARGON2_TIME_COST": "1",
-        "STEADY_ARGON2_MEMORY_KIB": "8",
-        "STEADY_ARGON2_PARALLELISM": "1",
-        "STEADY_SIGNUP_PER_HOUR": "1000",
-        "STEADY_SIGNIN_PER_MINUTE": "1000",
-        # Pushes reach the worker through the DevTools Protocol (no push service here), so
-        # the server keeps what it queued for a test to read instead of dispatching it.
-        "STEADY_DISPATCHER_ENABLED": "false",
-    }
-)
+# Pushes reach the worker through the DevTools Protocol (no push service here), so the
+# server keeps what it queued for a test to read instead of dispatching it.
+use_test_settings(_DATA, SERVED)
 
 import uvicorn  # noqa: E402
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright  # noqa: E402
@@ -54,12 +43,6 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/lib/chromium/chromium")
 DEVICE = "Pixel 7"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="session")
 def server() -> Iterator[str]:
     """The real app (API and built PWA) on a loopback port, for the whole session."""
@@ -67,7 +50,7 @@ def server() -> Iterator[str]:
         raise RuntimeError("The PWA is not built: run `make build` (make test does it).")
     shutil.copytree(DIST, SERVED, dirs_exist_ok=True)
     settings = Settings.from_env()
-    port = _free_port()
+    port = free_port()
     config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
     instance = uvicorn.Server(config)
 

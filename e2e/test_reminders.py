@@ -81,6 +81,35 @@ def test_done_online_reaches_the_server_at_once_and_a_tap_opens_the_right_screen
     expect(page).to_have_url(app.base_url + "/leaving-shift", timeout=10_000)
 
 
+def test_snooze_from_a_notification_waits_in_the_outbox_until_the_signal_returns(
+    app: App, page: Page, server_db: ServerDatabase
+) -> None:
+    name = "midwife_" + uuid.uuid4().hex[:8]
+    page.context.grant_permissions(["notifications"])
+    app.sign_up(name)
+    app.wait_for_worker()
+    app.open("/commitments")
+    form = app.by_id("new-commitment")
+    form.get_by_label("What will you do?").fill("Stretch before handover")
+    form.get_by_label("Reminder time (optional)").fill("08:00")
+    app.by_id("new-commitment-save").click()
+    app.expect_all_saved()
+    (commitment_id,) = server_db.ids("commitment", name)
+    app.deliver_push(notice_for("commitment", commitment_id, "", date.today(), show_details=False))
+    (shown,) = app.wait_for_notifications(1)
+
+    app.offline()
+    app.notification_action(shown["tag"], "snooze")
+    app.wait_for_notifications(0)
+    app.open("/today")
+    expect(app.status).to_contain_text("1 waiting")
+    assert server_db.snoozed(name) == []
+
+    app.online()
+    app.expect_all_saved()
+    assert server_db.snoozed(name) == ["commitment"]
+
+
 def test_the_reminders_page_never_asks_for_permission_until_asked_and_is_accessible(
     app: App, page: Page
 ) -> None:
@@ -98,8 +127,12 @@ def test_the_reminders_page_never_asks_for_permission_until_asked_and_is_accessi
     page.get_by_label("Shifts in a row").fill("3")
     page.get_by_label("Then days off").fill("4")
     page.get_by_label("Shift starts at").fill("19:00")
+    preview = app.by_id("lock-screen-preview")
+    expect(preview).to_contain_text("A small thing you planned")
+    page.get_by_label("Show what a reminder is about on the lock screen", exact=False).check()
     app.by_id("prefs-save").click()
     expect(page.get_by_text("Saved. Reminders will follow these settings.")).to_be_visible()
+    expect(preview).to_contain_text("Text a colleague after nights")
     app.assert_accessible()
     page.reload()
     expect(page.get_by_label("A daily check-in prompt at (optional)")).to_have_value("20:30")

@@ -1,26 +1,19 @@
 /// <reference lib="webworker" />
 /**
  * Reminders in the service worker: a push becomes a notification; "Done" ticks the
- * commitment through the outbox (so it works with no signal and counts once), "Snooze"
- * asks the server to remind again in an hour, and a plain tap opens the right screen.
+ * commitment and "Snooze" asks to be reminded again in an hour, both through the outbox
+ * like every other write (so they work with no signal, survive a restart and count
+ * once), and a plain tap opens the right screen.
  */
+import { complete } from '../frontend/src/features/commitments/writes';
 import { applicationServerKey, registerSubscription } from '../frontend/src/features/reminders/push';
-import { newId } from '../frontend/src/lib/ids';
-import { SYNC_TAG, csrfToken, flushOutbox } from '../frontend/src/lib/outbox';
-import { putRecord } from '../frontend/src/lib/records';
+import type { Schemas } from '../frontend/src/lib/api';
+import { SYNC_TAG, flushOutbox, queueRequest } from '../frontend/src/lib/outbox';
 
 declare const self: ServiceWorkerGlobalScope;
 
-export interface Notice {
-  kind: string;
-  title: string;
-  body: string;
-  url: string;
-  tag: string;
-  local_date: string;
-  actions: Array<'done' | 'snooze'>;
-  ref?: string;
-}
+/** What the server pushes (its words are already lock-screen safe). */
+export type Notice = Schemas['Notice'];
 
 const ACTION_TITLES = { done: 'Done', snooze: 'Snooze 1 h' } as const;
 
@@ -50,23 +43,14 @@ async function sendSoon(): Promise<void> {
 
 async function markDone(notice: Notice): Promise<void> {
   if (!notice.ref) return;
-  await putRecord('completions', '/api/completions', {
-    id: newId(),
-    commitment_id: notice.ref,
-    local_date: notice.local_date,
-    completed_at: new Date().toISOString(),
-  });
+  await complete(notice.ref, notice.local_date);
   await sendSoon();
 }
 
 async function snooze(notice: Notice): Promise<void> {
-  const token = await csrfToken().catch(() => null);
-  await fetch('/api/reminders/snooze', {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { 'content-type': 'application/json', ...(token ? { 'x-csrf-token': token } : {}) },
-    body: JSON.stringify({ kind: notice.kind, ref: notice.ref ?? null, until: 'hour' }),
-  }).catch(() => undefined);
+  const body: Schemas['SnoozeWrite'] = { kind: notice.kind, ref: notice.ref ?? null, until: 'hour' };
+  await queueRequest('/api/reminders/snooze', body, `snooze:${notice.kind}:${notice.ref ?? ''}`);
+  await sendSoon();
 }
 
 /** Focus an open Steady window on ``url``, or open one. */

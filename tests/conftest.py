@@ -9,43 +9,26 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import tempfile
 from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack
 from pathlib import Path
 
+from steady.settings import PUBLIC_PUSH_SERVICES
+from tests.environment import free_port, use_test_settings
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-from steady.settings import PUBLIC_PUSH_SERVICES  # noqa: E402 - reads no settings
-
-# Settings come from the environment and are read when the app is built: set them first.
 _SESSION_DIR = Path(tempfile.mkdtemp(prefix="steady-tests-"))
 # The stand-in push service listens here; the second port is listed but never listened on
 # (a push service that refuses connections).
-PUSH_SERVICE_PORT = _free_port()
-CLOSED_PUSH_PORT = _free_port()
-os.environ.update(
-    {
-        "STEADY_DATA_DIR": str(_SESSION_DIR / "data"),
-        "STEADY_FRONTEND_DIR": str(_SESSION_DIR / "no-frontend"),
-        # argon2id at its cheapest: the tests check behaviour, not hashing cost.
-        "STEADY_ARGON2_TIME_COST": "1",
-        "STEADY_ARGON2_MEMORY_KIB": "8",
-        "STEADY_ARGON2_PARALLELISM": "1",
-        "STEADY_SIGNUP_PER_HOUR": "1000",
-        "STEADY_SIGNIN_PER_MINUTE": "1000",
-        # Tests run dispatch passes themselves, with a clock they choose.
-        "STEADY_DISPATCHER_ENABLED": "false",
-        "STEADY_PUSH_HOSTS": (
-            f"{PUBLIC_PUSH_SERVICES},"
-            f"http://127.0.0.1:{PUSH_SERVICE_PORT},http://127.0.0.1:{CLOSED_PUSH_PORT}"
-        ),
-    }
+PUSH_SERVICE_PORT = free_port()
+CLOSED_PUSH_PORT = free_port()
+use_test_settings(
+    _SESSION_DIR / "data",
+    _SESSION_DIR / "no-frontend",
+    STEADY_PUSH_HOSTS=(
+        f"{PUBLIC_PUSH_SERVICES},"
+        f"http://127.0.0.1:{PUSH_SERVICE_PORT},http://127.0.0.1:{CLOSED_PUSH_PORT}"
+    ),
 )
 
 import asyncio  # noqa: E402
@@ -57,7 +40,7 @@ from piccolo.engine.base import Engine  # noqa: E402
 from steady import db, dialect, migrations  # noqa: E402
 from steady.app import create_app  # noqa: E402
 from steady.settings import Settings  # noqa: E402
-from tests.helpers import Api, http_client, lifespan_running  # noqa: E402
+from tests.helpers import Api, NewPerson, http_client, lifespan_running  # noqa: E402
 
 POSTGRES_URL = os.environ.get("STEADY_TEST_DATABASE_URL", "")
 BACKENDS = ["sqlite", "postgres"] if POSTGRES_URL else ["sqlite"]
@@ -149,14 +132,24 @@ async def running_app(app: Litestar) -> AsyncIterator[Litestar]:
 
 
 @pytest.fixture
-async def api(running_app: Litestar) -> AsyncIterator[Api]:
-    """A browser-like client: it keeps cookies and echoes the CSRF token."""
-    async with http_client(running_app) as client:
-        yield Api(client)
+async def new_person(running_app: Litestar) -> AsyncIterator[NewPerson]:
+    """Makes browser-like clients, as many as a test needs: each keeps its own cookies
+    (so is its own person, or device) and echoes the CSRF token."""
+    async with AsyncExitStack() as clients:
+
+        async def person() -> Api:
+            return Api(await clients.enter_async_context(http_client(running_app)))
+
+        yield person
 
 
 @pytest.fixture
-async def other_api(running_app: Litestar) -> AsyncIterator[Api]:
-    """A second person (or device) with its own cookie jar, against the same app."""
-    async with http_client(running_app) as client:
-        yield Api(client)
+async def api(new_person: NewPerson) -> Api:
+    """The person most tests are about."""
+    return await new_person()
+
+
+@pytest.fixture
+async def other_api(new_person: NewPerson) -> Api:
+    """A second person (or device) against the same app."""
+    return await new_person()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Any
@@ -13,6 +13,8 @@ import httpx
 from litestar import Litestar
 
 from steady.csrf import CSRF_COOKIE, CSRF_HEADER
+from steady.settings import Settings
+from tests.environment import FAST_ARGON2
 
 PASSPHRASE = "correct horse battery staple"
 
@@ -177,3 +179,22 @@ def completion_body(commitment_id: str, **overrides: Any) -> dict[str, Any]:
     }
     body.update(overrides)
     return body
+
+
+def settings_with(settings: Settings, **changes: str) -> Settings:
+    """The test settings (same folders, cheap hashing, generous limits) with ``changes``
+    (``STEADY_*`` names), for a test that needs its own app with a stricter limit."""
+    return Settings.from_env(
+        {
+            "STEADY_DATA_DIR": str(settings.data_dir),
+            "STEADY_FRONTEND_DIR": str(settings.frontend_dir),
+            **FAST_ARGON2,
+            "STEADY_SIGNIN_PER_MINUTE": "1000",
+            "STEADY_SIGNUP_PER_HOUR": "1000",
+            **changes,
+        }
+    )
+
+
+# The ``new_person`` fixture: each call is another browser with its own cookies.
+NewPerson = Callable[[], Awaitable["Api"]]

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -14,18 +13,9 @@ from typing import Any
 
 import httpx
 
+from tests.environment import FAST_ARGON2, free_port
+
 ROOT = Path(__file__).resolve().parent.parent
-FAST_ARGON2 = {
-    "STEADY_ARGON2_TIME_COST": "1",
-    "STEADY_ARGON2_MEMORY_KIB": "8",
-    "STEADY_ARGON2_PARALLELISM": "1",
-}
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 class ServedSteady:

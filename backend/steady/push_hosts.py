@@ -13,9 +13,18 @@ from __future__ import annotations
 
 import ipaddress
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from functools import lru_cache
+from urllib.parse import SplitResult, urlsplit
 
 ENDPOINT_MAX_BYTES = 2048
+
+
+@lru_cache(maxsize=8192)
+def split_endpoint(endpoint: str) -> SplitResult:
+    """``urlsplit``, remembered: each push's endpoint is read by the allowlist, the VAPID
+    header and the connection pool in turn, and splitting it three times was a tenth of
+    the dispatcher's time."""
+    return urlsplit(endpoint)
 
 
 class EndpointRefused(ValueError):
@@ -56,12 +65,26 @@ class PushHosts:
 
     def check(self, endpoint: str) -> None:
         """Refuse (``EndpointRefused``) an endpoint Steady must never send to."""
+        refusal = self._refusal(endpoint)
+        if refusal is not None:
+            raise EndpointRefused(refusal)
+
+    @lru_cache(maxsize=8192)  # noqa: B019 - the list is made once and lives as long as the app
+    def _refusal(self, endpoint: str) -> str | None:
+        """Why ``endpoint`` is refused, or None (remembered: it is asked before every push)."""
+        try:
+            self._check(endpoint)
+        except EndpointRefused as refused:
+            return str(refused)
+        return None
+
+    def _check(self, endpoint: str) -> None:
         if not endpoint.isascii() or not endpoint.isprintable() or " " in endpoint:
             raise EndpointRefused("must be a plain web address (ASCII, no spaces)")
         if len(endpoint.encode()) > ENDPOINT_MAX_BYTES:
             raise EndpointRefused(f"must be at most {ENDPOINT_MAX_BYTES} bytes long")
         try:
-            parts = urlsplit(endpoint)
+            parts = split_endpoint(endpoint)
             port = parts.port
         except ValueError as error:
             raise EndpointRefused("is not a web address Steady can read") from error

@@ -17,23 +17,15 @@ from steady.app import create_app
 from steady.domain import Limited
 from steady.settings import Settings
 from steady.tokens import hash_token
-from tests.helpers import PASSPHRASE, Api, http_client, lifespan_running
+from tests.helpers import PASSPHRASE, Api, http_client, lifespan_running, settings_with
 
 
 def _settings(settings: Settings, **extra: str) -> Settings:
-    return Settings.from_env(
-        {
-            "STEADY_DATA_DIR": str(settings.data_dir),
-            "STEADY_FRONTEND_DIR": str(settings.frontend_dir),
-            "STEADY_ARGON2_TIME_COST": "1",
-            "STEADY_ARGON2_MEMORY_KIB": "8",
-            "STEADY_ARGON2_PARALLELISM": "1",
-            "STEADY_SIGNIN_PER_MINUTE": "1000",
-            "STEADY_SIGNUP_PER_HOUR": "1000",
-            "STEADY_SIGNIN_FAILURES_BEFORE_WAIT": "5",
-            "STEADY_PASSPHRASE_CHECKS_PER_HOUR": "3",
-            **extra,
-        }
+    return settings_with(
+        settings,
+        STEADY_SIGNIN_FAILURES_BEFORE_WAIT="5",
+        STEADY_PASSPHRASE_CHECKS_PER_HOUR="3",
+        **extra,
     )
 
 

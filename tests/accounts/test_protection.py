@@ -11,7 +11,15 @@ from piccolo.engine.base import Engine
 from steady.accounts.tables import Account, AccountSession
 from steady.app import create_app
 from steady.settings import Settings
-from tests.helpers import PASSPHRASE, Api, checkin_body, http_client, lifespan_running, new_id
+from tests.helpers import (
+    PASSPHRASE,
+    Api,
+    checkin_body,
+    http_client,
+    lifespan_running,
+    new_id,
+    settings_with,
+)
 
 
 async def test_a_write_without_the_csrf_header_is_refused(api: Api) -> None:
@@ -44,17 +52,7 @@ async def test_the_csrf_cookie_is_readable_by_the_page_and_strict(api: Api) -> N
 
 @pytest.fixture
 def strict_settings(settings: Settings) -> Settings:
-    return Settings.from_env(
-        {
-            "STEADY_DATA_DIR": str(settings.data_dir),
-            "STEADY_FRONTEND_DIR": str(settings.frontend_dir),
-            "STEADY_ARGON2_TIME_COST": "1",
-            "STEADY_ARGON2_MEMORY_KIB": "8",
-            "STEADY_ARGON2_PARALLELISM": "1",
-            "STEADY_SIGNIN_PER_MINUTE": "5",
-            "STEADY_SIGNUP_PER_HOUR": "3",
-        }
-    )
+    return settings_with(settings, STEADY_SIGNIN_PER_MINUTE="5", STEADY_SIGNUP_PER_HOUR="3")
 
 
 @pytest.fixture

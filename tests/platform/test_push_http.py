@@ -42,7 +42,8 @@ class Server:
     async def start(self, ssl_context: ssl.SSLContext | None = None, **runner: float) -> int:
         async def remember(request: web.Request) -> web.StreamResponse:
             self.bodies.append(await request.read())
-            self.headers.append(dict(request.headers))
+            # Header names are case-insensitive (HTTP/2 sends them in lower case).
+            self.headers.append({name.lower(): value for name, value in request.headers.items()})
             assert request.transport is not None
             self.peers.add(request.transport.get_extra_info("peername"))
             return await self.handler(request)
@@ -68,7 +69,7 @@ async def created(_: web.Request) -> web.StreamResponse:
 async def connections() -> AsyncIterator[PushConnections]:
     pool = PushConnections(anywhere)
     yield pool
-    pool.close()
+    await pool.close()
 
 
 async def serve(handler: Handler, **runner: float) -> tuple[Server, int]:
@@ -90,8 +91,8 @@ async def test_pushes_to_one_origin_share_one_connection(connections: PushConnec
     finally:
         await server.stop()
     assert server.bodies == [b"\x00secret-bytes-%d" % n for n in range(5)]
-    assert server.headers[0]["TTL"] == "60"
-    assert server.headers[0]["Host"] == f"127.0.0.1:{port}"
+    assert server.headers[0]["ttl"] == "60"
+    assert server.headers[0]["host"] == f"127.0.0.1:{port}"
     assert len(server.peers) == 1
 
 
@@ -246,15 +247,15 @@ async def test_https_push_services_are_verified(tmp_path: Path) -> None:
     server_context.load_cert_chain(cert, key)
     server = Server(created)
     port = await server.start(ssl_context=server_context)
-    trusting = PushConnections(anywhere, ssl.create_default_context(cafile=str(cert)))
+    trusting = PushConnections(anywhere, cert.read_bytes())
     default = PushConnections(anywhere)
     try:
         answer = await trusting.post(f"https://127.0.0.1:{port}/push/a", {}, b"x", 5.0)
         with pytest.raises(PushConnectionError):  # a certificate nobody vouches for
             await default.post(f"https://127.0.0.1:{port}/push/a", {}, b"x", 5.0)
     finally:
-        trusting.close()
-        default.close()
+        await trusting.close()
+        await default.close()
         await server.stop()
     assert answer.status == 201
     assert server.bodies == [b"x"]

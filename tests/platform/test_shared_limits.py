@@ -15,7 +15,7 @@ from redis.asyncio import Redis
 from steady.addresses import ClientAddresses
 from steady.app import create_app
 from steady.settings import Settings
-from tests.helpers import PASSPHRASE, Api, http_client, lifespan_running
+from tests.helpers import PASSPHRASE, Api, http_client, lifespan_running, settings_with
 
 REDIS_URL = os.environ.get("STEADY_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 
@@ -42,18 +42,7 @@ async def redis_url() -> AsyncIterator[str]:
 
 
 def _settings(settings: Settings, **extra: str) -> Settings:
-    return Settings.from_env(
-        {
-            "STEADY_DATA_DIR": str(settings.data_dir),
-            "STEADY_FRONTEND_DIR": str(settings.frontend_dir),
-            "STEADY_ARGON2_TIME_COST": "1",
-            "STEADY_ARGON2_MEMORY_KIB": "8",
-            "STEADY_ARGON2_PARALLELISM": "1",
-            "STEADY_SIGNIN_PER_MINUTE": "4",
-            "STEADY_SIGNUP_PER_HOUR": "1000",
-            **extra,
-        }
-    )
+    return settings_with(settings, STEADY_SIGNIN_PER_MINUTE="4", **extra)
 
 
 async def _sign_in_statuses(app: Litestar, count: int, username: str) -> list[int]:

@@ -41,35 +41,31 @@ async def test_accepting_an_invite_uses_it_up_only_if_the_connection_is_made(
 
 
 async def test_blocking_ends_the_connection_only_together_with_the_block(
-    api: Api, other_api: Api, monkeypatch: pytest.MonkeyPatch
+    api: Api, other_api: Api, monkeypatch: pytest.MonkeyPatch, peer_id: str
 ) -> None:
-    await api.sign_up("sam")
-    await other_api.sign_up("alex")
-    link = await connect(api, other_api)
     monkeypatch.setattr(PeerBlock, "insert", fail)
-    failed = await api.post(f"/api/sharing/peers/{link}/block")
+    failed = await api.post(f"/api/sharing/peers/{peer_id}/block")
     assert failed.status_code == 500
     assert await PeerLink.count().where(PeerLink.ended_at.is_null()) == 1
     assert await PeerBlock.count() == 0
     monkeypatch.undo()
-    assert (await api.post(f"/api/sharing/peers/{link}/block")).status_code == 200
+    assert (await api.post(f"/api/sharing/peers/{peer_id}/block")).status_code == 200
     assert await PeerLink.count().where(PeerLink.ended_at.is_null()) == 0
     assert await PeerBlock.count() == 1
 
 
 async def test_a_summary_is_stored_only_together_with_the_peers_notice(
-    api: Api, other_api: Api, monkeypatch: pytest.MonkeyPatch
+    api: Api, other_api: Api, monkeypatch: pytest.MonkeyPatch, peer_id: str
 ) -> None:
-    await api.sign_up("sam")
-    await other_api.sign_up("alex")
-    link = await connect(api, other_api)
     summary_id = new_id()
     monkeypatch.setattr(reminders, "notify_peer", fail)
-    failed = await api.put(f"/api/sharing/sent/{summary_id}", json=draft(link))
+    failed = await api.put(f"/api/sharing/sent/{summary_id}", json=draft(peer_id))
     assert failed.status_code == 500
     assert await SharedSummary.count() == 0
     monkeypatch.undo()
-    assert (await api.put(f"/api/sharing/sent/{summary_id}", json=draft(link))).status_code == 200
+    assert (
+        await api.put(f"/api/sharing/sent/{summary_id}", json=draft(peer_id))
+    ).status_code == 200
     assert await SharedSummary.count() == 1
     assert await Reminder.count().where(Reminder.kind == "peer_shared") == 1
 

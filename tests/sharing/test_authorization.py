@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from steady.sharing.tables import Invite
-from tests.helpers import Api, new_id
+from tests.helpers import Api, NewPerson, new_id
 from tests.sharing.helpers import NOTE, connect, draft, share
 
 SECRET = "only-for-alex"
@@ -201,9 +201,10 @@ LISTS = (
 
 
 async def test_every_endpoint_answers_every_role_as_it_should(
-    api: Api, other_api: Api, third_api: Api, fourth_api: Api, fifth_api: Api, anonymous: Api
+    api: Api, other_api: Api, new_person: NewPerson
 ) -> None:
-    w = await _world(api, other_api, third_api, fourth_api, fifth_api)
+    third, fourth, fifth, anonymous = [await new_person() for _ in range(4)]
+    w = await _world(api, other_api, third, fourth, fifth)
     wrong: list[str] = []
     for method, path, body, expected in _cells(w):
         answer = await anonymous.request(method, path, json=body)

@@ -6,11 +6,14 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from steady.sharing.tables import Invite
-from tests.helpers import Api, field_names
+from tests.helpers import Api, NewPerson, field_names
 from tests.sharing.helpers import connect, share
 
 
-async def test_an_invite_connects_two_people_once(api: Api, other_api: Api, third_api: Api) -> None:
+async def test_an_invite_connects_two_people_once(
+    api: Api, other_api: Api, new_person: NewPerson
+) -> None:
+    third_api = await new_person()
     await api.sign_up("sam")
     await other_api.sign_up("alex")
     await third_api.sign_up("kim")
@@ -101,11 +104,8 @@ async def test_guessing_codes_and_making_invites_are_rate_limited(api: Api, othe
 
 
 async def test_either_side_can_end_a_connection_and_what_was_shared_goes_with_it(
-    api: Api, other_api: Api
+    api: Api, other_api: Api, peer_id: str
 ) -> None:
-    await api.sign_up("sam")
-    await other_api.sign_up("alex")
-    peer_id = await connect(api, other_api)
     summary_id = await share(api, peer_id)
     assert (await other_api.delete(f"/api/sharing/peers/{peer_id}")).status_code == 204
     assert (await api.get("/api/sharing/peers")).json() == []
@@ -119,10 +119,9 @@ async def test_either_side_can_end_a_connection_and_what_was_shared_goes_with_it
     assert (await other_api.get("/api/sharing/inbox")).json() == []
 
 
-async def test_a_blocked_person_cannot_connect_again_either_way(api: Api, other_api: Api) -> None:
-    await api.sign_up("sam")
-    await other_api.sign_up("alex")
-    peer_id = await connect(api, other_api)
+async def test_a_blocked_person_cannot_connect_again_either_way(
+    api: Api, other_api: Api, peer_id: str
+) -> None:
     assert (await api.post(f"/api/sharing/peers/{peer_id}/block")).status_code == 200
     assert (await other_api.get("/api/sharing/peers")).json() == []
     for inviter, invitee in ((api, other_api), (other_api, api)):
@@ -133,11 +132,8 @@ async def test_a_blocked_person_cannot_connect_again_either_way(api: Api, other_
 
 
 async def test_accepting_twice_from_two_invites_keeps_one_connection(
-    api: Api, other_api: Api
+    api: Api, other_api: Api, peer_id: str
 ) -> None:
-    await api.sign_up("sam")
-    await other_api.sign_up("alex")
-    first = await connect(api, other_api)
     second = await connect(other_api, api)
-    assert first == second
+    assert peer_id == second
     assert len((await api.get("/api/sharing/peers")).json()) == 1

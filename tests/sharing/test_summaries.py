@@ -269,12 +269,9 @@ async def test_the_weekly_nudge_is_a_reminder_not_a_share(api: Api, other_api: A
 
 
 async def test_unread_summaries_and_replies_are_counted_until_read(
-    api: Api, other_api: Api
+    api: Api, other_api: Api, peer_id: str
 ) -> None:
-    await api.sign_up("sam")
-    await other_api.sign_up("alex")
-    link = await connect(api, other_api)
-    summary_id = await share(api, link)
+    summary_id = await share(api, peer_id)
     assert (await other_api.get("/api/sharing/unread")).json() == {"summaries": 1, "replies": 0}
     await other_api.post(f"/api/sharing/inbox/{summary_id}/seen")
     assert (await other_api.get("/api/sharing/unread")).json() == {"summaries": 0, "replies": 0}

@@ -21,6 +21,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from steady import db, dialect
 from steady.accounts.tables import Account, AccountSession
 from steady.auth import Principal
+from steady.bounds import keep_newest
 from steady.domain import Limited
 from steady.tokens import hash_token, new_session_token
 
@@ -155,18 +156,14 @@ async def start_session(account_id: int, device: str, lifetime: timedelta) -> st
     await AccountSession.delete().where(
         (AccountSession.account == account_id) & (AccountSession.expires_at < now)
     )
-    newest = await (
-        AccountSession.select(AccountSession.last_seen_at)
-        .where(AccountSession.account == account_id)
-        .order_by(AccountSession.last_seen_at, ascending=False)
-        .offset(SESSIONS_MAX - 2)
-        .first()
+    # Room for the new one: the newest SESSIONS_MAX - 1 stay.
+    await keep_newest(
+        AccountSession,
+        AccountSession.account,
+        account_id,
+        AccountSession.last_seen_at,
+        SESSIONS_MAX - 1,
     )
-    if newest is not None:
-        await AccountSession.delete().where(
-            (AccountSession.account == account_id)
-            & (AccountSession.last_seen_at < newest["last_seen_at"])
-        )
     await AccountSession.insert(
         AccountSession(
             account=account_id,

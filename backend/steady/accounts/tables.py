@@ -1,6 +1,6 @@
 """Accounts and their sessions."""
 
-from piccolo.columns import BigInt, ForeignKey, OnDelete, Serial, Timestamptz, Varchar
+from piccolo.columns import UUID, BigInt, ForeignKey, OnDelete, Serial, Timestamptz, Varchar
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
@@ -30,3 +30,21 @@ class AccountSession(Table, tablename="account_session"):
     created_at = Timestamptz(default=TimestamptzNow())
     last_seen_at = Timestamptz(default=TimestamptzNow())
     expires_at = Timestamptz(default=TimestamptzNow())
+
+
+def owner(*, unique: bool = False, index: bool = False) -> ForeignKey[Account]:
+    """The account a row belongs to (every feature's tables point here): deleting the
+    account deletes the row."""
+    return ForeignKey(
+        references=Account, on_delete=OnDelete.cascade, null=False, unique=unique, index=index
+    )
+
+
+class SyncedRecord:
+    """Columns every record a phone syncs shares, and its tombstone too: the id the device
+    chose, its owner, and its place in the owner's change feed (``(account, revision)`` is
+    indexed by each feature's migrations). Piccolo gives each table its own copy."""
+
+    id = UUID(primary_key=True)
+    account = owner()
+    revision = BigInt()

@@ -1,9 +1,7 @@
 """Check-ins: how someone is doing, in a few taps."""
 
 from piccolo.columns import (
-    UUID,
     Array,
-    BigInt,
     Date,
     ForeignKey,
     OnDelete,
@@ -16,16 +14,13 @@ from piccolo.columns import (
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
-from steady.accounts.tables import Account
+from steady.accounts.tables import SyncedRecord, owner
 
 
-class Checkin(Table, tablename="checkin"):
+class Checkin(SyncedRecord, Table, tablename="checkin"):
     """One check-in; ``id`` is chosen by the device that made it."""
 
-    id = UUID(primary_key=True)
-    account = ForeignKey(references=Account, on_delete=OnDelete.cascade, null=False)
     # (account, revision) and (account, local_date) are indexed by migrations.
-    revision = BigInt()
     recorded_at = Timestamptz()
     # The day it belongs to in the person's time zone (a night shift may keep yesterday).
     local_date = Date()
@@ -42,12 +37,8 @@ class Checkin(Table, tablename="checkin"):
     updated_at = Timestamptz(default=TimestamptzNow())
 
 
-class CheckinTombstone(Table, tablename="checkin_tombstone"):
+class CheckinTombstone(SyncedRecord, Table, tablename="checkin_tombstone"):
     """A deleted check-in: only enough to tell other devices it is gone."""
-
-    id = UUID(primary_key=True)
-    account = ForeignKey(references=Account, on_delete=OnDelete.cascade, null=False)
-    revision = BigInt()
 
 
 class CheckinMark(Table, tablename="checkin_mark"):
@@ -56,7 +47,7 @@ class CheckinMark(Table, tablename="checkin_mark"):
 
     id = Serial(primary_key=True)
     checkin = ForeignKey(references=Checkin, on_delete=OnDelete.cascade, null=False)
-    account = ForeignKey(references=Account, on_delete=OnDelete.cascade, null=False)
+    account = owner()
     kind = Varchar(length=4)  # "body" or "tag"
     value = Varchar(length=40)
     local_date = Date()

@@ -71,4 +71,10 @@ class CommitmentProgress(Output):
 
 class ProgressReport(Output):
     today: date
-    commitments: list[CommitmentProgress]
+    commitments: Annotated[
+        list[CommitmentProgress],
+        msgspec.Meta(
+            max_length=MAX_ACTIVE,
+            description="One for each active commitment: at most this many are active at once.",
+        ),
+    ]

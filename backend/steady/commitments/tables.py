@@ -3,11 +3,8 @@
 from piccolo.columns import (
     UUID,
     Array,
-    BigInt,
     Boolean,
     Date,
-    ForeignKey,
-    OnDelete,
     SmallInt,
     Timestamptz,
     Varchar,
@@ -15,15 +12,12 @@ from piccolo.columns import (
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
-from steady.accounts.tables import Account
+from steady.accounts.tables import SyncedRecord
 
 
-class Commitment(Table, tablename="commitment"):
+class Commitment(SyncedRecord, Table, tablename="commitment"):
     """One small, doable thing; ``id`` chosen by the device that made it."""
 
-    id = UUID(primary_key=True)
-    account = ForeignKey(references=Account, on_delete=OnDelete.cascade, null=False)
-    revision = BigInt()
     title = Varchar(length=80)
     why = Varchar(length=280, default="")
     cadence = Varchar(length=12)  # daily | weekdays | after_shift | once
@@ -36,19 +30,14 @@ class Commitment(Table, tablename="commitment"):
     updated_at = Timestamptz(default=TimestamptzNow())
 
 
-class CommitmentTombstone(Table, tablename="commitment_tombstone"):
-    id = UUID(primary_key=True)
-    account = ForeignKey(references=Account, on_delete=OnDelete.cascade, null=False)
-    revision = BigInt()
+class CommitmentTombstone(SyncedRecord, Table, tablename="commitment_tombstone"):
+    """A deleted commitment: only enough to tell other devices it is gone."""
 
 
-class Completion(Table, tablename="completion"):
+class Completion(SyncedRecord, Table, tablename="completion"):
     """A commitment kept on a day (the person's local date; a night shift may keep the
     day before). Undo deletes it."""
 
-    id = UUID(primary_key=True)
-    account = ForeignKey(references=Account, on_delete=OnDelete.cascade, null=False)
-    revision = BigInt()
     commitment_id = UUID()
     local_date = Date()
     completed_at = Timestamptz()
@@ -56,7 +45,5 @@ class Completion(Table, tablename="completion"):
     updated_at = Timestamptz(default=TimestamptzNow())
 
 
-class CompletionTombstone(Table, tablename="completion_tombstone"):
-    id = UUID(primary_key=True)
-    account = ForeignKey(references=Account, on_delete=OnDelete.cascade, null=False)
-    revision = BigInt()
+class CompletionTombstone(SyncedRecord, Table, tablename="completion_tombstone"):
+    """An undone tick: only enough to tell other devices it is gone."""

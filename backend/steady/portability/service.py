@@ -86,15 +86,23 @@ async def export_document(account_id: int) -> ExportDocument:
 
 
 def _cell(value: object) -> str:
+    """A value as the JSON export writes it (true, 2026-11-20T07:00:00Z), unquoted; lists
+    joined with "; "."""
     if isinstance(value, list | tuple):
-        return "; ".join(str(v) for v in value)
-    return "" if value is None else str(value)
+        return "; ".join(_cell(v) for v in value)
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return msgspec.json.encode(value).decode().strip('"')
 
 
 def csv_for(document: ExportDocument, collection: CsvCollection) -> str:
-    """One collection of an export as CSV (lists are joined with "; ")."""
+    """One collection of an export as CSV, byte for byte what the PWA writes offline for the
+    same data (``features/portability/csv.ts``; ``test_csv_parity`` holds both to it):
+    columns id first then by name, values as in the JSON export, CRLF line ends."""
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = csv.writer(out, lineterminator="\r\n")
     if collection == "toolkit":
         writer.writerow(["section", "position", "text", "phone", "exercise"])
         sections = document.toolkit.sections if document.toolkit else ToolkitSections()
@@ -113,7 +121,7 @@ def csv_for(document: ExportDocument, collection: CsvCollection) -> str:
     }
     record_type = record_types[collection]
     names = [field.name for field in msgspec.structs.fields(record_type)]
-    names = ["id", *[name for name in names if name != "id"]]
+    names = ["id", *sorted(name for name in names if name != "id")]
     writer.writerow(names)
     for row in rows:
         writer.writerow([_cell(getattr(row, name)) for name in names])

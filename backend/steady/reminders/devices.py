@@ -8,6 +8,7 @@ import binascii
 from cryptography.hazmat.primitives.asymmetric import ec
 
 from steady import db
+from steady.bounds import keep_newest
 from steady.domain import InvalidField
 from steady.push_hosts import EndpointRefused, PushHosts
 from steady.reminders.schemas import SubscriptionView
@@ -61,17 +62,9 @@ async def save_subscription(
                 account=account_id, endpoint=endpoint, p256dh=p256dh, auth=auth, label=label
             )
         ).returning(PushSubscription.id, PushSubscription.created_at)
-        oldest_kept = await (
-            PushSubscription.select(PushSubscription.id)
-            .where(PushSubscription.account == account_id)
-            .order_by(PushSubscription.id, ascending=False)
-            .offset(DEVICES_MAX - 1)
-            .first()
+        await keep_newest(
+            PushSubscription, PushSubscription.account, account_id, PushSubscription.id, DEVICES_MAX
         )
-        if oldest_kept is not None:
-            await PushSubscription.delete().where(
-                (PushSubscription.account == account_id) & (PushSubscription.id < oldest_kept["id"])
-            )
     return SubscriptionView(
         id=row[0]["id"], label=label, endpoint=endpoint, created_at=row[0]["created_at"]
     )

@@ -14,7 +14,7 @@ transaction (see ``steady.events``). The events, and who announces them:
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from uuid import UUID
 
 from steady.events import listens_to
@@ -41,28 +41,9 @@ async def forget_what_was_deleted(account_id: int, record_id: UUID) -> None:
     await service.forget_reminders_about(account_id, record_id)
 
 
-@listens_to("commitment.saved")
-async def keep_a_commitments_reminder(
-    account_id: int,
-    commitment_id: UUID,
-    title: str,
-    cadence: str,
-    weekdays: frozenset[int],
-    on_date: date | None,
-    reminder_time: str | None,
-    active: bool,
-) -> None:
-    """A commitment's reminder follows the commitment on every save."""
-    await service.set_commitment_reminder(
-        account_id,
-        commitment_id,
-        title=title,
-        cadence=cadence,
-        weekdays=weekdays,
-        on_date=on_date,
-        reminder_time=reminder_time,
-        active=active,
-    )
+# A commitment's reminder follows the commitment on every save: the event carries exactly
+# what the service needs, so the service's own function is the listener.
+keep_a_commitments_reminder = listens_to("commitment.saved")(service.set_commitment_reminder)
 
 
 @listens_to("summary.shared")

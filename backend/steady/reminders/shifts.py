@@ -14,6 +14,7 @@ from uuid import UUID, uuid4
 
 from steady import db
 from steady.accounts.service import time_zone_of
+from steady.bounds import keep_newest
 from steady.checkins.service import after_shift_days
 from steady.domain import InvalidField, NotFound
 from steady.events import announce
@@ -91,17 +92,7 @@ async def recent_shifts(account_id: int, limit: int = 30) -> list[ShiftView]:
 
 async def _keep_latest_shifts(account_id: int) -> None:
     """A person's shift history keeps its latest ``SHIFTS_KEPT`` shifts (years of work)."""
-    oldest_kept = await (
-        Shift.select(Shift.started_at)
-        .where(Shift.account == account_id)
-        .order_by(Shift.started_at, ascending=False)
-        .offset(SHIFTS_KEPT - 1)
-        .first()
-    )
-    if oldest_kept is not None:
-        await Shift.delete().where(
-            (Shift.account == account_id) & (Shift.started_at < oldest_kept["started_at"])
-        )
+    await keep_newest(Shift, Shift.account, account_id, Shift.started_at, SHIFTS_KEPT)
 
 
 async def after_shift_ended(account_id: int, ended_at: datetime) -> None:

@@ -4,9 +4,7 @@ from piccolo.columns import (
     UUID,
     Boolean,
     Date,
-    ForeignKey,
     Integer,
-    OnDelete,
     Serial,
     SmallInt,
     Text,
@@ -16,7 +14,7 @@ from piccolo.columns import (
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
-from steady.accounts.tables import Account
+from steady.accounts.tables import owner
 from steady.reminders.defaults import AFTER_SHIFT_MINUTES, DAILY_CAP, QUIET_END, QUIET_START
 
 
@@ -24,7 +22,7 @@ class PushSubscription(Table, tablename="push_subscription"):
     """One device that can receive pushes (a browser's PushSubscription)."""
 
     id = Serial(primary_key=True)
-    account = ForeignKey(references=Account, on_delete=OnDelete.cascade, null=False)
+    account = owner()
     endpoint = Varchar(length=2048, unique=True)
     p256dh = Varchar(length=200)
     auth = Varchar(length=64)
@@ -36,7 +34,7 @@ class ReminderPrefs(Table, tablename="reminder_prefs"):
     """What a person wants reminding of, and when never to be disturbed."""
 
     id = Serial(primary_key=True)
-    account = ForeignKey(references=Account, on_delete=OnDelete.cascade, null=False, unique=True)
+    account = owner(unique=True)
     quiet_start = Varchar(length=5, default=QUIET_START)
     quiet_end = Varchar(length=5, default=QUIET_END)
     daily_cap = SmallInt(default=DAILY_CAP)
@@ -53,7 +51,7 @@ class Shift(Table, tablename="shift"):
 
     id = Serial(primary_key=True)
     uid = UUID(null=True, default=None)  # unique (an index made by its migration)
-    account = ForeignKey(references=Account, on_delete=OnDelete.cascade, null=False)
+    account = owner()
     started_at = Timestamptz()
     ended_at = Timestamptz(null=True, default=None)
 
@@ -63,7 +61,7 @@ class Reminder(Table, tablename="reminder"):
     (follow-ups, snoozes, after a tapped shift) are deleted once sent."""
 
     id = Serial(primary_key=True)
-    account = ForeignKey(references=Account, on_delete=OnDelete.cascade, null=False)
+    account = owner()
     kind = Varchar(length=16)  # a ReminderKind (kinds.py)
     about = UUID(null=True, default=None)  # the commitment, check-in or summary it is about
     cadence = Varchar(length=12)  # a Cadence (kinds.py)
@@ -83,7 +81,7 @@ class SentPush(Table, tablename="sent_push"):
     """A push that went out, for the daily cap and to never send one thing twice."""
 
     id = Serial(primary_key=True)
-    account = ForeignKey(references=Account, on_delete=OnDelete.cascade, null=False)
+    account = owner()
     kind = Varchar(length=16)
     about = UUID(null=True, default=None)
     local_date = Date()

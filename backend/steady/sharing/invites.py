@@ -15,11 +15,13 @@ from piccolo.query.mixins import OnConflictAction
 
 from steady import db
 from steady.accounts.service import usernames_of
-from steady.domain import InvalidField
+from steady.domain import InvalidField, NotFound
 from steady.sharing.peers import blocked_between, link_between, peer_view
 from steady.sharing.schemas import InviteCreated, InvitePreview, InviteRedeem, InviteView, PeerView
 from steady.sharing.tables import Invite, PeerLink
 from steady.tokens import hash_token
+
+GONE_INVITE = "This invite can't be used: it may have expired or been used. Ask for a new one."
 
 INVITE_LIFETIME = timedelta(hours=72)
 OPEN_INVITES_MAX = 10
@@ -81,7 +83,7 @@ async def open_invites(account_id: int) -> list[InviteView]:
     return [InviteView(**row) for row in rows]
 
 
-async def revoke_invite(account_id: int, invite_id: int) -> bool:
+async def revoke_invite(account_id: int, invite_id: int) -> None:
     """Make an open invite useless at once."""
     rows = await (
         Invite.update({Invite.outcome: "revoked", Invite.closed_at: _now()})
@@ -93,10 +95,11 @@ async def revoke_invite(account_id: int, invite_id: int) -> bool:
         )
         .returning(Invite.id)
     )
-    return bool(rows)
+    if not rows:
+        raise NotFound(GONE_INVITE)
 
 
-async def _usable_invite(account_id: int, redeem: InviteRedeem) -> dict[str, Any] | None:
+async def _usable_invite(account_id: int, redeem: InviteRedeem) -> dict[str, Any]:
     if redeem.token:
         where = Invite.token_hash == hash_token(redeem.token)
     elif redeem.code:
@@ -109,21 +112,19 @@ async def _usable_invite(account_id: int, redeem: InviteRedeem) -> dict[str, Any
         .first()
     )
     if row is None:
-        return None
+        raise NotFound(GONE_INVITE)
     if row["inviter"] == account_id:
         raise InvalidField(
             "token", "That's your own invite. Give it to the person you'd like to add."
         )
     if await blocked_between(account_id, row["inviter"]):
-        return None
+        raise NotFound(GONE_INVITE)
     return row
 
 
-async def preview_invite(account_id: int, redeem: InviteRedeem) -> InvitePreview | None:
+async def preview_invite(account_id: int, redeem: InviteRedeem) -> InvitePreview:
     """Who is asking, so the peer can choose; the invite stays open."""
     row = await _usable_invite(account_id, redeem)
-    if row is None:
-        return None
     names = await usernames_of([row["inviter"]])
     return InvitePreview(inviter_name=names.get(row["inviter"], ""), expires_at=row["expires_at"])
 
@@ -138,13 +139,13 @@ async def _close_invite(invite_id: int, outcome: str) -> bool:
     return bool(rows)
 
 
-async def accept_invite(account_id: int, redeem: InviteRedeem) -> PeerView | None:
+async def accept_invite(account_id: int, redeem: InviteRedeem) -> PeerView:
     """Connect the two people (once: an existing connection is kept, not doubled), using
     the invite up in the same transaction: both happen, or neither."""
     async with db.current_engine().transaction():
         row = await _usable_invite(account_id, redeem)
-        if row is None or not await _close_invite(row["id"], "accepted"):
-            return None
+        if not await _close_invite(row["id"], "accepted"):
+            raise NotFound(GONE_INVITE)
         inviter = row["inviter"]
         link = {"id": uuid4(), "inviter": inviter, "peer": account_id, "created_at": _now()}
         # One live connection per pair, kept by a unique index: a connection made meanwhile
@@ -156,12 +157,13 @@ async def accept_invite(account_id: int, redeem: InviteRedeem) -> PeerView | Non
         )
         existing = link if made else await link_between(account_id, inviter)
         if existing is None:
-            return None
+            raise NotFound(GONE_INVITE)
     names = await usernames_of([inviter])
     return peer_view(existing, account_id, names)
 
 
-async def decline_invite(account_id: int, redeem: InviteRedeem) -> bool:
+async def decline_invite(account_id: int, redeem: InviteRedeem) -> None:
     """Say no: the invite is used up, and nothing is connected."""
     row = await _usable_invite(account_id, redeem)
-    return row is not None and await _close_invite(row["id"], "declined")
+    if not await _close_invite(row["id"], "declined"):
+        raise NotFound(GONE_INVITE)

@@ -5,12 +5,14 @@ Anything that is not the caller's to see answers 404, never 403: existence is no
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Annotated, Any
 from uuid import UUID
 
 from litestar import Request, Router, delete, get, post, put
 from litestar.di import NamedDependency
 from litestar.exceptions import NotFoundException
+from litestar.handlers import HTTPRouteHandler
 from litestar.params import FromPath, JSONBody, Parameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
@@ -39,16 +41,9 @@ from steady.sharing.schemas import (
 )
 from steady.structs import SERIAL_MAX
 
-GONE_INVITE = "This invite can't be used: it may have expired or been used. Ask for a new one."
 NOT_FOUND = "Nothing here: it may have been taken back."
 # Summaries one person may send (or resend) in a day: far more than anyone needs.
 SENDS_PER_DAY = 30
-
-
-async def _limit_tries(request: Request[Any, Any, Any], principal: Principal, s: Settings) -> None:
-    limit = s.invite_tries_per_10_minutes
-    await enforce_rate_limit(request, "invite-try", str(principal.user_id), limit, 600)
-    await enforce_rate_limit(request, "invite-try-address", client_address(request), limit * 3, 600)
 
 
 @post(
@@ -81,66 +76,61 @@ async def revoke_invite(
     invite_id: Annotated[int, Parameter(ge=1, le=SERIAL_MAX)],
 ) -> None:
     """Make an invite useless at once."""
-    if not await invites.revoke_invite(principal.user_id, invite_id):
-        raise NotFoundException(detail=GONE_INVITE)
+    await invites.revoke_invite(principal.user_id, invite_id)
 
 
-@post(
-    "/invites/open",
-    operation_id="open_invite",
-    status_code=HTTP_200_OK,
-    opt={"answers": (404, 429)},
+def _redeeming(
+    name: str,
+    answer: Callable[[int, InviteRedeem], Awaitable[Any]],
+    returns: Any,
+    summary: str,
+) -> HTTPRouteHandler:
+    """One shape for everything a person can do with an invite they were given: tries are
+    limited per person and per address, and an unusable invite answers 404 (from the
+    service), so each handler differs only in what it does with a usable one."""
+
+    async def redeem(
+        request: Request[Any, Any, Any],
+        principal: NamedDependency[Principal],
+        settings: NamedDependency[Settings],
+        data: JSONBody[InviteRedeem],
+    ) -> Any:
+        limit = settings.invite_tries_per_10_minutes
+        await enforce_rate_limit(request, "invite-try", str(principal.user_id), limit, 600)
+        address = client_address(request)
+        await enforce_rate_limit(request, "invite-try-address", address, limit * 3, 600)
+        return await answer(principal.user_id, data)
+
+    redeem.__annotations__["return"] = returns
+    redeem.__name__ = redeem.__qualname__ = name
+    return post(
+        f"/invites/{name.removesuffix('_invite')}",
+        operation_id=name,
+        name=name,
+        status_code=HTTP_200_OK,
+        opt={"answers": (404, 429)},
+        description=summary,
+    )(redeem)
+
+
+open_invite = _redeeming(
+    "open_invite",
+    invites.preview_invite,
+    InvitePreview,
+    "Who sent this invite (it stays open until accepted or declined).",
 )
-async def open_invite(
-    request: Request[Any, Any, Any],
-    principal: NamedDependency[Principal],
-    settings: NamedDependency[Settings],
-    data: JSONBody[InviteRedeem],
-) -> InvitePreview:
-    """Who sent this invite (it stays open until accepted or declined)."""
-    await _limit_tries(request, principal, settings)
-    found = await invites.preview_invite(principal.user_id, data)
-    if found is None:
-        raise NotFoundException(detail=GONE_INVITE)
-    return found
-
-
-@post(
-    "/invites/accept",
-    operation_id="accept_invite",
-    status_code=HTTP_200_OK,
-    opt={"answers": (404, 429)},
+accept_invite = _redeeming(
+    "accept_invite",
+    invites.accept_invite,
+    PeerView,
+    "Connect with the person who sent the invite.",
 )
-async def accept_invite(
-    request: Request[Any, Any, Any],
-    principal: NamedDependency[Principal],
-    settings: NamedDependency[Settings],
-    data: JSONBody[InviteRedeem],
-) -> PeerView:
-    """Connect with the person who sent the invite."""
-    await _limit_tries(request, principal, settings)
-    peer = await invites.accept_invite(principal.user_id, data)
-    if peer is None:
-        raise NotFoundException(detail=GONE_INVITE)
-    return peer
-
-
-@post(
-    "/invites/decline",
-    operation_id="decline_invite",
-    status_code=HTTP_200_OK,
-    opt={"answers": (404, 429)},
+decline_invite = _redeeming(
+    "decline_invite",
+    invites.decline_invite,
+    None,
+    "Say no, kindly: the invite is used up and nothing is connected.",
 )
-async def decline_invite(
-    request: Request[Any, Any, Any],
-    principal: NamedDependency[Principal],
-    settings: NamedDependency[Settings],
-    data: JSONBody[InviteRedeem],
-) -> None:
-    """Say no, kindly: the invite is used up and nothing is connected."""
-    await _limit_tries(request, principal, settings)
-    if not await invites.decline_invite(principal.user_id, data):
-        raise NotFoundException(detail=GONE_INVITE)
 
 
 @get("/peers", operation_id="list_peers")

@@ -14,14 +14,14 @@ from piccolo.columns import (
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
-from steady.accounts.tables import Account
+from steady.accounts.tables import owner
 
 
 class Invite(Table, tablename="share_invite"):
     """A one-time invitation; only hashes of its link token and spoken code are kept."""
 
     id = Serial(primary_key=True)
-    inviter = ForeignKey(references=Account, on_delete=OnDelete.cascade, null=False, index=True)
+    inviter = owner(index=True)
     token_hash = Varchar(length=64, unique=True, index=True)
     code_hash = Varchar(length=64, unique=True, index=True)
     created_at = Timestamptz(default=TimestamptzNow())
@@ -35,8 +35,8 @@ class PeerLink(Table, tablename="peer_link"):
     """Two people who agreed to share with each other, until either ends it."""
 
     id = UUID(primary_key=True)
-    inviter = ForeignKey(references=Account, on_delete=OnDelete.cascade, null=False, index=True)
-    peer = ForeignKey(references=Account, on_delete=OnDelete.cascade, null=False, index=True)
+    inviter = owner(index=True)
+    peer = owner(index=True)
     created_at = Timestamptz(default=TimestamptzNow())
     ended_at = Timestamptz(null=True, default=None)
 
@@ -45,8 +45,8 @@ class PeerBlock(Table, tablename="peer_block"):
     """Someone who may never connect with (or reach) the blocker again."""
 
     id = Serial(primary_key=True)
-    blocker = ForeignKey(references=Account, on_delete=OnDelete.cascade, null=False, index=True)
-    blocked = ForeignKey(references=Account, on_delete=OnDelete.cascade, null=False)
+    blocker = owner(index=True)
+    blocked = owner()
     created_at = Timestamptz(default=TimestamptzNow())
 
 
@@ -57,8 +57,8 @@ class SharedSummary(Table, tablename="shared_summary"):
 
     id = UUID(primary_key=True)
     link = ForeignKey(references=PeerLink, on_delete=OnDelete.cascade, null=False, index=True)
-    sharer = ForeignKey(references=Account, on_delete=OnDelete.cascade, null=False, index=True)
-    recipient = ForeignKey(references=Account, on_delete=OnDelete.cascade, null=False, index=True)
+    sharer = owner(index=True)
+    recipient = owner(index=True)
     content = Text(default="")
     created_at = Timestamptz(default=TimestamptzNow())
     seen_at = Timestamptz(null=True, default=None)
@@ -72,7 +72,7 @@ class SummaryReply(Table, tablename="summary_reply"):
     summary = ForeignKey(
         references=SharedSummary, on_delete=OnDelete.cascade, null=False, index=True
     )
-    author = ForeignKey(references=Account, on_delete=OnDelete.cascade, null=False)
+    author = owner()
     preset = Varchar(length=20, default="")
     text = Text(default="")
     created_at = Timestamptz(default=TimestamptzNow())
@@ -84,6 +84,6 @@ class SharingPrefs(Table, tablename="sharing_prefs"):
     """The optional weekly nudge to share with someone (never a share itself)."""
 
     id = Serial(primary_key=True)
-    account = ForeignKey(references=Account, on_delete=OnDelete.cascade, null=False, unique=True)
+    account = owner(unique=True)
     nudge_weekday = SmallInt(null=True, default=None)  # 1 = Monday … 7 = Sunday
     nudge_clock = Varchar(length=5, null=True, default=None)

@@ -1,10 +1,10 @@
 """The crisis toolkit: one safety plan per account, stored as a versioned document."""
 
-from piccolo.columns import JSON, UUID, ForeignKey, Integer, OnDelete, Serial, Timestamptz
+from piccolo.columns import JSON, UUID, Integer, Serial, Timestamptz
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
-from steady.accounts.tables import Account
+from steady.accounts.tables import owner
 
 
 class Toolkit(Table, tablename="toolkit"):
@@ -12,9 +12,7 @@ class Toolkit(Table, tablename="toolkit"):
     that edited an older version learns it must merge (409) instead of overwriting."""
 
     id = Serial(primary_key=True)
-    account = ForeignKey(
-        references=Account, on_delete=OnDelete.cascade, null=False, unique=True, index=True
-    )
+    account = owner(unique=True, index=True)
     version = Integer(default=0)
     document = JSON(default="{}")
     # The last write's client id: replaying that write answers 200, not a conflict.

@@ -621,7 +621,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** AcceptInvite */
+        /**
+         * AcceptInvite
+         * @description Connect with the person who sent the invite.
+         */
         post: operations["accept_invite"];
         delete?: never;
         options?: never;
@@ -638,7 +641,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** DeclineInvite */
+        /**
+         * DeclineInvite
+         * @description Say no, kindly: the invite is used up and nothing is connected.
+         */
         post: operations["decline_invite"];
         delete?: never;
         options?: never;
@@ -655,7 +661,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** OpenInvite */
+        /**
+         * OpenInvite
+         * @description Who sent this invite (it stays open until accepted or declined).
+         */
         post: operations["open_invite"];
         delete?: never;
         options?: never;
@@ -1355,6 +1364,7 @@ export interface components {
         };
         /** ProgressReport */
         ProgressReport: {
+            /** @description One for each active commitment: at most this many are active at once. */
             commitments: components["schemas"]["CommitmentProgress"][];
             /** Format: date */
             today: string;

@@ -7,18 +7,17 @@
  * Runs in the page and in the service worker (Background Sync, notification actions):
  * no window or document here.
  */
+import { type QueuedPath, isCsrfRefusal, sendQueued } from './api';
 import { announce } from './events';
 import { knownOffline } from './network';
 import { newId } from './ids';
-import { type HttpMethod, type OutboxOp, type RecordStore, db, getMeta, setMeta } from './store';
+import { type OutboxOp, type RecordStore, db, getMeta } from './store';
 
 export const SYNC_TAG = 'steady-outbox';
-const CSRF_META = 'csrfToken';
-const CSRF_HEADER = 'x-csrf-token';
 
 export interface Change {
-  method: HttpMethod;
-  path: string;
+  method: 'PUT' | 'DELETE';
+  path: QueuedPath<'put' | 'delete'>;
   body?: unknown;
   store: RecordStore;
   key: string;
@@ -36,12 +35,12 @@ export interface FlushOutcome {
  * toolkit is one versioned document):
  * - ``prepare`` builds the body at send time, so it carries the freshest content and version;
  * - ``delivered`` hears the server's answer (to note the new version);
- * - ``conflict`` answers a 409 with a merged body to send instead, or null to drop the change.
+ * - ``conflict`` answers a 409's body with a merged body to send instead, or null to drop the change.
  */
 export interface StoreHooks {
   prepare?: (op: OutboxOp) => Promise<unknown>;
-  delivered?: (op: OutboxOp, response: Response) => Promise<void>;
-  conflict?: (op: OutboxOp, response: Response) => Promise<unknown | null>;
+  delivered?: (op: OutboxOp, answer: unknown) => Promise<void>;
+  conflict?: (op: OutboxOp, answer: unknown) => Promise<unknown | null>;
 }
 const hooks = new Map<string, StoreHooks>();
 
@@ -90,6 +89,19 @@ export async function commitChange<S extends RecordStore>(
   announce('queued');
 }
 
+/**
+ * Queue a request that changes nothing on this phone (e.g. "Snooze" from a notification):
+ * it waits in line with every other write, survives a restart and is retried like them.
+ * Queued twice under one key, only the newest is sent.
+ */
+export async function queueRequest(path: QueuedPath<'post'>, body: unknown, key: string): Promise<void> {
+  const tx = (await db()).transaction('outbox', 'readwrite');
+  for (const waiting of await tx.store.index('byKey').getAll(['requests', key])) await tx.store.delete(waiting.seq!);
+  await tx.store.add({ opId: newId(), method: 'POST', path, body, store: 'requests', key, queuedAt: new Date().toISOString(), attempts: 0 });
+  await tx.done;
+  announce('queued');
+}
+
 export async function pendingCount(): Promise<number> {
   return (await db()).count('outbox');
 }
@@ -104,53 +116,6 @@ export async function pendingKeys(store: RecordStore): Promise<Set<string>> {
   return new Set(all.filter((op) => op.store === store).map((op) => op.key));
 }
 
-/** Store the CSRF token the server handed out (the page and the worker share it). */
-export async function rememberCsrfToken(token: string): Promise<void> {
-  await setMeta(CSRF_META, token);
-}
-
-async function freshCsrfToken(): Promise<string | null> {
-  if (knownOffline()) return null;
-  const response = await fetch('/api/session', { credentials: 'same-origin', cache: 'no-store' });
-  if (!response.ok) return null;
-  const body = (await response.json()) as { csrf_token?: string };
-  if (body.csrf_token) await rememberCsrfToken(body.csrf_token);
-  return body.csrf_token ?? null;
-}
-
-function csrfCookie(): string | null {
-  // Pages read the cookie the browser will actually send; workers cannot, and use IndexedDB.
-  const page = (globalThis as { document?: { cookie: string } }).document;
-  if (!page) return null;
-  const match = page.cookie.match(/(?:^|;\s*)steady_csrf=([^;]+)/);
-  return match ? decodeURIComponent(match[1]!) : null;
-}
-
-/** The CSRF token to echo on writes: the cookie's, the stored one, or a fresh one. */
-export async function csrfToken(): Promise<string | null> {
-  return csrfCookie() ?? (await getMeta<string>(CSRF_META)) ?? (await freshCsrfToken());
-}
-
-async function isCsrfRefusal(response: Response): Promise<boolean> {
-  if (response.status !== 403) return false;
-  const text = await response.clone().text();
-  return text.includes('CSRF');
-}
-
-async function send(op: OutboxOp, body: unknown): Promise<Response> {
-  const request = async (token: string | null) =>
-    fetch(op.path, {
-      method: op.method,
-      credentials: 'same-origin',
-      cache: 'no-store',
-      headers: { 'content-type': 'application/json', [CSRF_HEADER]: token ?? '' },
-      body: body === undefined ? null : JSON.stringify(body),
-    });
-  const response = await request(await csrfToken());
-  if (await isCsrfRefusal(response)) return request(await freshCsrfToken());
-  return response;
-}
-
 type Verdict =
   | { kind: 'done' }
   | { kind: 'gone' }
@@ -162,23 +127,23 @@ async function deliver(op: OutboxOp): Promise<Verdict> {
   const storeHooks = hooks.get(op.store) ?? {};
   let body = storeHooks.prepare ? await storeHooks.prepare(op) : op.body;
   for (let round = 0; round < 3; round++) {
-    let response: Response;
+    let answer;
     try {
-      response = await send(op, body);
+      answer = await sendQueued(op.method, op.path, body);
     } catch {
       return { kind: 'retry', offline: true, reason: 'offline' };
     }
-    const status = response.status;
-    if (response.ok) {
-      await storeHooks.delivered?.(op, response);
+    const { status, ok } = answer.response;
+    if (ok) {
+      await storeHooks.delivered?.(op, answer.data);
       return { kind: 'done' };
     }
     if (status === 401) return { kind: 'signed_out' };
     // A refused CSRF token is never the change's fault: keep it and try again later.
-    if (await isCsrfRefusal(response)) return { kind: 'retry', offline: false, reason: 'csrf' };
+    if (isCsrfRefusal(status, answer.error)) return { kind: 'retry', offline: false, reason: 'csrf' };
     if (status === 410 || (status === 404 && op.method === 'DELETE')) return { kind: 'gone' };
     if (status === 409 && storeHooks.conflict) {
-      const merged = await storeHooks.conflict(op, response);
+      const merged = await storeHooks.conflict(op, answer.error);
       if (merged === null) return { kind: 'done' };
       body = merged;
       continue;
@@ -186,7 +151,8 @@ async function deliver(op: OutboxOp): Promise<Verdict> {
     if (status === 408 || status === 429 || status >= 500) {
       return { kind: 'retry', offline: false, reason: `server answered ${status}` };
     }
-    return { kind: 'rejected', status, reason: (await response.text()).slice(0, 500) };
+    const reason = typeof answer.error === 'string' ? answer.error : JSON.stringify(answer.error ?? '');
+    return { kind: 'rejected', status, reason: reason.slice(0, 500) };
   }
   return { kind: 'retry', offline: false, reason: 'conflict kept changing' };
 }
@@ -215,7 +181,7 @@ async function noteAttempt(op: OutboxOp, reason: string): Promise<void> {
 
 async function forgetLocally(op: OutboxOp): Promise<void> {
   // Deleted on another device: the server said "gone", so drop our copy too.
-  if (op.method === 'PUT') await (await db()).delete(op.store, op.key as never);
+  if (op.method === 'PUT' && op.store !== 'requests') await (await db()).delete(op.store, op.key as never);
 }
 
 let chain: Promise<unknown> = Promise.resolve();

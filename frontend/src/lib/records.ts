@@ -3,12 +3,13 @@
  * commitments): a PUT or DELETE to ``<path>/<id>`` through the outbox, and the collection's
  * change feed at ``<path>?since=``.
  */
+import type { CollectionPath } from './api';
 import { commitChange } from './outbox';
 import { type RecordStore, getMeta } from './store';
 import { type FeedPage, applyFeedPage } from './sync';
 
 /** Save a record here at once, and queue it for the account. */
-export async function putRecord<T extends { id: string }>(store: RecordStore, path: string, record: T): Promise<void> {
+export async function putRecord<T extends { id: string }>(store: RecordStore, path: CollectionPath, record: T): Promise<void> {
   const { id, ...body } = record;
   await commitChange({ method: 'PUT', path: `${path}/${id}`, body, store, key: id }, async (tx) => {
     await tx.put(record);
@@ -16,7 +17,7 @@ export async function putRecord<T extends { id: string }>(store: RecordStore, pa
 }
 
 /** Delete a record here at once; the server keeps a tombstone so other devices drop it. */
-export async function deleteRecord(store: RecordStore, path: string, id: string): Promise<void> {
+export async function deleteRecord(store: RecordStore, path: CollectionPath, id: string): Promise<void> {
   await commitChange({ method: 'DELETE', path: `${path}/${id}`, store, key: id }, async (tx) => {
     await tx.remove();
   });

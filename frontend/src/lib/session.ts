@@ -4,10 +4,9 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 
-import type { Schemas } from './api';
+import { type Schemas, api, rememberCsrfToken } from './api';
 import { announce, listen } from './events';
 import { knownOffline } from './network';
-import { rememberCsrfToken } from './outbox';
 import { getMeta, setMeta } from './store';
 
 export type Account = Schemas['AccountView'];
@@ -48,9 +47,7 @@ export async function refreshSession(): Promise<SessionState> {
     return current;
   }
   try {
-    // Plain fetch: this runs at start-up, before the typed client is worth loading.
-    const response = await fetch('/api/session', { credentials: 'same-origin', cache: 'no-store' });
-    const view = response.ok ? ((await response.json()) as Schemas['SessionView']) : null;
+    const { data: view } = await api.GET('/api/session');
     // A sign-in (or sign-out) that finished while we waited is newer than this answer.
     if (view && generation === asked) await adoptSession(view);
   } catch {

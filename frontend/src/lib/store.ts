@@ -4,7 +4,7 @@
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames, openDB } from 'idb';
 
-export type HttpMethod = 'PUT' | 'DELETE' | 'POST' | 'PATCH';
+export type HttpMethod = 'PUT' | 'DELETE' | 'POST';
 
 /** Stores holding the person's own records (everything the outbox can change). */
 export type RecordStore = 'checkins' | 'toolkit' | 'grounding_sessions' | 'commitments' | 'completions' | 'shifts';
@@ -16,8 +16,9 @@ export interface OutboxOp {
   method: HttpMethod;
   path: string;
   body?: unknown;
-  /** Store and key the change belongs to, so a pull does not overwrite it meanwhile. */
-  store: RecordStore;
+  /** Store and key the change belongs to, so a pull does not overwrite it meanwhile
+   * ('requests': a request that changes nothing stored on the phone). */
+  store: RecordStore | 'requests';
   key: string;
   queuedAt: string;
   attempts: number;

@@ -1,4 +1,5 @@
 /** Sign in and create an account: a username and a passphrase, nothing more. */
+import { MAX_LENGTH } from '../../lib/api-limits';
 import type { JSX } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
@@ -100,7 +101,7 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }): JSX.Element
           onInput={setUsername}
           autoComplete="username"
           required
-          maxLength={32}
+          maxLength={MAX_LENGTH.SignUp.username}
           error={errors.username}
         />
         {signingUp ? (
@@ -124,7 +125,7 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }): JSX.Element
             onInput={setPassphrase}
             autoComplete="current-password"
             required
-            maxLength={256}
+            maxLength={MAX_LENGTH.SignUp.passphrase}
             error={errors.passphrase}
           />
         )}

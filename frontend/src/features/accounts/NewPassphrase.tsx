@@ -2,6 +2,7 @@
  * A field for choosing a passphrase that says, as the person types, whether it is hard
  * enough to guess and what would work instead, before anything is sent.
  */
+import { MAX_LENGTH } from '../../lib/api-limits';
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 
@@ -52,7 +53,7 @@ export function NewPassphrase({
         onInput={onInput}
         autoComplete="new-password"
         required
-        maxLength={256}
+        maxLength={MAX_LENGTH.SignUp.passphrase}
         error={error}
       />
       <p class="hint" role="status" aria-live="polite" data-testid={`${id}-strength`}>

@@ -1,5 +1,6 @@
 /** The ten-second check-in (or editing one), saved offline, with a reflection hook after.
  * What is chosen is kept as a draft until saved: leaving the page or a reload loses nothing. */
+import { MAX_LENGTH } from '../../lib/api-limits';
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
@@ -10,7 +11,7 @@ import { focusFirstProblem } from '../../lib/forms';
 import { newId } from '../../lib/ids';
 import type { LocalCheckin } from '../../lib/store';
 import { Page } from '../../ui/page';
-import { createCommitment } from '../commitments/data';
+import { createCommitment } from '../commitments/writes';
 import { type CheckinDraft, CheckinForm, EMPTY_DRAFT, missingScales } from './CheckinForm';
 import type { ScaleName } from './scales';
 import { loadCheckin, saveCheckin, useRecentCheckins } from './data';
@@ -44,7 +45,7 @@ function SmallChange(): JSX.Element {
     >
       <label for="small-change">One small change I'll try</label>
       <span class="hint">Turning a reflection into one doable thing is how change sticks.</span>
-      <input id="small-change" type="text" maxLength={80} value={title} onInput={(e) => setTitle(e.currentTarget.value)} placeholder="e.g. Eat before the night shift starts" />
+      <input id="small-change" type="text" maxLength={MAX_LENGTH.CommitmentWrite.title} value={title} onInput={(e) => setTitle(e.currentTarget.value)} placeholder="e.g. Eat before the night shift starts" />
       <div class="button-row">
         <button type="submit" class="secondary" data-testid="make-commitment">
           Make it a daily commitment

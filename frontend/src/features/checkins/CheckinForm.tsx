@@ -2,6 +2,7 @@
  * The check-in itself: four scales in one screen (four taps), then "Add more" for when it
  * is, body signals, hard moments and a note — one tap away, never in the way.
  */
+import { MAX_LENGTH } from '../../lib/api-limits';
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 
@@ -138,7 +139,7 @@ export function CheckinForm({
             <textarea
               id="note"
               aria-describedby="note-hint"
-              maxLength={4000}
+              maxLength={MAX_LENGTH.CheckinWrite.note}
               value={draft.note}
               onInput={(event) => onChange({ ...draft, note: event.currentTarget.value })}
             />

@@ -7,6 +7,7 @@
  * check-in is saved (here and in the outbox) the moment its step is done, and later steps
  * update that same check-in, never a second one. Finishing ends a running shift.
  */
+import { MAX_LENGTH } from '../../lib/api-limits';
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 
@@ -16,7 +17,7 @@ import { focusFirstProblem } from '../../lib/forms';
 import { newId } from '../../lib/ids';
 import type { LocalCheckin } from '../../lib/store';
 import { Page } from '../../ui/page';
-import { createCommitment } from '../commitments/data';
+import { createCommitment } from '../commitments/writes';
 import { exerciseById } from '../grounding/catalogue';
 import { Player } from '../grounding/Player';
 import { endShift } from '../reminders/shifts';
@@ -184,7 +185,7 @@ export function LeavingShift(): JSX.Element {
             <input
               id="setting-down"
               type="text"
-              maxLength={280}
+              maxLength={MAX_LENGTH.CheckinWrite.setting_down}
               aria-describedby="setting-down-hint"
               value={flow.settingDown}
               onInput={(e) => update({ settingDown: e.currentTarget.value })}
@@ -212,7 +213,7 @@ export function LeavingShift(): JSX.Element {
           </div>
           <div class="field">
             <label for="tonight">Tonight I'll…</label>
-            <input id="tonight" type="text" maxLength={80} value={flow.tonight} onInput={(e) => update({ tonight: e.currentTarget.value })} />
+            <input id="tonight" type="text" maxLength={MAX_LENGTH.CommitmentWrite.title} value={flow.tonight} onInput={(e) => update({ tonight: e.currentTarget.value })} />
           </div>
           <div class="button-row">
             <button type="submit" data-testid="leaving-finish">

@@ -6,7 +6,9 @@ import { today } from '../../lib/dates';
 import { focusFirstProblem } from '../../lib/forms';
 import type { Cadence, LocalCommitment } from '../../lib/store';
 import { Page } from '../../ui/page';
-import { GENTLE_LIMIT, MAX_ACTIVE, STARTERS, createCommitment, deleteCommitment, saveCommitment, useCommitments } from './data';
+import { MAX_ACTIVE, MAX_LENGTH } from '../../lib/api-limits';
+import { GENTLE_LIMIT, STARTERS, useCommitments } from './data';
+import { createCommitment, deleteCommitment, saveCommitment } from './writes';
 
 const CADENCES: { value: Cadence; label: string }[] = [
   { value: 'daily', label: 'Every day' },
@@ -47,12 +49,12 @@ function CommitmentForm({ initial, label, onSave, onCancel }: { initial: Draft; 
     >
       <div class="field">
         <label for={`${prefix}-title`}>What will you do?</label>
-        <input id={`${prefix}-title`} type="text" maxLength={80} value={draft.title} aria-invalid={errors.title ? true : undefined} aria-describedby={errors.title ? `${prefix}-title-error` : undefined} onInput={(e) => setDraft({ ...draft, title: e.currentTarget.value })} />
+        <input id={`${prefix}-title`} type="text" maxLength={MAX_LENGTH.CommitmentWrite.title} value={draft.title} aria-invalid={errors.title ? true : undefined} aria-describedby={errors.title ? `${prefix}-title-error` : undefined} onInput={(e) => setDraft({ ...draft, title: e.currentTarget.value })} />
         {errors.title && <span class="field-error" id={`${prefix}-title-error`}>{errors.title}</span>}
       </div>
       <div class="field">
         <label for={`${prefix}-why`}>Why it matters (optional)</label>
-        <input id={`${prefix}-why`} type="text" maxLength={280} value={draft.why} onInput={(e) => setDraft({ ...draft, why: e.currentTarget.value })} />
+        <input id={`${prefix}-why`} type="text" maxLength={MAX_LENGTH.CommitmentWrite.why} value={draft.why} onInput={(e) => setDraft({ ...draft, why: e.currentTarget.value })} />
       </div>
       <fieldset>
         <legend>How often</legend>

@@ -6,7 +6,8 @@ import { api, describeError } from '../../lib/api';
 import { useSession } from '../../lib/session';
 import { syncNow } from '../../lib/sync';
 import { Page } from '../../ui/page';
-import { COLLECTIONS, type Collection, csvFor, exportFromDevice, importToDevice, isExportFile } from './local';
+import { COLLECTIONS, type Collection, csvFor } from './csv';
+import { exportFromDevice, importToDevice, isExportFile, overImportLimits } from './local';
 
 const NAMES: Record<Collection, string> = {
   checkins: 'Check-ins',
@@ -51,18 +52,22 @@ export function YourData(): JSX.Element {
   const fromAccount = session.status === 'signed_in' && navigator.onLine;
   const [message, setMessage] = useState('');
 
+  // From the account when it can be reached; otherwise (signed out, offline, no answer)
+  // from this phone, in the same format.
   async function exportJson(): Promise<void> {
     if (fromAccount) {
-      const response = await fetch('/api/export', { credentials: 'same-origin', cache: 'no-store' });
-      if (response.ok) return download(`steady-export-${stamp()}.json`, 'application/json', await response.text());
+      const { data } = await api.GET('/api/export', { parseAs: 'text' }).catch(() => ({ data: undefined }));
+      if (data) return download(`steady-export-${stamp()}.json`, 'application/json', data);
     }
     download(`steady-export-${stamp()}.json`, 'application/json', JSON.stringify(await exportFromDevice(), null, 2));
   }
 
   async function exportCsv(collection: Collection): Promise<void> {
     if (fromAccount) {
-      const response = await fetch(`/api/export/csv/${collection}`, { credentials: 'same-origin', cache: 'no-store' });
-      if (response.ok) return download(`steady-${collection}-${stamp()}.csv`, 'text/csv', await response.text());
+      const { data } = await api
+        .GET('/api/export/csv/{collection}', { params: { path: { collection } }, parseAs: 'text' })
+        .catch(() => ({ data: undefined }));
+      if (data) return download(`steady-${collection}-${stamp()}.csv`, 'text/csv', data);
     }
     download(`steady-${collection}-${stamp()}.csv`, 'text/csv', csvFor(await exportFromDevice(), collection));
   }
@@ -77,6 +82,11 @@ export function YourData(): JSX.Element {
     }
     if (!isExportFile(parsed)) {
       setMessage("That file isn't a Steady export.");
+      return;
+    }
+    const tooBig = overImportLimits(parsed);
+    if (tooBig) {
+      setMessage(tooBig);
       return;
     }
     if (session.status === 'signed_in') {

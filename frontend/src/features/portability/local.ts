@@ -2,11 +2,11 @@
  * Export from this phone (when signed out, or offline) and import into it: the same file
  * format as the server's /api/export, so a file works in either place.
  */
+import { IMPORT_MAX, ITEMS_PER_SECTION } from '../../lib/api-limits';
 import { putRecord } from '../../lib/records';
 import { type ToolkitDoc, type ToolkitItem, db } from '../../lib/store';
-import { COMMITMENTS_PATH, COMPLETIONS_PATH } from '../commitments/data';
+import { COMMITMENTS_PATH, COMPLETIONS_PATH } from '../commitments/writes';
 import { SESSIONS_PATH } from '../grounding/data';
-import { ITEMS_PER_SECTION } from '../toolkit/shape';
 import { loadToolkit, saveToolkit } from '../toolkit/store';
 
 export interface ExportFile {
@@ -20,9 +20,6 @@ export interface ExportFile {
   completions: Record<string, unknown>[];
   grounding_sessions: Record<string, unknown>[];
 }
-
-export const COLLECTIONS = ['checkins', 'commitments', 'completions', 'grounding_sessions', 'toolkit'] as const;
-export type Collection = (typeof COLLECTIONS)[number];
 
 export async function exportFromDevice(): Promise<ExportFile> {
   const database = await db();
@@ -41,33 +38,29 @@ export async function exportFromDevice(): Promise<ExportFile> {
   };
 }
 
-function cell(value: unknown): string {
-  const text = Array.isArray(value) ? value.join('; ') : value === null || value === undefined ? '' : String(value);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** One collection of an export as CSV (lists joined with "; "), as the server writes it. */
-export function csvFor(file: ExportFile, collection: Collection): string {
-  if (collection === 'toolkit') {
-    const rows = [['section', 'position', 'text', 'phone', 'exercise']];
-    for (const [section, items] of Object.entries(file.toolkit?.sections ?? {})) {
-      (items as ToolkitItem[]).forEach((item, index) => rows.push([section, String(index + 1), item.text, item.phone ?? '', item.exercise ?? '']));
-    }
-    return rows.map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
-  }
-  const records = file[collection];
-  const names = ['id', ...new Set(records.flatMap((record) => Object.keys(record)).filter((name) => name !== 'id'))];
-  const lines = [names.join(','), ...records.map((record) => names.map((name) => cell(record[name])).join(','))];
-  return lines.join('\r\n') + '\r\n';
-}
-
 export function isExportFile(value: unknown): value is ExportFile {
   const file = value as Partial<ExportFile> | null;
-  return !!file && file.format === 'steady-export' && file.version === 1 && Array.isArray(file.checkins);
+  if (!file || file.format !== 'steady-export' || file.version !== 1) return false;
+  return [file.checkins, file.commitments, file.completions, file.grounding_sessions].every(Array.isArray);
 }
 
-/** Put an export's records on this phone (and in the outbox, for the account later).
- * Records keep their ids, so importing a file twice changes nothing. */
+const KINDS: Record<keyof typeof IMPORT_MAX, string> = {
+  checkins: 'check-ins',
+  commitments: 'commitments',
+  completions: 'kept commitments',
+  grounding_sessions: 'grounding sessions',
+};
+
+/** Why a file is more than one import takes (the server's own caps), or null if it fits. */
+export function overImportLimits(file: ExportFile): string | null {
+  for (const [kind, cap] of Object.entries(IMPORT_MAX) as [keyof typeof IMPORT_MAX, number][]) {
+    if (file[kind].length > cap) {
+      return `That file holds ${file[kind].length.toLocaleString()} ${KINDS[kind]}; one import takes at most ${cap.toLocaleString()}. Nothing was imported.`;
+    }
+  }
+  return null;
+}
+
 /** What an import brought: records new to this phone, and ones already here as they were. */
 export interface DeviceImport {
   added: number;
@@ -79,6 +72,8 @@ function sameRecord(stored: unknown, incoming: object): boolean {
   return Object.entries(incoming).every(([name, value]) => JSON.stringify((stored as Record<string, unknown>)[name]) === JSON.stringify(value));
 }
 
+/** Put an export's records on this phone (and in the outbox, for the account later).
+ * Records keep their ids, so importing a file twice changes nothing. */
 export async function importToDevice(file: ExportFile): Promise<DeviceImport> {
   let added = 0;
   let alreadyHere = 0;

@@ -20,8 +20,11 @@ const LANDING = [
   { value: '60', label: 'An hour after' },
 ];
 
-function fromView(view: Schemas['PrefsView']): Prefs {
-  return { ...view, schedule: (view.schedule as Pattern | null) ?? null };
+type View = Schemas['PrefsView'];
+
+/** The editable part of what the server said (the lock-screen preview is the server's). */
+function fromView({ lock_screen: _lockScreen, ...prefs }: View): Prefs {
+  return prefs;
 }
 
 function Err({ id, text }: { id: string; text: string | undefined }): JSX.Element | null {
@@ -35,6 +38,7 @@ function Err({ id, text }: { id: string; text: string | undefined }): JSX.Elemen
 const KEPT = 'reminder-prefs';
 export function Preferences(): JSX.Element {
   const [prefs, setPrefs] = useState<Prefs | null>(null);
+  const [saved, setSaved] = useState<View | null>(null);
   const [state, setState] = useState<'loading' | 'online' | 'offline'>('loading');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState('');
@@ -43,14 +47,18 @@ export function Preferences(): JSX.Element {
   useEffect(() => {
     let live = true;
     void (async () => {
-      const kept = await getMeta<Schemas['PrefsView']>(KEPT).catch(() => undefined);
-      if (kept && live) setPrefs(fromView(kept));
+      const kept = await getMeta<View>(KEPT).catch(() => undefined);
+      if (kept && live) {
+        setPrefs(fromView(kept));
+        setSaved(kept);
+      }
       try {
         const { data } = await withPatience(api.GET('/api/reminders/prefs'));
         if (!data) throw new Error('no settings');
         await setMeta(KEPT, data);
         if (live) {
           setPrefs(fromView(data));
+          setSaved(data);
           setState('online');
         }
       } catch {
@@ -72,7 +80,7 @@ export function Preferences(): JSX.Element {
   const set = (change: Partial<Prefs>) => setPrefs({ ...prefs, ...change });
   const pattern = prefs.schedule ?? null;
   const setPattern = (change: Partial<Pattern>) =>
-    set({ schedule: { kind: 'weekly', start: '07:00', hours: 12, weekdays: [], on_days: 0, off_days: 0, ...pattern, ...change } as Pattern });
+    set({ schedule: { kind: 'weekly', start: '07:00', hours: 12, weekdays: [], on_days: 0, off_days: 0, ...pattern, ...change } });
 
   async function save(event: Event): Promise<void> {
     event.preventDefault();
@@ -89,6 +97,7 @@ export function Preferences(): JSX.Element {
     if (data) {
       await setMeta(KEPT, data);
       setPrefs(fromView(data));
+      setSaved(data);
       setState('online');
       setMessage('Saved. Reminders will follow these settings.');
     } else {
@@ -205,6 +214,16 @@ export function Preferences(): JSX.Element {
         <input type="checkbox" checked={prefs.show_details ?? false} onChange={(e) => set({ show_details: e.currentTarget.checked })} />
         Show what a reminder is about on the lock screen (off: "A small thing you planned")
       </label>
+      {saved?.lock_screen && (
+        <div class="lock-preview" data-testid="lock-screen-preview">
+          <p class="muted">With your saved settings, a reminder looks like this on the lock screen:</p>
+          <p>
+            <strong>{saved.lock_screen.title}</strong>
+            <br />
+            {saved.lock_screen.body}
+          </p>
+        </div>
+      )}
       <div class="button-row">
         <button type="submit" data-testid="prefs-save" disabled={state !== 'online'}>
           Save reminder settings

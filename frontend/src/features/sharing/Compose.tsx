@@ -1,5 +1,6 @@
 /** Composing a summary for one peer: choose the period and each part, preview exactly what
  * they will see, then send. The draft is kept on this phone until it is sent. */
+import { MAX_LENGTH } from '../../lib/api-limits';
 import type { JSX } from 'preact';
 import { useLocation } from 'preact-iso';
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -165,7 +166,7 @@ export function Compose(): JSX.Element {
             </p>
           )}
         </fieldset>
-        <TextField id="note" label={`A note for ${name} (optional)`} value={draft.note ?? ''} onInput={(note) => change({ note })} multiline maxLength={4000} error={errors.note} />
+        <TextField id="note" label={`A note for ${name} (optional)`} value={draft.note ?? ''} onInput={(note) => change({ note })} multiline maxLength={MAX_LENGTH.SummaryDraft.note} error={errors.note} />
         <fieldset>
           <legend>What would help</legend>
           {HELP.map(([value, label]) => (

@@ -1,4 +1,5 @@
 /** Answering an invite: sign in if needed, see who is asking, then accept or decline. */
+import { MAX_LENGTH } from '../../lib/api-limits';
 import type { JSX } from 'preact';
 import { useLocation } from 'preact-iso';
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -99,7 +100,7 @@ export function Join(): JSX.Element {
               setCode(value);
               setCodeError('');
             }}
-            maxLength={16}
+            maxLength={MAX_LENGTH.InviteRedeem.code}
             autoComplete="off"
             required
             error={codeError}

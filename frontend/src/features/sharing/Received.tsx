@@ -1,4 +1,5 @@
 /** One summary a peer shared: read it (they see "seen") and answer with a few kind words. */
+import { MAX_LENGTH } from '../../lib/api-limits';
 import type { JSX } from 'preact';
 import { useRoute } from 'preact-iso';
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -130,7 +131,7 @@ export function Received(): JSX.Element {
               setText(value);
               setErrors({});
             }}
-            maxLength={280}
+            maxLength={MAX_LENGTH.ReplyWrite.text}
             error={errors.text}
           />
           <button type="submit" data-testid="reply-send">

@@ -9,7 +9,8 @@ import type { ToolkitItem } from '../../lib/store';
 import { EXERCISES, exerciseById } from '../grounding/catalogue';
 import { addItem, moveItem, removeItem, restoreItem, updateItem } from './data';
 import type { SectionInfo } from './sections';
-import { ITEMS_PER_SECTION, ITEM_TEXT_MAX, PHONE_PATTERN } from './shape';
+import { ITEMS_PER_SECTION, ITEM_TEXT_MAX, PHONE_MAX } from '../../lib/api-limits';
+import { PHONE_PATTERN } from './shape';
 
 interface Draft {
   text: string;
@@ -89,7 +90,7 @@ function ItemForm({
             inputMode="tel"
             autoComplete="tel"
             value={draft.phone}
-            maxLength={25}
+            maxLength={PHONE_MAX}
             aria-invalid={errors.phone ? true : undefined}
             aria-describedby={errors.phone ? `${prefix}-phone-error` : undefined}
             onInput={(e) => setDraft({ ...draft, phone: e.currentTarget.value })}

@@ -5,7 +5,7 @@
  * the other is kept; an item edited on both keeps this phone's edit.
  */
 import type { SectionId, ToolkitDoc, ToolkitItem } from '../../lib/store';
-import { ITEMS_PER_SECTION } from './shape';
+import { ITEMS_PER_SECTION } from '../../lib/api-limits';
 
 function same(a: ToolkitItem, b: ToolkitItem | undefined): boolean {
   return !!b && a.text === b.text && (a.phone ?? null) === (b.phone ?? null) && (a.exercise ?? null) === (b.exercise ?? null);

@@ -13,7 +13,5 @@ export function emptySections(): Record<SectionId, []> {
   };
 }
 
-export const ITEMS_PER_SECTION = 30;
-export const ITEM_TEXT_MAX = 300;
 /** Same rule as the server: digits with optional +, spaces, dots, dashes or brackets. */
 export const PHONE_PATTERN = /^\+?[0-9][0-9 ().-]*[0-9]$/;

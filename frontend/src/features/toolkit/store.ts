@@ -55,13 +55,13 @@ export const toolkitHooks: StoreHooks = {
     const local = await loadToolkit();
     return writeBody(op.opId, local.version, local.doc);
   },
-  async delivered(_op, response) {
-    const saved = (await response.clone().json()) as ServerToolkit;
+  async delivered(_op, answer) {
+    const saved = answer as ServerToolkit;
     const local = await loadToolkit();
     await storeToolkit({ ...local, version: saved.version, base: docOf(saved) });
   },
-  async conflict(_op, response) {
-    const { current } = (await response.json()) as { current: ServerToolkit };
+  async conflict(_op, answer) {
+    const { current } = answer as { current: ServerToolkit };
     const local = await loadToolkit();
     const theirs = docOf(current);
     const merged = mergeToolkits(local.base, local.doc, theirs);
