@@ -23,6 +23,7 @@ from redis.asyncio import Redis
 from steady import (
     accounts,
     checkins,
+    circles,
     commitments,
     db,
     events,
@@ -56,6 +57,7 @@ FEATURES: tuple[Feature, ...] = (
     commitments.FEATURE,
     reminders.FEATURE,
     sharing.FEATURE,
+    circles.FEATURE,
     portability.FEATURE,
 )
 

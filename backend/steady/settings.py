@@ -70,6 +70,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     push_encrypt_workers: int = 1
     # A reminder missed by less than this (server down) is still sent once; older are skipped.
     reminder_grace_minutes: int = 30
+    # How often circles' rounds are opened, closed and tidied (0: only when a circle is read).
+    circle_tick_seconds: float = 60
 
     @property
     def resolved_database_url(self) -> str:

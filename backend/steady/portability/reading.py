@@ -18,6 +18,7 @@ import msgspec
 from litestar.exceptions import ValidationException
 
 from steady.portability.schemas import (
+    EXPORT_MAX_CIRCLE_POSTS,
     IMPORT_MAX_CHECKINS,
     IMPORT_MAX_COMMITMENTS,
     IMPORT_MAX_COMPLETIONS,
@@ -57,6 +58,10 @@ class _Outline(Input):
     grounding_sessions: Annotated[
         list[msgspec.Raw], msgspec.Meta(max_length=IMPORT_MAX_GROUNDING_SESSIONS)
     ] = msgspec.field(default_factory=list)
+    # Circle posts are in an export, but not imported (see ExportDocument).
+    circle_posts: Annotated[list[msgspec.Raw], msgspec.Meta(max_length=EXPORT_MAX_CIRCLE_POSTS)] = (
+        msgspec.field(default_factory=list)
+    )
 
 
 def _invalid(error: msgspec.ValidationError | msgspec.DecodeError, where: str) -> Exception:

@@ -11,6 +11,7 @@ from uuid import UUID
 import msgspec
 
 from steady.checkins.schemas import CheckinWrite
+from steady.circles.schemas import CirclePostRecord
 from steady.commitments.schemas import CommitmentWrite, CompletionWrite
 from steady.grounding.schemas import GroundingSessionWrite
 from steady.structs import Input, Output
@@ -51,6 +52,9 @@ IMPORT_MAX_COMMITMENTS = 500
 IMPORT_MAX_COMPLETIONS = 20_000
 IMPORT_MAX_GROUNDING_SESSIONS = 10_000
 IMPORT_MAX_RECORDS = 25_000
+# A person's own circle posts travel with their export, but are not imported: a circle's
+# rounds are its members' together, and end with them.
+EXPORT_MAX_CIRCLE_POSTS = 50_000
 
 
 class ExportDocument(Input):
@@ -70,6 +74,13 @@ class ExportDocument(Input):
     ] = msgspec.field(default_factory=list)
     grounding_sessions: Annotated[
         list[GroundingSessionRecord], msgspec.Meta(max_length=IMPORT_MAX_GROUNDING_SESSIONS)
+    ] = msgspec.field(default_factory=list)
+    circle_posts: Annotated[
+        list[CirclePostRecord],
+        msgspec.Meta(
+            max_length=EXPORT_MAX_CIRCLE_POSTS,
+            description="Your own posts in circles (kept in the file; not imported).",
+        ),
     ] = msgspec.field(default_factory=list)
 
     def record_count(self) -> int:

@@ -18,6 +18,7 @@ from steady import db
 from steady.accounts.service import account_view, time_zone_of
 from steady.checkins.schemas import CheckinWrite
 from steady.checkins.service import checkins
+from steady.circles.service import posts_of
 from steady.commitments.schemas import CommitmentWrite, CompletionWrite
 from steady.commitments.service import (
     MAX_ACTIVE,
@@ -82,6 +83,7 @@ async def export_document(account_id: int) -> ExportDocument:
         commitments=_records(await commitments.every(account_id), CommitmentRecord),
         completions=_records(await completions.every(account_id), CompletionRecord),
         grounding_sessions=_records(await sessions.every(account_id), GroundingSessionRecord),
+        circle_posts=await posts_of(account_id),
     )
 
 

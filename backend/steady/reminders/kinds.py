@@ -19,6 +19,10 @@ class ReminderKind(StrEnum):
     SHARE_NUDGE = "share_nudge"  # the weekly nudge to reach out
     PEER_SHARED = "peer_shared"  # a peer shared a summary
     PEER_REPLY = "peer_reply"  # a peer replied
+    CIRCLE_ROUND = "circle_round"  # a circle's round opened
+    CIRCLE_CASE = "circle_case"  # a case is waiting for your answer
+    CIRCLE_CLOSING = "circle_closing"  # the round closes in six hours
+    CIRCLE_HELPFUL = "circle_helpful"  # someone marked your answer helpful
 
 
 class Cadence(StrEnum):
@@ -37,3 +41,12 @@ class Cadence(StrEnum):
 ONE_OFF_CADENCES = frozenset({Cadence.ONEOFF, Cadence.SNOOZE, Cadence.SHIFT_END})
 # Kinds whose reminder comes after a shift, and must not come twice for one shift.
 AFTER_SHIFT_KINDS = frozenset({ReminderKind.COMMITMENT, ReminderKind.DECOMPRESS})
+# A circle's news: the reminder's title is the circle's name, and it is about the circle.
+CIRCLE_KINDS = frozenset(
+    {
+        ReminderKind.CIRCLE_ROUND,
+        ReminderKind.CIRCLE_CASE,
+        ReminderKind.CIRCLE_CLOSING,
+        ReminderKind.CIRCLE_HELPFUL,
+    }
+)

@@ -10,11 +10,13 @@ transaction (see ``steady.events``). The events, and who announces them:
 - ``share_nudge.changed`` (sharing): the weekly nudge.
 - ``shift.started`` / ``shift.ended`` (reminders' own shifts): holding reminders, and
   "two minutes to land?" after a shift.
+- ``circle.round_opened`` / ``circle.case_posted`` / ``circle.answer_helpful`` /
+  ``circle.round_closed`` / ``circle.left`` (circles): each member's news of their circle.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from uuid import UUID
 
 from steady.events import listens_to
@@ -22,6 +24,9 @@ from steady.reminders import service
 from steady.reminders.kinds import ReminderKind
 from steady.reminders.plans import replan_account
 from steady.reminders.shifts import after_shift_ended
+
+# Members are told this long before a round closes.
+CLOSING_WARNING = timedelta(hours=6)
 
 
 @listens_to("checkin.saved")
@@ -82,6 +87,41 @@ async def land_after_the_shift(account_id: int, ended_at: datetime) -> None:
     await after_shift_ended(account_id, ended_at)
 
 
+@listens_to("circle.round_opened")
+async def tell_the_circle_a_round_opened(
+    circle_id: UUID, name: str, members: list[int], closes_at: datetime
+) -> None:
+    """Everyone hears the round opened, and again six hours before it closes."""
+    await service.tell_circle(members, ReminderKind.CIRCLE_ROUND, circle_id, name)
+    warning = closes_at - CLOSING_WARNING
+    await service.tell_circle(members, ReminderKind.CIRCLE_CLOSING, circle_id, name, warning)
+
+
+@listens_to("circle.case_posted")
+async def tell_the_circle_of_the_case(circle_id: UUID, name: str, members: list[int]) -> None:
+    """The others hear a case is waiting for their answers."""
+    await service.tell_circle(members, ReminderKind.CIRCLE_CASE, circle_id, name)
+
+
+@listens_to("circle.answer_helpful")
+async def tell_the_answer_helped(account_id: int, circle_id: UUID, name: str) -> None:
+    """Whoever answered hears their answer helped."""
+    await service.tell_circle([account_id], ReminderKind.CIRCLE_HELPFUL, circle_id, name)
+
+
+@listens_to("circle.round_closed")
+async def forget_a_closed_round(circle_id: UUID, members: list[int]) -> None:
+    """Nothing more is sent about a round once it has closed."""
+    for account_id in members:
+        await service.forget_reminders_about(account_id, circle_id)
+
+
+@listens_to("circle.left")
+async def forget_a_circle_left(account_id: int, circle_id: UUID) -> None:
+    """Someone who left a circle hears nothing more from it."""
+    await service.forget_reminders_about(account_id, circle_id)
+
+
 LISTENERS = (
     follow_up_after_a_hard_moment,
     forget_what_was_deleted,
@@ -92,4 +132,9 @@ LISTENERS = (
     keep_the_weekly_nudge,
     hold_for_the_shift,
     land_after_the_shift,
+    tell_the_circle_a_round_opened,
+    tell_the_circle_of_the_case,
+    tell_the_answer_helped,
+    forget_a_closed_round,
+    forget_a_circle_left,
 )

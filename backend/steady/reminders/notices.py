@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from steady.reminders.kinds import ReminderKind
+from steady.reminders.kinds import CIRCLE_KINDS, ReminderKind
 from steady.structs import Output
 
 Action = Literal["done", "snooze"]
@@ -29,6 +29,8 @@ class Notice(Output):
     ref: str | None = None
 
 
+CIRCLE_GENERIC = "Something new in your circle."
+
 GENERIC: dict[ReminderKind, tuple[str, str]] = {
     ReminderKind.COMMITMENT: (
         "A small thing you planned",
@@ -47,11 +49,23 @@ GENERIC: dict[ReminderKind, tuple[str, str]] = {
     # The heading names the peer ("Sam shared a check-in with you"); never what was shared.
     ReminderKind.PEER_SHARED: ("", "Open Steady to read it."),
     ReminderKind.PEER_REPLY: ("", "Open Steady to read it."),
+    # The heading is the circle's name; what happened is said only with details on.
+    ReminderKind.CIRCLE_ROUND: ("", CIRCLE_GENERIC),
+    ReminderKind.CIRCLE_CASE: ("", CIRCLE_GENERIC),
+    ReminderKind.CIRCLE_CLOSING: ("", CIRCLE_GENERIC),
+    ReminderKind.CIRCLE_HELPFUL: ("", CIRCLE_GENERIC),
+}
+CIRCLE_DETAILS: dict[ReminderKind, str] = {
+    ReminderKind.CIRCLE_ROUND: "A new round is open: say how you are, when you can.",
+    ReminderKind.CIRCLE_CASE: "A case is waiting for your thoughts.",
+    ReminderKind.CIRCLE_CLOSING: "The round closes in about six hours.",
+    ReminderKind.CIRCLE_HELPFUL: "Someone found your answer helpful.",
 }
 ACTIONS: dict[ReminderKind, list[Action]] = {
     ReminderKind.COMMITMENT: ["done", "snooze"],
     ReminderKind.PEER_SHARED: [],
     ReminderKind.PEER_REPLY: [],
+    **{kind: [] for kind in CIRCLE_KINDS},
 }
 GENERIC_FOLLOWUP = ("Checking in on you", "A quiet moment for yourself, when you can.")
 SCREENS: dict[ReminderKind, str] = {
@@ -62,6 +76,7 @@ SCREENS: dict[ReminderKind, str] = {
     ReminderKind.SHARE_NUDGE: "/share",
     ReminderKind.PEER_SHARED: "/share/inbox/{ref}",
     ReminderKind.PEER_REPLY: "/share/sent/{ref}",
+    **dict.fromkeys(CIRCLE_KINDS, "/circles/{ref}"),
 }
 
 
@@ -70,8 +85,10 @@ def notice_for(
 ) -> Notice:
     """The push payload the service worker turns into a notification."""
     heading, body = GENERIC[kind]
-    if kind in {ReminderKind.PEER_SHARED, ReminderKind.PEER_REPLY}:
+    if kind in {ReminderKind.PEER_SHARED, ReminderKind.PEER_REPLY} or kind in CIRCLE_KINDS:
         heading = title
+    if kind in CIRCLE_KINDS and show_details:
+        body = CIRCLE_DETAILS[kind]
     if kind == ReminderKind.COMMITMENT and show_details and title:
         heading, body = title, "A small thing you planned for today."
     if kind == ReminderKind.FOLLOWUP and not show_details:

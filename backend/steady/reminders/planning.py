@@ -46,6 +46,11 @@ POLICIES: dict[ReminderKind, Policy] = {
     ReminderKind.SHARE_NUDGE: Policy("drop", 6 * 3600, "low"),
     ReminderKind.PEER_SHARED: Policy("hold", 24 * 3600, "normal"),
     ReminderKind.PEER_REPLY: Policy("hold", 24 * 3600, "normal"),
+    ReminderKind.CIRCLE_ROUND: Policy("hold", 24 * 3600, "normal"),
+    ReminderKind.CIRCLE_CASE: Policy("hold", 24 * 3600, "normal"),
+    # A warning that comes after the round has closed is no use: dropped, not held.
+    ReminderKind.CIRCLE_CLOSING: Policy("drop", 6 * 3600, "normal"),
+    ReminderKind.CIRCLE_HELPFUL: Policy("hold", 24 * 3600, "low"),
 }
 
 

@@ -159,6 +159,22 @@ async def notify_peer(account_id: int, kind: ReminderKind, ref: UUID, heading: s
     await one_off(account_id, kind, ref, now(), heading)
 
 
+async def tell_circle(
+    accounts: list[int], kind: ReminderKind, circle_id: UUID, name: str, at: datetime | None = None
+) -> None:
+    """A circle's news to each of these members (the circle's name on the lock screen),
+    at ``at`` or soon; a member already told the same thing about the circle is not told
+    twice."""
+    wanted = at or now()
+    for account_id in accounts:
+        await Reminder.delete().where(
+            (Reminder.account == account_id)
+            & (Reminder.kind == kind)
+            & (Reminder.about == circle_id)
+        )
+        await one_off(account_id, kind, circle_id, wanted, name[:80])
+
+
 async def set_share_nudge(account_id: int, weekday: int | None, clock: str | None) -> None:
     """The weekly nudge to share with a peer, or none: a nudge only, never a share."""
     on = weekday is not None and clock is not None

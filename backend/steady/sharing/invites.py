@@ -6,7 +6,6 @@ one from someone either of them has blocked; every other unusable invite is "not
 
 from __future__ import annotations
 
-import secrets
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import uuid4
@@ -19,7 +18,7 @@ from steady.domain import InvalidField, NotFound
 from steady.sharing.peers import blocked_between, link_between, peer_view
 from steady.sharing.schemas import InviteCreated, InvitePreview, InviteRedeem, InviteView, PeerView
 from steady.sharing.tables import Invite, PeerLink
-from steady.tokens import hash_token
+from steady.tokens import invite_hashes, new_invite_secrets
 
 GONE_INVITE = "This invite can't be used: it may have expired or been used. Ask for a new one."
 
@@ -27,18 +26,10 @@ INVITE_LIFETIME = timedelta(hours=72)
 OPEN_INVITES_MAX = 10
 # Used, declined, revoked and expired invites are kept this long, then deleted.
 CLOSED_INVITES_KEPT = timedelta(days=30)
-# Read aloud without confusion: no 0/O, 1/I/L.
-CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-CODE_LENGTH = 8
 
 
 def _now() -> datetime:
     return datetime.now(UTC)
-
-
-def normalise_code(code: str) -> str:
-    """A spoken code as typed ("abcd efgh", "ABCD-EFGH") in its one canonical form."""
-    return "".join(ch for ch in code.upper() if ch.isalnum())
 
 
 async def create_invite(account_id: int) -> InviteCreated:
@@ -55,20 +46,17 @@ async def create_invite(account_id: int) -> InviteCreated:
             "invite",
             f"You have {OPEN_INVITES_MAX} invites waiting already. Revoke one to make another.",
         )
-    token = secrets.token_urlsafe(24)
-    code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    made = new_invite_secrets()
     expires = now + INVITE_LIFETIME
     rows = await Invite.insert(
         Invite(
             inviter=account_id,
-            token_hash=hash_token(token),
-            code_hash=hash_token(code),
+            token_hash=made.token_hash,
+            code_hash=made.code_hash,
             expires_at=expires,
         )
     ).returning(Invite.id)
-    return InviteCreated(
-        id=rows[0]["id"], token=token, code=f"{code[:4]}-{code[4:]}", expires_at=expires
-    )
+    return InviteCreated(id=rows[0]["id"], token=made.token, code=made.code, expires_at=expires)
 
 
 async def open_invites(account_id: int) -> list[InviteView]:
@@ -100,10 +88,11 @@ async def revoke_invite(account_id: int, invite_id: int) -> None:
 
 
 async def _usable_invite(account_id: int, redeem: InviteRedeem) -> dict[str, Any]:
-    if redeem.token:
-        where = Invite.token_hash == hash_token(redeem.token)
-    elif redeem.code:
-        where = Invite.code_hash == hash_token(normalise_code(redeem.code))
+    token_hash, code_hash = invite_hashes(redeem.token, redeem.code)
+    if token_hash is not None:
+        where = Invite.token_hash == token_hash
+    elif code_hash is not None:
+        where = Invite.code_hash == code_hash
     else:
         raise InvalidField("token", "Paste the invite link, or type the code you were given.")
     row: dict[str, Any] | None = await (

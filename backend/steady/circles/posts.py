@@ -1,0 +1,174 @@
+"""Posting in a round, part by part: one post of each kind per member per round, written
+by the phone (through its outbox, so a post made on the bus arrives exactly once), taken
+back at any time, and answers marked helpful by the person who brought the case."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+import msgspec
+
+from steady import db
+from steady.circles.membership import members_of, membership, now
+from steady.circles.schemas import AnswerPost, AppreciationPost, CasePost, ChangePost, PostWrite
+from steady.circles.tables import Circle, CirclePost, CircleRound
+from steady.commitments.service import commitments
+from steady.domain import Conflict, Gone, InvalidField, InvalidFields, NotAllowed, NotFound
+from steady.events import announce
+
+POST_NOT_FOUND = "Nothing here: that post may have been taken back."
+CLOSED = "This round closed before that arrived, so it wasn't added."
+
+
+async def _round_for(round_id: UUID, account_id: int) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The round and the caller's membership of its circle (NotFound for anyone else)."""
+    row: dict[str, Any] | None = (
+        await CircleRound.select().where(CircleRound.id == round_id).first()
+    )
+    if row is None:
+        raise NotFound(POST_NOT_FOUND)
+    return row, await membership(row["circle"], account_id)
+
+
+async def _case_of(round_id: UUID) -> dict[str, Any] | None:
+    found: dict[str, Any] | None = await (
+        CirclePost.select()
+        .where((CirclePost.round == round_id) & (CirclePost.kind == "case"))
+        .first()
+    )
+    return found
+
+
+async def _check(data: PostWrite, row: dict[str, Any], me: dict[str, Any]) -> None:
+    """The rules of each part, as sentences naming the field."""
+    members = {m["id"]: m for m in await members_of(row["circle"])}
+    if isinstance(data, CasePost):
+        pick = row["case_pick"]
+        if pick is not None and pick != me["id"] and pick in members:
+            raise NotAllowed(
+                f"The facilitator asked {members[pick]['name']} to bring this round's case."
+            )
+        case = await _case_of(row["id"])
+        if case is not None and case["author"] != me["account"]:
+            raise Conflict("Someone brought this round's case already: there's one a round.")
+    elif isinstance(data, AnswerPost):
+        case = await _case_of(row["id"])
+        if case is None:
+            raise InvalidField("round_id", "There's no case to answer in this round yet.")
+        if case["author"] == me["account"]:
+            raise InvalidField("round_id", "This is your own case: the others answer it.")
+        if not (data.noticed.strip() or data.question.strip() or data.might_try.strip()):
+            raise InvalidFields(
+                "Write at least one part of your answer.",
+                [
+                    ("noticed", "Write what you noticed, or one of the other parts."),
+                    ("might_try", "Or write what you might try."),
+                ],
+            )
+    elif isinstance(data, AppreciationPost) and data.to_member is not None:
+        if data.to_member not in members or data.to_member == me["id"]:
+            raise InvalidField("to_member", "Thank the circle, or someone else in it.")
+    elif (
+        isinstance(data, ChangePost)
+        and data.commitment_id is not None
+        and await commitments.owner_of(data.commitment_id) != me["account"]
+    ):
+        raise InvalidField("commitment_id", "That commitment isn't one of yours.")
+
+
+async def write_post(account_id: int, post_id: UUID, data: PostWrite) -> UUID:
+    """Save a post (the phone's id; sending it again changes nothing). A member has one
+    post of each kind a round: a second one, from another phone, replaces the first."""
+    row, me = await _round_for(data.round_id, account_id)
+    if row["closed_at"] is not None:
+        raise Gone(CLOSED)
+    await _check(data, row, me)
+    kind = type(data).__struct_config__.tag
+    content = {k: v for k, v in msgspec.to_builtins(data).items() if k not in {"round_id", "kind"}}
+    moment = now()
+    async with db.current_engine().transaction():
+        taken = (
+            await CirclePost.select(CirclePost.author, CirclePost.round, CirclePost.kind)
+            .where(CirclePost.id == post_id)
+            .first()
+        )
+        if taken is not None and (taken["author"], taken["round"], taken["kind"]) != (
+            account_id,
+            row["id"],
+            kind,
+        ):
+            raise NotFound(POST_NOT_FOUND)  # an id already used for something else
+        same = await (
+            CirclePost.select(CirclePost.id)
+            .where(
+                (CirclePost.round == row["id"])
+                & (CirclePost.author == account_id)
+                & (CirclePost.kind == kind)
+            )
+            .first()
+        )
+        if same is not None:
+            await CirclePost.update(
+                {CirclePost.content: content, CirclePost.updated_at: moment}
+            ).where(CirclePost.id == same["id"])
+            return UUID(str(same["id"]))
+        await CirclePost.insert(
+            CirclePost(
+                id=post_id,
+                round=row["id"],
+                circle=row["circle"],
+                author=account_id,
+                kind=kind,
+                content=content,
+            )
+        )
+        if kind == "case":
+            await _tell_of_case(row["circle"], account_id)
+    return post_id
+
+
+async def _tell_of_case(circle_id: UUID, presenter: int) -> None:
+    circle = await Circle.select(Circle.name).where(Circle.id == circle_id).first()
+    members = await members_of(circle_id)
+    await announce(
+        "circle.case_posted",
+        circle_id=circle_id,
+        name=circle["name"] if circle else "",
+        members=[m["account"] for m in members if m["account"] != presenter],
+    )
+
+
+async def take_back(account_id: int, post_id: UUID) -> None:
+    """Remove one of one's own posts, at once, for everyone."""
+    deleted = await (
+        CirclePost.delete()
+        .where((CirclePost.id == post_id) & (CirclePost.author == account_id))
+        .returning(CirclePost.id)
+    )
+    if not deleted:
+        raise NotFound(POST_NOT_FOUND)
+
+
+async def mark_helpful(account_id: int, post_id: UUID, helpful: bool) -> None:
+    """The person who brought the case marks an answer helpful (or not any more)."""
+    answer: dict[str, Any] | None = (
+        await CirclePost.select().where(CirclePost.id == post_id).first()
+    )
+    if answer is None:
+        raise NotFound(POST_NOT_FOUND)
+    await membership(answer["circle"], account_id)
+    case = await _case_of(answer["round"])
+    if answer["kind"] != "answer" or case is None or case["author"] != account_id:
+        raise NotAllowed("Only the person who brought the case marks answers helpful.")
+    if answer["helpful"] == helpful:
+        return
+    await CirclePost.update({CirclePost.helpful: helpful}).where(CirclePost.id == post_id)
+    if helpful:
+        circle = await Circle.select(Circle.name).where(Circle.id == answer["circle"]).first()
+        await announce(
+            "circle.answer_helpful",
+            account_id=answer["author"],
+            circle_id=answer["circle"],
+            name=circle["name"] if circle else "",
+        )

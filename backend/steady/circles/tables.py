@@ -1,0 +1,95 @@
+"""Peer circles: a small group, its members, invites, rounds and what members post in them."""
+
+from piccolo.columns import (
+    JSON,
+    UUID,
+    Boolean,
+    ForeignKey,
+    Integer,
+    OnDelete,
+    Serial,
+    SmallInt,
+    Text,
+    Timestamptz,
+    Varchar,
+)
+from piccolo.columns.defaults.timestamptz import TimestamptzNow
+from piccolo.table import Table
+
+from steady.accounts.tables import owner
+
+
+class Circle(Table, tablename="circle"):
+    """A group of 3 to 8 peers and the rhythm its rounds keep."""
+
+    id = UUID(primary_key=True)
+    name = Varchar(length=60)
+    rhythm = Varchar(length=12, default="weekly")  # weekly | fortnightly | by_hand
+    opens_weekday = SmallInt(default=1)  # ISO weekday a scheduled round opens
+    opens_clock = Varchar(length=5, default="08:00")  # local time in ``time_zone``
+    time_zone = Varchar(length=64, default="UTC")  # the starter's zone
+    window_hours = SmallInt(default=48)
+    keep_days = SmallInt(default=14)  # posts of a closed round are kept this long
+    keep_summaries = Boolean(default=True)
+    # When the next scheduled round opens (None: rounds are started by hand).
+    next_opens_at = Timestamptz(null=True, default=None)
+    # The member who facilitated last (the role passes on in join order).
+    last_facilitator = Integer(null=True, default=None)
+    created_at = Timestamptz(default=TimestamptzNow())
+
+
+class CircleMember(Table, tablename="circle_member"):
+    """Someone in a circle who agreed to its ground rules. ``id`` rises in join order.
+    Leaving deletes the row (and, by the circle's rules, the member's posts)."""
+
+    id = Serial(primary_key=True)
+    circle = ForeignKey(references=Circle, on_delete=OnDelete.cascade, null=False, index=True)
+    account = owner(index=True)
+    rules_version = SmallInt(default=1)
+    joined_at = Timestamptz(default=TimestamptzNow())
+    away_until = Timestamptz(null=True, default=None)
+
+
+class CircleInvite(Table, tablename="circle_invite"):
+    """A one-time invitation into a circle; only hashes of its link and code are kept."""
+
+    id = Serial(primary_key=True)
+    circle = ForeignKey(references=Circle, on_delete=OnDelete.cascade, null=False, index=True)
+    inviter = owner(index=True)
+    token_hash = Varchar(length=64, unique=True, index=True)
+    code_hash = Varchar(length=64, unique=True, index=True)
+    created_at = Timestamptz(default=TimestamptzNow())
+    expires_at = Timestamptz()
+    # joined | revoked, once it can no longer be used.
+    outcome = Varchar(length=10, null=True, default=None)
+
+
+class CircleRound(Table, tablename="circle_round"):
+    """One round: open for a window, then closed; its posts are deleted at ``purge_at``."""
+
+    id = UUID(primary_key=True)
+    circle = ForeignKey(references=Circle, on_delete=OnDelete.cascade, null=False, index=True)
+    number = Integer()
+    opens_at = Timestamptz()
+    closes_at = Timestamptz()
+    closed_at = Timestamptz(null=True, default=None)
+    facilitator = Integer(null=True, default=None)  # a member's id
+    case_pick = Integer(null=True, default=None)  # the member the facilitator asked
+    summary = Text(default="")
+    purge_at = Timestamptz(null=True, default=None)
+    purged = Boolean(default=False)
+
+
+class CirclePost(Table, tablename="circle_post"):
+    """What one member posted in one part of a round (``id`` chosen by their phone)."""
+
+    id = UUID(primary_key=True)
+    round = ForeignKey(references=CircleRound, on_delete=OnDelete.cascade, null=False, index=True)
+    circle = ForeignKey(references=Circle, on_delete=OnDelete.cascade, null=False, index=True)
+    author = owner(index=True)
+    # energy | case | answer | change | appreciation | not_ok
+    kind = Varchar(length=14)
+    content = JSON(default="{}")
+    helpful = Boolean(default=False)
+    created_at = Timestamptz(default=TimestamptzNow())
+    updated_at = Timestamptz(default=TimestamptzNow())
