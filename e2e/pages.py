@@ -47,6 +47,19 @@ indexedDB.databases().then(all => all.some(d => d.name === 'steady') ? new Promi
 }) : true)
 """
 
+DRAFT_KEPT = """
+new Promise(done => {
+  const open = indexedDB.open('steady');
+  open.onerror = () => done(false);
+  open.onsuccess = () => {
+    const db = open.result;
+    const keys = db.transaction('drafts').objectStore('drafts').getAllKeys();
+    keys.onsuccess = () => { db.close(); done(keys.result.some(k => String(k).startsWith(%r))); };
+    keys.onerror = () => { db.close(); done(false); };
+  };
+})
+"""
+
 
 class App:
     """The PWA as one person sees it on one phone."""
@@ -90,6 +103,10 @@ class App:
         """
         wait_until(self.page, OUTBOX_EMPTY, timeout_ms)
         expect(self.status).to_have_text("All saved", timeout=timeout_ms)
+
+    def expect_draft_kept(self, key_prefix: str) -> None:
+        """Wait until what is being typed under ``key_prefix`` is kept on the phone."""
+        wait_until(self.page, DRAFT_KEPT % key_prefix)
 
     def in_first_screen(self, locator: Locator) -> bool:
         """Whether ``locator`` is wholly on the first screen, not under the header or the
@@ -251,6 +268,50 @@ class App:
         card = self.by_id("preview-card")
         expect(card).to_be_visible()
         return card
+
+    # ---- circles ----
+
+    def start_circle(self, name: str) -> str:
+        """Start a circle whose rounds start by hand (agreeing to the rules); its id."""
+        self.open("/circles")
+        self.page.get_by_label("Name of the circle").fill(name)
+        self.by_id("circle-rhythm").select_option("by_hand")
+        self.by_id("start-agree").check()
+        self.by_id("circle-start").click()
+        expect(self.heading()).to_have_text(name)
+        return self.page.url.rsplit("/", 1)[1]
+
+    def make_circle_invite(self) -> tuple[str, str]:
+        """On a circle's page: make an invite; its link and spoken code."""
+        message = self.by_id("circle-invite-message")
+        before = message.inner_text() if message.count() else ""
+        self.by_id("circle-invite-create").click()
+        expect(message).to_contain_text(re.compile(r"Invite [A-Z2-9]{4}-[A-Z2-9]{4} is ready"))
+        expect(message).not_to_have_text(before)
+        code = message.inner_text().split()[1]
+        invite = self.by_id("open-invite").filter(has_text=code)
+        link = invite.get_by_test_id("invite-link")
+        expect(link).to_contain_text(re.compile(r"/circles/join\?t="))
+        return str(link.inner_text()).strip(), code
+
+    def join_circle(self, name: str) -> None:
+        """On the join page: read the rules, agree, join."""
+        expect(self.by_id("join-circle-name")).to_have_text(name)
+        expect(self.by_id("circle-rules")).to_contain_text("stays in the circle")
+        self.by_id("join-agree").check()
+        self.by_id("join-circle").click()
+        expect(self.heading()).to_have_text(name)
+
+    def post_energy(self, level: int, word: str) -> None:
+        form = self.by_id("energy-form")
+        form.get_by_test_id(f"energy-{level}").check()
+        form.get_by_label("One word for how you are").fill(word)
+        self.by_id("energy-post").click()
+
+    def post_change(self, text: str) -> None:
+        form = self.by_id("change-form")
+        form.get_by_label("One small change I'll try before the next round").fill(text)
+        self.by_id("change-post").click()
 
     # ---- the service worker and notifications ----
 

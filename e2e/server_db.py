@@ -84,3 +84,13 @@ class ServerDatabase:
             "shift", "t.uid, t.started_at, t.ended_at", username, "ORDER BY t.started_at"
         )
         return [(str(r[0]), str(r[1]), None if r[2] is None else str(r[2])) for r in rows]
+
+    def circle_posts(self, username: str, kind: str) -> int:
+        """How many posts of one kind one person has in circles."""
+        rows = self._rows(
+            "SELECT count(*) FROM circle_post p JOIN account a ON a.id = p.author"
+            " WHERE a.username = ? AND p.kind = ?",
+            username,
+            kind,
+        )
+        return int(rows[0][0])

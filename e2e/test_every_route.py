@@ -37,6 +37,9 @@ ROUTES = [
     "/share/inbox",
     f"/share/inbox/{SOME_ID}",
     f"/share/sent/{SOME_ID}",
+    "/circles",
+    "/circles/join?code=ABCD-EFGH",
+    f"/circles/{SOME_ID}",
     "/join",
     "/no-such-page",
 ]

@@ -49,7 +49,7 @@ async function markDone(notice: Notice): Promise<void> {
 
 async function snooze(notice: Notice): Promise<void> {
   const body: Schemas['SnoozeWrite'] = { kind: notice.kind, ref: notice.ref ?? null, until: 'hour' };
-  await queueRequest('/api/reminders/snooze', body, `snooze:${notice.kind}:${notice.ref ?? ''}`);
+  await queueRequest({ method: 'POST', path: '/api/reminders/snooze', body }, `snooze:${notice.kind}:${notice.ref ?? ''}`);
   await sendSoon();
 }
 

@@ -31,6 +31,9 @@ const Compose = lazy(() => import('./features/sharing/Compose').then((m) => m.Co
 const Inbox = lazy(() => import('./features/sharing/Inbox').then((m) => m.Inbox));
 const Received = lazy(() => import('./features/sharing/Received').then((m) => m.Received));
 const SentSummary = lazy(() => import('./features/sharing/SentSummary').then((m) => m.SentSummary));
+const Circles = lazy(() => import('./features/circles/Circles').then((m) => m.Circles));
+const JoinCircle = lazy(() => import('./features/circles/JoinCircle').then((m) => m.JoinCircle));
+const Circle = lazy(() => import('./features/circles/Circle').then((m) => m.Circle));
 const Account = lazy(() => import('./features/accounts/Account').then((m) => m.Account));
 
 function NotFound(): JSX.Element {
@@ -91,6 +94,9 @@ export function App(): JSX.Element {
             <Route path="/share/inbox/:id" component={Received} />
             <Route path="/share/sent/:id" component={SentSummary} />
             <Route path="/join" component={Join} />
+            <Route path="/circles" component={Circles} />
+            <Route path="/circles/join" component={JoinCircle} />
+            <Route path="/circles/:id" component={Circle} />
             <Route default component={NotFound} />
           </Router>
         </ErrorBoundary>

@@ -17,6 +17,7 @@ from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_204_NO_CON
 from steady.addresses import client_address
 from steady.auth import Principal
 from steady.circles import membership, posts, rounds, service
+from steady.circles.rules import GROUND_RULES
 from steady.circles.schemas import (
     AwayWrite,
     CasePick,
@@ -40,6 +41,16 @@ class PostSaved(Output):
     """The post's id (a second post of one kind in a round keeps the first one's id)."""
 
     id: UUID
+
+
+class CircleRules(Output):
+    rules: list[str]
+
+
+@get("/rules", operation_id="circle_rules")
+async def circle_rules(principal: NamedDependency[Principal]) -> CircleRules:
+    """The ground rules everyone in a circle agrees to (shown before starting one)."""
+    return CircleRules(rules=GROUND_RULES)
 
 
 @get("/", operation_id="list_circles")
@@ -246,6 +257,7 @@ router = Router(
     path="/api/circles",
     tags=["circles"],
     route_handlers=[
+        circle_rules,
         list_circles,
         start_circle,
         read_circle,

@@ -246,6 +246,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/circles/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** CircleRules */
+        get: operations["circle_rules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/circles/{circle_id}": {
         parameters: {
             query?: never;
@@ -1314,6 +1331,10 @@ export interface components {
             inviter_name: string;
             members: number;
             name: string;
+            rules: string[];
+        };
+        /** CircleRules */
+        CircleRules: {
             rules: string[];
         };
         /** CircleSettings */
@@ -3301,6 +3322,35 @@ export interface operations {
             };
             /** @description The request is larger than Steady accepts. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    circle_rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CircleRules"];
+                };
+            };
+            /** @description Not signed in (or the session ended): sign in and try again. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

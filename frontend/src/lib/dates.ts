@@ -46,3 +46,11 @@ export function daysFrom(first: string, last: string): string[] {
 export function shortDay(day: string): string {
   return new Date(`${day}T12:00:00Z`).toLocaleDateString([], { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
 }
+
+/** "Today at 21:04" or "3 Nov, 21:04": when something was shared or answered. */
+export function when(iso: string): string {
+  const moment = new Date(iso);
+  const time = moment.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  const sameDay = moment.toDateString() === new Date().toDateString();
+  return sameDay ? `today at ${time}` : `${moment.toLocaleDateString([], { day: 'numeric', month: 'short' })}, ${time}`;
+}

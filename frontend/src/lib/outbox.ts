@@ -89,17 +89,30 @@ export async function commitChange<S extends RecordStore>(
   announce('queued');
 }
 
+/** A request the outbox sends that changes nothing stored on the phone. */
+export type QueuedRequest =
+  | { method: 'POST'; path: QueuedPath<'post'>; body: unknown }
+  | { method: 'PUT'; path: QueuedPath<'put'>; body: unknown }
+  | { method: 'DELETE'; path: QueuedPath<'delete'> };
+
 /**
- * Queue a request that changes nothing on this phone (e.g. "Snooze" from a notification):
- * it waits in line with every other write, survives a restart and is retried like them.
- * Queued twice under one key, only the newest is sent.
+ * Queue a request that changes nothing on this phone (a notification's "Snooze", a post
+ * in a circle): it waits in line with every other write, survives a restart and is
+ * retried like them. Queued again under one key, only the newest is sent.
  */
-export async function queueRequest(path: QueuedPath<'post'>, body: unknown, key: string): Promise<void> {
+export async function queueRequest(request: QueuedRequest, key: string): Promise<void> {
   const tx = (await db()).transaction('outbox', 'readwrite');
   for (const waiting of await tx.store.index('byKey').getAll(['requests', key])) await tx.store.delete(waiting.seq!);
-  await tx.store.add({ opId: newId(), method: 'POST', path, body, store: 'requests', key, queuedAt: new Date().toISOString(), attempts: 0 });
+  const body = 'body' in request ? request.body : undefined;
+  await tx.store.add({ opId: newId(), method: request.method, path: request.path, body, store: 'requests', key, queuedAt: new Date().toISOString(), attempts: 0 });
   await tx.done;
   announce('queued');
+}
+
+/** Requests still waiting to be sent whose path starts with ``prefix``, oldest first. */
+export async function queuedRequests(prefix: string): Promise<OutboxOp[]> {
+  const all = await (await db()).getAll('outbox');
+  return all.filter((op) => op.store === 'requests' && op.path.startsWith(prefix));
 }
 
 export async function pendingCount(): Promise<number> {

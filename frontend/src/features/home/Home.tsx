@@ -13,6 +13,7 @@ const ENTRIES = [
   { href: '/checkin', title: 'Check in', text: 'How are you, right now?', testid: 'entry-checkin' },
   { href: '/today', title: "Today's commitments", text: 'One small thing at a time', testid: 'entry-today' },
   { href: '/toolkit', title: 'Safety plan', text: 'Your plan for hard moments', testid: 'entry-plan' },
+  { href: '/circles', title: 'Circles', text: 'A round with your peer group', testid: 'entry-circles' },
 ];
 
 function greeting(now: Date): string {

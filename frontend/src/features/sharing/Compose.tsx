@@ -12,7 +12,7 @@ import { newId } from '../../lib/ids';
 import { useSession } from '../../lib/session';
 import { TextField } from '../../ui/field';
 import { Page } from '../../ui/page';
-import { reach } from './reach';
+import { reach } from '../../lib/reach';
 import { SignedOut } from './SignedOut';
 import { SummaryCard } from './SummaryCard';
 

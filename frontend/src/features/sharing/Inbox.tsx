@@ -7,7 +7,7 @@ import { type Schemas, api, describeError } from '../../lib/api';
 import { useSession } from '../../lib/session';
 import { Page } from '../../ui/page';
 import { SignedOut } from './SignedOut';
-import { when } from './SummaryCard';
+import { when } from '../../lib/dates';
 
 export const OFFLINE = "You seem to be offline. What people share with you is only shown while you're connected, so it's never stored on this phone.";
 

@@ -9,7 +9,7 @@ import { focusFirstProblem } from '../../lib/forms';
 import { useSession } from '../../lib/session';
 import { TextField } from '../../ui/field';
 import { Page } from '../../ui/page';
-import { reach } from './reach';
+import { reach } from '../../lib/reach';
 import { SignedOut } from './SignedOut';
 
 type Redeem = { token: string } | { code: string };

@@ -12,9 +12,10 @@ import { TextField } from '../../ui/field';
 import { Page } from '../../ui/page';
 import { OFFLINE } from './Inbox';
 import { Replies } from './Replies';
-import { reach } from './reach';
+import { reach } from '../../lib/reach';
 import { SignedOut } from './SignedOut';
-import { SummaryCard, when } from './SummaryCard';
+import { when } from '../../lib/dates';
+import { SummaryCard } from './SummaryCard';
 
 type Preset = NonNullable<Schemas['ReplyWrite']['preset']>;
 const PRESETS: [Preset, string][] = [

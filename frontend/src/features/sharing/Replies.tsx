@@ -2,7 +2,7 @@
 import type { JSX } from 'preact';
 
 import type { Schemas } from '../../lib/api';
-import { when } from './SummaryCard';
+import { when } from '../../lib/dates';
 
 export function Replies({ replies, otherName }: { replies: Schemas['ReplyView'][]; otherName: string }): JSX.Element | null {
   if (replies.length === 0) return null;

@@ -7,9 +7,10 @@ import { type Schemas, api, describeError } from '../../lib/api';
 import { useSession } from '../../lib/session';
 import { Page } from '../../ui/page';
 import { Replies } from './Replies';
-import { reach } from './reach';
+import { reach } from '../../lib/reach';
 import { SignedOut } from './SignedOut';
-import { SummaryCard, when } from './SummaryCard';
+import { when } from '../../lib/dates';
+import { SummaryCard } from './SummaryCard';
 
 export function SentSummary(): JSX.Element {
   const session = useSession();

@@ -6,11 +6,11 @@ import { type Schemas, api, describeError } from '../../lib/api';
 import { useSession } from '../../lib/session';
 import { Page } from '../../ui/page';
 import { InvitePanel } from './Invite';
-import { type MadeInvite, keepOpenInvites } from './invites';
+import { type MadeInvite, peerInvites } from '../../lib/invites';
 import { Nudge } from './Nudge';
-import { reach } from './reach';
+import { reach } from '../../lib/reach';
 import { SignedOut } from './SignedOut';
-import { when } from './SummaryCard';
+import { when } from '../../lib/dates';
 
 interface Loaded {
   peers: Schemas['PeerView'][];
@@ -107,7 +107,7 @@ export function Sharing(): JSX.Element {
       return;
     }
     setProblem('');
-    const made = await keepOpenInvites(invites.data.map((invite) => invite.id));
+    const made = await peerInvites.keepOpen(invites.data.map((invite) => invite.id));
     setLoaded({ peers: peers.data, invites: invites.data, made, sent: sent.data, unseen: inbox.data.filter((s) => !s.seen).length });
   }
 

@@ -63,10 +63,3 @@ export function SummaryCard({ content, testid = 'summary-card' }: { content: Con
   );
 }
 
-/** "Today at 21:04" or "3 Nov, 21:04": when something was shared or answered. */
-export function when(iso: string): string {
-  const moment = new Date(iso);
-  const time = moment.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-  const sameDay = moment.toDateString() === new Date().toDateString();
-  return sameDay ? `today at ${time}` : `${moment.toLocaleDateString([], { day: 'numeric', month: 'short' })}, ${time}`;
-}

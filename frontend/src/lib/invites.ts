@@ -1,0 +1,44 @@
+/**
+ * Invites this phone made (to a peer, or into a circle): their link and code are kept here
+ * (the server stores only hashes) so they stay on screen until the invite is used, revoked
+ * or expires.
+ */
+import type { Schemas } from './api';
+import { getMeta, setMeta } from './store';
+
+export type MadeInvite = Schemas['InviteCreated'];
+
+export interface InviteKeeper {
+  /** The link to send: the page that opens the invite, with its token. */
+  link: (invite: MadeInvite) => string;
+  made: () => Promise<MadeInvite[]>;
+  remember: (invite: MadeInvite) => Promise<void>;
+  /** Keep only the invites the server still has open (the rest were used, revoked or expired). */
+  keepOpen: (open: number[]) => Promise<MadeInvite[]>;
+}
+
+function keeper(key: string, page: string): InviteKeeper {
+  const made = async () => {
+    const kept = (await getMeta<MadeInvite[]>(key)) ?? [];
+    const now = Date.now();
+    return kept.filter((invite) => Date.parse(invite.expires_at) > now);
+  };
+  return {
+    link: (invite) => `${location.origin}${page}?t=${invite.token}`,
+    made,
+    remember: async (invite) => setMeta(key, [...(await made()), invite]),
+    keepOpen: async (open) => {
+      const still = (await made()).filter((invite) => open.includes(invite.id));
+      await setMeta(key, still);
+      return still;
+    },
+  };
+}
+
+/** Invites to share one-to-one with a peer. */
+export const peerInvites = keeper('invites-made', '/join');
+
+/** Invites into one circle. */
+export function circleInvites(circleId: string): InviteKeeper {
+  return keeper(`circle-invites-made:${circleId}`, '/circles/join');
+}
