@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,9 +21,8 @@ from tests.helpers import (
     toolkit_body,
     toolkit_item,
 )
+from tests.node_bundle import ROOT, bundle_for_node, run_node
 
-ROOT = Path(__file__).resolve().parents[2]
-NODE = shutil.which("node") or "node"
 COLLECTIONS = ("checkins", "commitments", "completions", "grounding_sessions", "toolkit")
 RUNNER = """
 import { readFileSync } from 'node:fs';
@@ -40,34 +38,15 @@ process.stdout.write(JSON.stringify(out));
 def client_csv(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The PWA's CSV writer, bundled for Node exactly as the build would take it."""
     folder = tmp_path_factory.mktemp("csv")
-    subprocess.run(  # noqa: S603 - our own bundler on our own source
-        [
-            str(ROOT / "node_modules" / ".bin" / "rolldown"),
-            str(ROOT / "frontend" / "src" / "features" / "portability" / "csv.ts"),
-            "--format",
-            "esm",
-            "--platform",
-            "node",
-            "--file",
-            str(folder / "csv.mjs"),
-        ],
-        check=True,
-        capture_output=True,
-        cwd=ROOT,
-    )
+    csv_ts = ROOT / "frontend" / "src" / "features" / "portability" / "csv.ts"
+    bundle_for_node(csv_ts, folder / "csv.mjs")
     (folder / "run.mjs").write_text(RUNNER % json.dumps(list(COLLECTIONS)))
     yield folder
     shutil.rmtree(folder, ignore_errors=True)
 
 
 def _phone_csv(folder: Path, document: str) -> dict[str, str]:
-    done = subprocess.run(  # noqa: S603 - node running the bundle made above
-        [NODE, str(folder / "run.mjs")],
-        input=document.encode(),
-        check=True,
-        capture_output=True,
-    )
-    result: dict[str, str] = json.loads(done.stdout)
+    result: dict[str, str] = run_node(folder / "run.mjs", json.loads(document))
     return result
 
 
