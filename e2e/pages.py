@@ -138,12 +138,25 @@ class App:
 
     # ---- accounts ----
 
-    def sign_up(self, username: str, passphrase: str = PASSPHRASE) -> None:
+    def sign_up(self, username: str, passphrase: str = PASSPHRASE) -> str:
+        """A new account; returns the recovery key it was shown."""
         self.page.goto("/sign-up")
         self.page.get_by_label("Username").fill(username)
         self.page.get_by_label("Passphrase").fill(passphrase)
         self.by_id("auth-submit").click()
+        recovery_key = self.keep_recovery_key()
         expect(self.by_id("account-link")).to_be_visible()
+        return recovery_key
+
+    def keep_recovery_key(self) -> str:
+        """Read the recovery key shown once after keys are made, and confirm it was kept."""
+        shown = self.by_id("recovery-key")
+        expect(shown).to_be_visible(timeout=30_000)
+        recovery_key = shown.inner_text().strip()
+        self.page.get_by_label("type its last four characters").fill(recovery_key[-4:])
+        self.by_id("recovery-kept").click()
+        expect(shown).to_be_hidden()
+        return recovery_key
 
     def sign_in(self, username: str, passphrase: str = PASSPHRASE) -> None:
         self.page.goto("/sign-in")
@@ -151,6 +164,7 @@ class App:
         self.page.get_by_label("Passphrase").fill(passphrase)
         self.by_id("auth-submit").click()
         expect(self.by_id("account-link")).to_be_visible()
+        expect(self.by_id("sign-in-form")).to_be_hidden(timeout=30_000)
 
     def sign_out(self) -> None:
         self.by_id("account-link").click()

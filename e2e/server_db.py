@@ -94,3 +94,12 @@ class ServerDatabase:
             kind,
         )
         return int(rows[0][0])
+
+    def login_kind(self, username: str) -> str:
+        """How the account signs in: "passphrase" (before sealing) or "login_key"."""
+        return str(self._rows("SELECT login_kind FROM account WHERE username = ?", username)[0][0])
+
+    def key_bundle(self, username: str) -> dict[str, str] | None:
+        """The key bundle the server holds for one person, if any."""
+        rows = self._mine("key_bundle", "t.*", username)
+        return {key: str(rows[0][key]) for key in rows[0].keys()}  # noqa: SIM118 - sqlite3.Row iterates values if rows else None

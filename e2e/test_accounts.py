@@ -69,4 +69,5 @@ def test_an_easy_passphrase_is_explained_before_anything_is_sent(app: App) -> No
     app.page.get_by_label("Passphrase").fill("kettle orbit lemon pine")
     expect(app.by_id("passphrase-strength")).to_contain_text("hard to guess")
     app.by_id("auth-submit").click()
+    app.keep_recovery_key()
     expect(app.by_id("account-link")).to_be_visible()

@@ -25,6 +25,7 @@ ROUTES = [
     "/your-data",
     "/sign-in",
     "/sign-up",
+    "/recover",
     "/account",
     "/crisis",
     "/toolkit",

@@ -23,6 +23,7 @@ def _sign_up_from_invite(bea: App, name: str) -> None:
     bea.page.get_by_label("Username").fill(name)
     bea.page.get_by_label("Passphrase").fill("a calm long passphrase")
     bea.by_id("auth-submit").click()
+    bea.keep_recovery_key()
 
 
 def test_two_colleagues_connect_share_reply_and_the_summary_can_be_taken_back(

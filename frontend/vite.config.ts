@@ -27,6 +27,8 @@ export default defineConfig({
       },
     },
   },
+  // Argon2id runs in a module Worker (lib/crypto/derive.worker.ts).
+  worker: { format: 'es' },
   plugins: [
     preact({
       prerender: {

@@ -153,6 +153,8 @@ def create_app(settings: Settings | None = None, engine: Engine[Any] | None = No
                 "signin_waits": SigninWaits(attempts, settings.signin_failures_before_wait),
                 "client_addresses": ClientAddresses(settings.trusted_proxies),
                 "csrf": CsrfTokens(secret),
+                # Derives key salts for usernames no one has (accounts/keys.py).
+                "secret_key": secret,
             }
         ),
     )

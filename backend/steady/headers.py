@@ -12,7 +12,8 @@ from litestar.types import Message, Scope
 CONTENT_SECURITY_POLICY = "; ".join(
     [
         "default-src 'self'",
-        "script-src 'self'",
+        # WebAssembly may compile (Argon2id on the phone); JavaScript eval stays forbidden.
+        "script-src 'self' 'wasm-unsafe-eval'",
         "style-src 'self'",
         "img-src 'self' data:",
         "font-src 'self'",

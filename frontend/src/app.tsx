@@ -34,6 +34,7 @@ const SentSummary = lazy(() => import('./features/sharing/SentSummary').then((m)
 const Circles = lazy(() => import('./features/circles/Circles').then((m) => m.Circles));
 const JoinCircle = lazy(() => import('./features/circles/JoinCircle').then((m) => m.JoinCircle));
 const Circle = lazy(() => import('./features/circles/Circle').then((m) => m.Circle));
+const Recover = lazy(() => import('./features/accounts/Recover').then((m) => m.Recover));
 const Account = lazy(() => import('./features/accounts/Account').then((m) => m.Account));
 
 function NotFound(): JSX.Element {
@@ -81,6 +82,7 @@ export function App(): JSX.Element {
             <Route path="/your-data" component={YourData} />
             <Route path="/sign-in" component={SignIn} />
             <Route path="/sign-up" component={SignUp} />
+            <Route path="/recover" component={Recover} />
             <Route path="/account" component={Account} />
             <Route path="/crisis" component={Crisis} />
             <Route path="/toolkit" component={Toolkit} />

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+import re
 from typing import Any
 
 from litestar import Request, Response, Router, delete, get, patch, post, put
@@ -13,6 +13,9 @@ from litestar.params import JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_204_NO_CONTENT
 
 from steady.accounts import service
+from steady.accounts.answers import signed_in, signed_out, view_of
+from steady.accounts.key_routes import KEY_ROUTES
+from steady.accounts.keys import LOGIN_KEY
 from steady.accounts.schemas import (
     AccountDeletion,
     AccountUpdate,
@@ -25,9 +28,7 @@ from steady.accounts.schemas import (
 from steady.accounts.strength import passphrase_problem
 from steady.addresses import client_address
 from steady.auth import Principal, optional_principal
-from steady.cookies import expired_session_cookie, is_https, session_cookie
-from steady.csrf import CsrfTokens, csrf_token_of
-from steady.device_labels import device_label
+from steady.csrf import csrf_token_of
 from steady.domain import Conflict, InvalidField, NotAllowed
 from steady.errors import BAD_INPUT
 from steady.ratelimit import SigninWaits, enforce_rate_limit
@@ -35,47 +36,17 @@ from steady.settings import Settings
 
 WRONG_CREDENTIALS = "That username and passphrase don't match. Please check them and try again."
 UNKNOWN_ZONE = "Steady doesn't know that time zone. Please choose one from the list."
+LOGIN_KEY_SHAPE = re.compile(r"^[A-Za-z0-9_-]{43}$")
+ONCE_MORE = (
+    "Steady now keeps your keys on your phone. Your passphrase is checked one last time"
+    " to move your account over."
+)
 
 
 def provide_passphrases(state: State) -> service.Passphrases:
     """The app's argon2id hasher, built once at start-up."""
     passphrases: NamedDependency[service.Passphrases] = state.passphrases
     return passphrases
-
-
-async def _view(account_id: int) -> AccountView:
-    row = await service.account_view(account_id)
-    if row is None:
-        raise NotAuthorizedException(detail="This account no longer exists.")
-    return AccountView(
-        username=str(row["username"]),
-        time_zone=str(row["time_zone"]),
-        created_at=row["created_at"],  # type: ignore[arg-type]
-    )
-
-
-async def _signed_in(
-    request: Request[Any, Any, Any],
-    settings: Settings,
-    account_id: int,
-    status: int,
-) -> Response[SessionView]:
-    lifetime = timedelta(days=settings.session_days)
-    token = await service.start_session(
-        account_id, device_label(request.headers.get("user-agent", "")), lifetime
-    )
-    # A new session brings a new CSRF token (the middleware sets its cookie to match).
-    csrf: CsrfTokens = request.app.state.csrf
-    view = SessionView(
-        signed_in=True, account=await _view(account_id), csrf_token=csrf.for_session(token)
-    )
-    secure = is_https(request.scope, settings.secure_cookies)
-    return Response(view, status_code=status, cookies=[session_cookie(token, lifetime, secure)])
-
-
-def _signed_out(request: Request[Any, Any, Any], settings: Settings) -> Response[None]:
-    secure = is_https(request.scope, settings.secure_cookies)
-    return Response(None, status_code=HTTP_204_NO_CONTENT, cookies=[expired_session_cookie(secure)])
 
 
 @get(
@@ -90,7 +61,7 @@ async def read_session(
     token = csrf_token_of(request)
     if principal is None:
         return SessionView(signed_in=False, account=None, csrf_token=token)
-    return SessionView(signed_in=True, account=await _view(principal.user_id), csrf_token=token)
+    return SessionView(signed_in=True, account=await view_of(principal.user_id), csrf_token=token)
 
 
 @post(
@@ -98,7 +69,7 @@ async def read_session(
     operation_id="sign_in",
     status_code=HTTP_200_OK,
     responses=BAD_INPUT,
-    opt={"answers": (401, 429, 503)},
+    opt={"answers": (401, 409, 429, 503)},
 )
 async def sign_in(
     request: Request[Any, Any, Any],
@@ -115,12 +86,21 @@ async def sign_in(
     waits: SigninWaits = request.app.state.signin_waits
     username = service.normalise_username(data.username)
     await waits.check(username)
+    if data.upgrade_to is not None and data.key_salt is None:
+        raise InvalidField("key_salt", "Send the salt the login key was derived with.")
+    kind = await service.login_kind_of(username)
+    if data.login_key and kind == "passphrase":
+        raise Conflict(ONCE_MORE, "passphrase")
     account_id = await service.check_credentials(passphrases, username, data.passphrase, address)
     if account_id is None:
         await waits.failed(username)
         raise NotAuthorizedException(detail=WRONG_CREDENTIALS)
     await waits.succeeded(username)
-    return await _signed_in(request, settings, account_id, HTTP_200_OK)
+    if data.upgrade_to is not None and data.key_salt is not None and kind == "passphrase":
+        await service.move_to_login_key(
+            passphrases, account_id, data.upgrade_to, data.key_salt, address
+        )
+    return await signed_in(request, settings, account_id, HTTP_200_OK)
 
 
 @post(
@@ -141,16 +121,19 @@ async def sign_up(
     await enforce_rate_limit(request, "signup-address", address, settings.signup_per_hour, 3600)
     if not service.is_valid_time_zone(data.time_zone):
         raise InvalidField("time_zone", UNKNOWN_ZONE)
-    weak = passphrase_problem(data.passphrase, data.username)
-    if weak is not None:
-        raise InvalidField("passphrase", weak)
+    if data.key_salt is None:  # a login key is random; the phone judged the passphrase
+        weak = passphrase_problem(data.passphrase, data.username)
+        if weak is not None:
+            raise InvalidField("passphrase", weak)
+    elif not LOGIN_KEY_SHAPE.match(data.passphrase):
+        raise InvalidField("passphrase", "With a key salt, send the 32-byte login key.")
     try:
         account_id = await service.create_account(
-            passphrases, data.username, data.passphrase, data.time_zone, address
+            passphrases, data.username, data.passphrase, data.time_zone, address, data.key_salt
         )
     except service.UsernameTaken as taken:
         raise Conflict("That username is taken. Please choose another.", "username") from taken
-    return await _signed_in(request, settings, account_id, HTTP_201_CREATED)
+    return await signed_in(request, settings, account_id, HTTP_201_CREATED)
 
 
 @delete("/session", operation_id="sign_out", status_code=HTTP_204_NO_CONTENT)
@@ -161,7 +144,7 @@ async def sign_out(
 ) -> Response[None]:
     """Sign this device out."""
     await service.end_session(principal.session_id)
-    return _signed_out(request, settings)
+    return signed_out(request, settings)
 
 
 @delete("/sessions", operation_id="sign_out_everywhere", status_code=HTTP_204_NO_CONTENT)
@@ -172,7 +155,7 @@ async def sign_out_everywhere(
 ) -> Response[None]:
     """Sign out on every device at once (a lost phone, a shared computer)."""
     await service.end_all_sessions(principal.user_id)
-    return _signed_out(request, settings)
+    return signed_out(request, settings)
 
 
 @patch("/account", operation_id="update_account", responses=BAD_INPUT)
@@ -183,7 +166,7 @@ async def update_account(
     if not service.is_valid_time_zone(data.time_zone):
         raise InvalidField("time_zone", UNKNOWN_ZONE)
     await service.set_time_zone(principal.user_id, data.time_zone)
-    return await _view(principal.user_id)
+    return await view_of(principal.user_id)
 
 
 async def _limit_passphrase_checks(
@@ -198,7 +181,7 @@ async def _limit_passphrase_checks(
     operation_id="change_passphrase",
     status_code=HTTP_204_NO_CONTENT,
     responses=BAD_INPUT,
-    opt={"answers": (429, 503)},
+    opt={"answers": (409, 429, 503)},
 )
 async def change_passphrase(
     request: Request[Any, Any, Any],
@@ -209,6 +192,8 @@ async def change_passphrase(
 ) -> None:
     """Change the passphrase; other devices are signed out, this one stays in."""
     await _limit_passphrase_checks(request, principal, settings)
+    if await service.login_kind_of(principal.username) == LOGIN_KEY:
+        raise Conflict("Change your passphrase in the Steady app: it re-wraps your keys too.")
     weak = passphrase_problem(data.new_passphrase, principal.username)
     if weak is not None:
         raise InvalidField("new_passphrase", weak)
@@ -244,7 +229,7 @@ async def delete_account(
         await service.delete_account(passphrases, principal.user_id, data.passphrase)
     except service.WrongPassphrase as wrong:
         raise NotAllowed("That isn't your passphrase.", "passphrase") from wrong
-    return _signed_out(request, settings)
+    return signed_out(request, settings)
 
 
 router = Router(
@@ -260,5 +245,6 @@ router = Router(
         update_account,
         change_passphrase,
         delete_account,
+        *KEY_ROUTES,
     ],
 )

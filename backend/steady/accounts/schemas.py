@@ -5,6 +5,7 @@ from typing import Annotated
 
 import msgspec
 
+from steady.accounts.key_schemas import KeySalt, LoginKey
 from steady.structs import Input, Output
 
 Username = Annotated[
@@ -31,14 +32,25 @@ TimeZone = Annotated[
 
 
 class SignUp(Input):
+    """With ``key_salt`` the passphrase field carries the phone's login key (sealed
+    accounts: the passphrase itself never leaves the phone)."""
+
     username: Username
     passphrase: NewPassphrase
     time_zone: TimeZone = "UTC"
+    key_salt: KeySalt | None = None
 
 
 class SignIn(Input):
+    """``login_key``: the passphrase field is the phone's login key. An account made
+    before sealing answers that with 409 once; the phone then sends the passphrase one
+    last time with ``upgrade_to`` (its login key) and ``key_salt``."""
+
     username: Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
     passphrase: AnyPassphrase
+    login_key: bool = False
+    upgrade_to: LoginKey | None = None
+    key_salt: KeySalt | None = None
 
 
 class PassphraseChange(Input):
@@ -58,6 +70,9 @@ class AccountView(Output):
     username: str
     time_zone: str
     created_at: datetime
+    # Signs in with the phone's login key and has keys (false: made before sealing and
+    # not signed in since; it moves over at its next sign-in).
+    sealed: bool
 
 
 class SessionView(Output):

@@ -116,16 +116,28 @@ def _known_zones() -> frozenset[str]:
 
 
 async def create_account(
-    passphrases: Passphrases, username: str, passphrase: str, time_zone: str, client: str
+    passphrases: Passphrases,
+    username: str,
+    passphrase: str,
+    time_zone: str,
+    client: str,
+    key_salt: str | None = None,
 ) -> int:
-    """Create an account and return its id; ``UsernameTaken`` if the name is in use."""
+    """Create an account and return its id; ``UsernameTaken`` if the name is in use.
+    With ``key_salt`` the passphrase is the phone's login key (the account is sealed)."""
     name = normalise_username(username)
     if await Account.exists().where(Account.username == name):
         raise UsernameTaken(name)
     hashed = await passphrases.hash(passphrase, client)
     try:
         rows = await Account.insert(
-            Account(username=name, passphrase_hash=hashed, time_zone=time_zone)
+            Account(
+                username=name,
+                passphrase_hash=hashed,
+                time_zone=time_zone,
+                login_kind="login_key" if key_salt else "passphrase",
+                key_salt=key_salt or "",
+            )
         ).returning(Account.id)
     except Exception as error:
         if dialect.is_unique_violation(error):
@@ -147,6 +159,31 @@ async def check_credentials(
     if await passphrases.verify(stored, passphrase, client) and row is not None:
         return int(row["id"])
     return None
+
+
+async def login_kind_of(username: str) -> str | None:
+    """How an account signs in: "passphrase" (made before sealing) or "login_key"."""
+    row = await (
+        Account.select(Account.login_kind)
+        .where(Account.username == normalise_username(username))
+        .first()
+    )
+    return str(row["login_kind"]) if row else None
+
+
+async def move_to_login_key(
+    passphrases: Passphrases, account_id: int, login_key: str, key_salt: str, client: str
+) -> None:
+    """After the old passphrase was checked one last time: from now on the account signs
+    in with the login key the phone derives, and the passphrase never reaches the server."""
+    hashed = await passphrases.hash(login_key, client)
+    await Account.update(
+        {
+            Account.passphrase_hash: hashed,
+            Account.login_kind: "login_key",
+            Account.key_salt: key_salt,
+        }
+    ).where(Account.id == account_id)
 
 
 async def start_session(account_id: int, device: str, lifetime: timedelta) -> str:
@@ -242,7 +279,7 @@ async def delete_account(passphrases: Passphrases, account_id: int, passphrase: 
 async def account_view(account_id: int) -> dict[str, object] | None:
     """The public facts about an account: username, time zone, when it was made."""
     row: dict[str, object] | None = await (
-        Account.select(Account.username, Account.time_zone, Account.created_at)
+        Account.select(Account.username, Account.time_zone, Account.created_at, Account.login_kind)
         .where(Account.id == account_id)
         .first()
     )

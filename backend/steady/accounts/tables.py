@@ -1,6 +1,6 @@
 """Accounts and their sessions."""
 
-from piccolo.columns import UUID, BigInt, ForeignKey, OnDelete, Serial, Timestamptz, Varchar
+from piccolo.columns import UUID, BigInt, ForeignKey, OnDelete, Serial, Text, Timestamptz, Varchar
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
@@ -12,6 +12,11 @@ class Account(Table, tablename="account"):
 
     username = Varchar(length=32, unique=True, index=True)
     passphrase_hash = Varchar(length=255)
+    # "passphrase": the hash is of the passphrase itself (accounts made before sealing);
+    # "login_key": of the login key the phone derives, so the passphrase never arrives.
+    login_kind = Varchar(length=16, default="passphrase")
+    # The Argon2id salt the phone used (base64url); empty until the phone first derived keys.
+    key_salt = Varchar(length=32, default="")
     time_zone = Varchar(length=64, default="UTC")
     # A per-account change counter: every synced write takes the next value, so a device
     # can ask for "everything after revision N" without missing a concurrent write.
@@ -30,6 +35,26 @@ class AccountSession(Table, tablename="account_session"):
     created_at = Timestamptz(default=TimestamptzNow())
     last_seen_at = Timestamptz(default=TimestamptzNow())
     expires_at = Timestamptz(default=TimestamptzNow())
+
+
+class KeyBundle(Table, tablename="key_bundle"):
+    """A person's keys as the server holds them: public keys in the clear, and everything
+    secret only wrapped or encrypted by keys that never reach the server (the master key
+    from the passphrase, the recovery key written down, the account key they wrap)."""
+
+    id = Serial(primary_key=True)
+
+    account = ForeignKey(
+        references=Account, on_delete=OnDelete.cascade, null=False, unique=True, index=True
+    )
+    signing_public = Varchar(length=100)
+    sealing_public = Varchar(length=100)
+    fingerprint = Varchar(length=64)
+    wrapped_by_master = Varchar(length=200)
+    wrapped_by_recovery = Varchar(length=200)
+    sealed_identity = Text()
+    recovery_check = Varchar(length=64)
+    updated_at = Timestamptz(default=TimestamptzNow())
 
 
 def owner(*, unique: bool = False, index: bool = False) -> ForeignKey[Account]:

@@ -576,6 +576,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/keys/login-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** ChangeLoginKey */
+        put: operations["change_login_key"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/keys/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ReadOwnKeys */
+        get: operations["read_own_keys"];
+        /** PublishOwnKeys */
+        put: operations["publish_own_keys"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/keys/params": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ReadKeyParams */
+        get: operations["read_key_params"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/keys/recovery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** OpenWithRecoveryKey */
+        post: operations["open_with_recovery_key"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/keys/recovery/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** ResetWithRecoveryKey */
+        post: operations["reset_with_recovery_key"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reminders/prefs": {
         parameters: {
             query?: never;
@@ -1155,6 +1241,7 @@ export interface components {
         AccountView: {
             /** Format: date-time */
             created_at: string;
+            sealed: boolean;
             time_zone: string;
             username: string;
         };
@@ -1179,6 +1266,12 @@ export interface components {
             round_id: string;
             text: string;
             to_member?: number | null;
+        };
+        /** Argon2Params */
+        Argon2Params: {
+            iterations: number;
+            memory_kib: number;
+            parallelism: number;
         };
         /** Averages */
         Averages: {
@@ -1695,6 +1788,43 @@ export interface components {
             due: number;
             kept: number;
         };
+        /** KeyBundleIn */
+        KeyBundleIn: {
+            /** @description SHA-256 of the recovery proof, hex. */
+            recovery_check: string;
+            /** @description The identity private keys, encrypted under the account key, base64url. */
+            sealed_identity: string;
+            /** @description An uncompressed P-256 public key, base64url. */
+            sealing_public: string;
+            /** @description An uncompressed P-256 public key, base64url. */
+            signing_public: string;
+            /** @description A 32-byte key under AES-256-GCM (nonce, key, tag). */
+            wrapped_by_master: string;
+            /** @description A 32-byte key under AES-256-GCM (nonce, key, tag). */
+            wrapped_by_recovery: string;
+        };
+        /** KeyBundleView */
+        KeyBundleView: {
+            fingerprint: string;
+            sealed_identity: string;
+            sealing_public: string;
+            signing_public: string;
+            wrapped_by_master: string;
+        };
+        /** KeyParams */
+        KeyParams: {
+            argon2: components["schemas"]["Argon2Params"];
+            salt: string;
+        };
+        /** LoginKeyChange */
+        LoginKeyChange: {
+            /** @description The 32-byte login key the phone derives, base64url. */
+            current_login_key: string;
+            /** @description The 32-byte login key the phone derives, base64url. */
+            new_login_key: string;
+            /** @description A 32-byte key under AES-256-GCM (nonce, key, tag). */
+            wrapped_by_master: string;
+        };
         /** MarkCount */
         MarkCount: {
             count: number;
@@ -1887,6 +2017,30 @@ export interface components {
             replies: components["schemas"]["ReplyView"][];
             seen: boolean;
         };
+        /** RecoveredBundle */
+        RecoveredBundle: {
+            fingerprint: string;
+            sealed_identity: string;
+            sealing_public: string;
+            signing_public: string;
+            wrapped_by_recovery: string;
+        };
+        /** RecoveryRequest */
+        RecoveryRequest: {
+            /** @description Derived from the recovery key on the phone. */
+            recovery_proof: string;
+            username: string;
+        };
+        /** RecoveryReset */
+        RecoveryReset: {
+            /** @description The 32-byte login key the phone derives, base64url. */
+            new_login_key: string;
+            /** @description Derived from the recovery key on the phone. */
+            recovery_proof: string;
+            username: string;
+            /** @description A 32-byte key under AES-256-GCM (nonce, key, tag). */
+            wrapped_by_master: string;
+        };
         /**
          * ReminderKind
          * @description What a reminder is about.
@@ -2011,11 +2165,19 @@ export interface components {
         };
         /** SignIn */
         SignIn: {
+            /** @description The 16-byte Argon2id salt the phone used, base64url. */
+            key_salt?: string | null;
+            /** @default false */
+            login_key: boolean;
             passphrase: string;
+            /** @description The 32-byte login key the phone derives, base64url. */
+            upgrade_to?: string | null;
             username: string;
         };
         /** SignUp */
         SignUp: {
+            /** @description The 16-byte Argon2id salt the phone used, base64url. */
+            key_salt?: string | null;
             /** @description At least 10 characters; a few unrelated words work well. */
             passphrase: string;
             /**
@@ -2360,6 +2522,15 @@ export interface operations {
             };
             /** @description The CSRF token is missing, or belongs to another session. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description It clashes with what is stored now; detail says how. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4830,6 +5001,356 @@ export interface operations {
             };
         };
     };
+    change_login_key: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginKeyChange"];
+            };
+        };
+        responses: {
+            /** @description Done; nothing to return. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: each entry in errors names a field and says what would work. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in (or the session ended): sign in and try again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The CSRF token is missing, or belongs to another session. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Nothing here for you (it may never have existed, or was taken back). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is larger than Steady accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many attempts: wait for Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Steady is busy: try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    read_own_keys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyBundleView"];
+                };
+            };
+            /** @description Not signed in (or the session ended): sign in and try again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Nothing here for you (it may never have existed, or was taken back). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    publish_own_keys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KeyBundleIn"];
+            };
+        };
+        responses: {
+            /** @description Done; nothing to return. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: each entry in errors names a field and says what would work. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in (or the session ended): sign in and try again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The CSRF token is missing, or belongs to another session. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description It clashes with what is stored now; detail says how. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is larger than Steady accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    read_key_params: {
+        parameters: {
+            query: {
+                username: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyParams"];
+                };
+            };
+            /** @description Bad input: each entry in errors names a field and says what would work. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    open_with_recovery_key: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecoveryRequest"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveredBundle"];
+                };
+            };
+            /** @description Bad input: each entry in errors names a field and says what would work. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The CSRF token is missing, or belongs to another session. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is larger than Steady accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many attempts: wait for Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    reset_with_recovery_key: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecoveryReset"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionView"];
+                };
+            };
+            /** @description Bad input: each entry in errors names a field and says what would work. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The CSRF token is missing, or belongs to another session. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is larger than Steady accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many attempts: wait for Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Steady is busy: try again after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     reminder_prefs: {
         parameters: {
             query?: never;
@@ -5420,6 +5941,15 @@ export interface operations {
             };
             /** @description The CSRF token is missing, or belongs to another session. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description It clashes with what is stored now; detail says how. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -126,6 +126,20 @@ export interface Draft {
   savedAt: string;
 }
 
+/** This device's copy of its person's identity: private keys imported non-extractable,
+ * so script on the page can use them but never read them out. */
+export interface DeviceKeys {
+  /** Always 'mine': one person's keys per device. */
+  key: string;
+  username: string;
+  signing: CryptoKeyPair;
+  sealing: CryptoKeyPair;
+  /** base64url of the public keys and fingerprint, as the server publishes them. */
+  signingPublic: string;
+  sealingPublic: string;
+  fingerprint: string;
+}
+
 export interface SteadySchema extends DBSchema {
   meta: { key: string; value: unknown };
   outbox: { key: number; value: OutboxOp; indexes: { byKey: [string, string] } };
@@ -137,13 +151,14 @@ export interface SteadySchema extends DBSchema {
   completions: { key: string; value: LocalCompletion; indexes: { byDate: string; byCommitment: string } };
   shifts: { key: string; value: LocalShift; indexes: { byStart: string } };
   drafts: { key: string; value: Draft };
+  keys: { key: string; value: DeviceKeys };
 }
 
 export type SteadyStore = StoreNames<SteadySchema>;
 export type SteadyDB = IDBPDatabase<SteadySchema>;
 
 export const DB_NAME = 'steady';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 let opening: Promise<SteadyDB> | null = null;
 
@@ -199,6 +214,7 @@ export function db(): Promise<SteadyDB> {
         database.createObjectStore('shifts', { keyPath: 'id' }).createIndex('byStart', 'started_at');
         database.createObjectStore('drafts', { keyPath: 'key' });
       }
+      if (oldVersion < 5) database.createObjectStore('keys', { keyPath: 'key' });
     },
     blocking() {
       // A newer version of the app wants to upgrade the database: let it.

@@ -3,9 +3,10 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 
-import { api, describeError, fieldMessages } from '../../lib/api';
+import { type ErrorBody, api, describeError, fieldMessages } from '../../lib/api';
 import { pendingCount } from '../../lib/outbox';
 import { adoptSession, useSession } from '../../lib/session';
+import { db } from '../../lib/store';
 import { syncNow } from '../../lib/sync';
 import { TextField } from '../../ui/field';
 import { Page } from '../../ui/page';
@@ -64,6 +65,7 @@ export function Account(): JSX.Element {
       return;
     }
     if (clearPhone) await clearDevice();
+    else await (await db()).delete('keys', 'mine'); // the keys come back with the passphrase
     await adoptSession({ signed_in: false, account: null, csrf_token: '' });
     route('/');
   }
@@ -83,9 +85,8 @@ export function Account(): JSX.Element {
       document.getElementById('new_passphrase')?.focus();
       return;
     }
-    const { error, response } = await api.PUT('/api/account/passphrase', {
-      body: { current_passphrase: current, new_passphrase: fresh },
-    });
+    setMessage(account.sealed ? 'Re-wrapping your keys… this takes a moment.' : '');
+    const { error, response } = account.sealed ? await changeSealedPassphrase() : await api.PUT('/api/account/passphrase', { body: { current_passphrase: current, new_passphrase: fresh } });
     if (response.status === 204) {
       setCurrent('');
       setFresh('');
@@ -96,9 +97,29 @@ export function Account(): JSX.Element {
     }
   }
 
+  /** A sealed account's new passphrase: the same account key, wrapped under the new one
+   * on this phone (the crypto code loads only now). */
+  async function changeSealedPassphrase() {
+    const { unlockPassphrase } = await import('../../lib/crypto/passphrase');
+    const { KeyStepFailed, rewrapForNewPassphrase } = await import('../../lib/crypto/keyring');
+    try {
+      const body = await rewrapForNewPassphrase(await unlockPassphrase(account.username, current), await unlockPassphrase(account.username, fresh));
+      return await api.PUT('/api/keys/login-key', { body });
+    } catch (problem) {
+      const detail = problem instanceof KeyStepFailed ? problem.message : "You're offline. Try again when you have signal.";
+      const error: ErrorBody = { detail, status_code: 403, errors: [{ field: 'current_passphrase', message: detail, source: 'body' }] };
+      return { error, response: new Response(null, { status: 403 }) };
+    }
+  }
+
   async function deleteAccount(event: Event): Promise<void> {
     event.preventDefault();
-    const { error, response } = await api.POST('/api/account/deletion', { body: { passphrase: confirmDelete } });
+    let passphrase = confirmDelete;
+    if (account.sealed) {
+      const { unlockPassphrase } = await import('../../lib/crypto/passphrase');
+      passphrase = (await unlockPassphrase(account.username, confirmDelete)).loginKey;
+    }
+    const { error, response } = await api.POST('/api/account/deletion', { body: { passphrase } });
     if (response.status !== 204) {
       setErrors(fieldMessages(error));
       setMessage(describeError(error));

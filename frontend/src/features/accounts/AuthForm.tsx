@@ -1,4 +1,6 @@
-/** Sign in and create an account: a username and a passphrase, nothing more. */
+/** Sign in and create an account: a username and a passphrase, nothing more. The
+ * passphrase never leaves the phone: it becomes a login key (sent) and a master key
+ * (kept) that opens this person's keys, and a new account's recovery key is shown once. */
 import { MAX_LENGTH } from '../../lib/api-limits';
 import type { JSX } from 'preact';
 import { useRef, useState } from 'preact/hooks';
@@ -6,11 +8,14 @@ import { useLocation } from 'preact-iso';
 
 import { api, describeError, fieldMessages } from '../../lib/api';
 import { focusFirstProblem } from '../../lib/forms';
+import { KeyStepFailed, createKeys, unlockKeys } from '../../lib/crypto/keyring';
+import { type UnlockedPassphrase, unlockPassphrase } from '../../lib/crypto/passphrase';
 import { adoptSession } from '../../lib/session';
 import { TextField } from '../../ui/field';
 import { Page } from '../../ui/page';
 import { prepareDeviceFor, unsentChangesOfAnotherAccount } from './device';
 import { NewPassphrase } from './NewPassphrase';
+import { RecoveryKeyShown } from './RecoveryKeyShown';
 import { passphraseProblem } from './strength';
 
 function deviceTimeZone(): string {
@@ -24,6 +29,8 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }): JSX.Element
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState('');
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState('');
+  const [recoveryKey, setRecoveryKey] = useState('');
   const form = useRef<HTMLFormElement>(null);
   const signingUp = mode === 'sign-up';
   const next = query.next?.startsWith('/') ? query.next : '/';
@@ -58,14 +65,18 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }): JSX.Element
       }
     }
     setBusy(true);
+    setProgress('Unlocking… this takes a moment.');
     try {
+      const unlocked = await unlockPassphrase(username, passphrase);
       const result = signingUp
-        ? await api.POST('/api/accounts', { body: { username, passphrase, time_zone: deviceTimeZone() } })
-        : await api.POST('/api/session', { body: { username, passphrase } });
+        ? await api.POST('/api/accounts', { body: { username, passphrase: unlocked.loginKey, key_salt: unlocked.salt, time_zone: deviceTimeZone() } })
+        : await signIn(unlocked);
       if (result.data) {
         await prepareDeviceFor(result.data.account?.username ?? username);
         await adoptSession(result.data);
-        route(next);
+        const hasKeys = !signingUp && (await unlockKeys(username, unlocked.masterKey));
+        if (hasKeys) route(next);
+        else setRecoveryKey(await createKeys(username, unlocked.masterKey));
         return;
       }
       const fields = fieldMessages(result.error);
@@ -73,12 +84,23 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }): JSX.Element
       // Problems with a field are said beside it; anything else above the form.
       setFormError(Object.keys(fields).length ? '' : describeError(result.error));
       focusFirstProblem(form.current);
-    } catch {
-      setFormError("You're offline. Everything you do still saves on this phone; sign in when you have signal.");
+    } catch (error) {
+      setFormError(error instanceof KeyStepFailed ? error.message : "You're offline. Everything you do still saves on this phone; sign in when you have signal.");
     } finally {
       setBusy(false);
+      setProgress('');
     }
   }
+
+  /** Sign in with the login key; an account made before sealing is moved over by sending
+   * the passphrase one last time (the server asks with a 409). */
+  async function signIn(unlocked: UnlockedPassphrase) {
+    const withKey = await api.POST('/api/session', { body: { username, passphrase: unlocked.loginKey, login_key: true } });
+    if (withKey.response.status !== 409) return withKey;
+    return api.POST('/api/session', { body: { username, passphrase, login_key: false, upgrade_to: unlocked.loginKey, key_salt: unlocked.salt } });
+  }
+
+  if (recoveryKey) return <RecoveryKeyShown recoveryKey={recoveryKey} onDone={() => route(next)} />;
 
   return (
     <Page title={signingUp ? 'Create an account' : 'Sign in'}>
@@ -134,6 +156,9 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }): JSX.Element
             {signingUp ? 'Create account' : 'Sign in'}
           </button>
         </div>
+        <p role="status" class="muted" data-testid="auth-progress">
+          {progress}
+        </p>
       </form>
       <p>
         {signingUp ? (
@@ -143,6 +168,8 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }): JSX.Element
         ) : (
           <>
             New to Steady? <a href="/sign-up" data-testid="sign-up-link">Create an account</a>
+            <br />
+            Forgot your passphrase? <a href="/recover" data-testid="recover-link">Use your recovery key</a>
           </>
         )}
       </p>

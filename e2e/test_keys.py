@@ -1,0 +1,166 @@
+"""Keys on real phones: the passphrase never leaves the phone, private keys can't be read
+out of the browser, a second device and a recovery-key reset open the same keys, a new
+passphrase re-wraps them, and an account made before sealing moves over at sign-in."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from playwright.sync_api import Page, Route, expect
+
+from e2e.pages import PASSPHRASE, App
+from e2e.server_db import ServerDatabase
+
+DEVICE_KEYS = """
+new Promise(done => {
+  const open = indexedDB.open('steady');
+  open.onsuccess = () => {
+    const db = open.result;
+    const read = db.transaction('keys').objectStore('keys').get('mine');
+    read.onsuccess = () => {
+      const keys = read.result;
+      db.close();
+      done(keys ? {
+        fingerprint: keys.fingerprint,
+        extractable: [keys.signing.privateKey.extractable, keys.sealing.privateKey.extractable],
+        usable: keys.signing.privateKey.usages,
+      } : null);
+    };
+  };
+})
+"""
+NEW_PASSPHRASE = "copper meadow violin tide"
+
+
+def _name(prefix: str) -> str:
+    return f"{prefix}_{uuid.uuid4().hex[:6]}"
+
+
+def _device_keys(app: App) -> dict[str, Any] | None:
+    keys: dict[str, Any] | None = app.page.evaluate(DEVICE_KEYS)
+    return keys
+
+
+def _bodies(page: Page) -> list[str]:
+    """Every request body the page sends to the API from now on."""
+    sent: list[str] = []
+
+    def keep(route: Route) -> None:
+        body = route.request.post_data_buffer
+        if body:
+            sent.append(body.decode(errors="replace"))
+        route.continue_()
+
+    page.route("**/api/**", keep)
+    return sent
+
+
+def test_the_passphrase_stays_on_the_phone_and_keys_cannot_be_read_out(
+    app: App, page: Page, new_context: Any, base_url: str, server_db: ServerDatabase
+) -> None:
+    sam = _name("sam")
+    sent = _bodies(page)
+    app.open("/sign-up")
+    app.page.get_by_label("Username").fill(sam)
+    app.page.get_by_label("Passphrase").fill(PASSPHRASE)
+    app.by_id("auth-submit").click()
+    expect(app.by_id("recovery-key")).to_be_visible(timeout=30_000)
+    app.assert_accessible()
+    app.keep_recovery_key()
+    keys = _device_keys(app)
+    assert keys is not None and keys["extractable"] == [False, False]
+    assert keys["usable"] == ["sign"]
+    stored = server_db.key_bundle(sam)
+    assert stored is not None and stored["fingerprint"] == keys["fingerprint"]
+    assert server_db.login_kind(sam) == "login_key"
+    app.sign_out()
+    assert _device_keys(app) is None  # signing out takes the keys off the phone
+    app.sign_in(sam)
+    assert _device_keys(app) == keys
+    assert sent and not [body for body in sent if PASSPHRASE in body]
+    for secret in (stored["wrapped_by_master"], stored["sealed_identity"]):
+        assert PASSPHRASE not in secret
+
+    laptop = App(new_context().new_page(), base_url)
+    laptop.sign_in(sam)
+    assert _device_keys(laptop) == keys
+
+
+def test_a_recovery_key_opens_the_same_keys_under_a_new_passphrase(
+    app: App, new_context: Any, base_url: str
+) -> None:
+    kim = _name("kim")
+    recovery_key = app.sign_up(kim)
+    keys = _device_keys(app)
+
+    phone = App(new_context().new_page(), base_url)
+    phone.open("/sign-in")
+    phone.by_id("recover-link").click()
+    phone.assert_accessible()
+    phone.page.get_by_label("Username").fill(kim)
+    phone.page.get_by_label("Recovery key").fill("not a key at all")
+    phone.page.get_by_label("New passphrase").fill(NEW_PASSPHRASE)
+    phone.by_id("recover-submit").click()
+    expect(phone.by_id("form-error")).to_contain_text("32 letters and numbers")
+    # Typed as people type things: lower case, spaces instead of dashes.
+    phone.page.get_by_label("Recovery key").fill(recovery_key.lower().replace("-", " "))
+    phone.by_id("recover-submit").click()
+    expect(phone.by_id("account-link")).to_be_visible()
+    expect(phone.page).to_have_url(f"{base_url}/")
+    assert _device_keys(phone) == keys
+
+    app.page.reload()  # every other device was signed out
+    expect(app.by_id("sign-in-link")).to_be_visible()
+    app.open("/sign-in")
+    app.page.get_by_label("Username").fill(kim)
+    app.page.get_by_label("Passphrase").fill(PASSPHRASE)
+    app.by_id("auth-submit").click()
+    expect(app.by_id("form-error")).to_contain_text("don't match")
+    app.sign_in(kim, NEW_PASSPHRASE)
+    assert _device_keys(app) == keys
+
+
+def test_a_new_passphrase_rewraps_the_keys(app: App, new_context: Any, base_url: str) -> None:
+    lee = _name("lee")
+    app.sign_up(lee)
+    keys = _device_keys(app)
+    app.open("/account")
+    app.page.get_by_label("Current passphrase").fill("not my passphrase")
+    app.page.get_by_label("New passphrase").fill(NEW_PASSPHRASE)
+    app.page.get_by_role("button", name="Change passphrase").click()
+    expect(app.page.locator("#current_passphrase-error")).to_contain_text("isn't your current")
+    app.page.get_by_label("Current passphrase").fill(PASSPHRASE)
+    app.page.get_by_role("button", name="Change passphrase").click()
+    expect(app.page.get_by_text("Passphrase changed.")).to_be_visible(timeout=30_000)
+
+    laptop = App(new_context().new_page(), base_url)
+    laptop.sign_in(lee, NEW_PASSPHRASE)
+    assert _device_keys(laptop) == keys
+
+
+def test_an_older_account_moves_over_at_its_next_sign_in(
+    app: App, new_context: Any, server_db: ServerDatabase
+) -> None:
+    ana = _name("ana")
+    # Made as accounts were before sealing: the passphrase itself sent and hashed.
+    older = new_context().request
+    token = older.get(f"{app.base_url}/api/session").json()["csrf_token"]
+    made = older.post(
+        f"{app.base_url}/api/accounts",
+        data={"username": ana, "passphrase": PASSPHRASE, "time_zone": "UTC"},
+        headers={"x-csrf-token": token},
+    )
+    assert made.status == 201
+    assert server_db.login_kind(ana) == "passphrase"
+
+    app.open("/sign-in")
+    app.page.get_by_label("Username").fill(ana)
+    app.page.get_by_label("Passphrase").fill(PASSPHRASE)
+    app.by_id("auth-submit").click()
+    app.keep_recovery_key()
+    expect(app.by_id("account-link")).to_be_visible()
+    assert server_db.login_kind(ana) == "login_key"
+    keys = _device_keys(app)
+    assert keys is not None and keys["extractable"] == [False, False]
+    assert server_db.key_bundle(ana) is not None
