@@ -26,6 +26,7 @@ ROUTES = [
     "/sign-in",
     "/sign-up",
     "/recover",
+    "/what-the-host-sees",
     "/account",
     "/crisis",
     "/toolkit",

@@ -23,6 +23,7 @@ new Promise(done => {
       db.close();
       done(keys ? {
         fingerprint: keys.fingerprint,
+        public: [keys.signingPublic, keys.sealingPublic],
         extractable: [keys.signing.privateKey.extractable, keys.sealing.privateKey.extractable],
         usable: keys.signing.privateKey.usages,
       } : null);
@@ -164,3 +165,48 @@ def test_an_older_account_moves_over_at_its_next_sign_in(
     keys = _device_keys(app)
     assert keys is not None and keys["extractable"] == [False, False]
     assert server_db.key_bundle(ana) is not None
+
+
+def test_two_peers_compare_safety_numbers_and_a_swapped_key_shows(
+    app: App, page: Page, new_context: Any, base_url: str
+) -> None:
+    sam, bea = _name("sam"), _name("bea")
+    app.sign_up(sam)
+    link = app.make_invite()
+    other = App(new_context().new_page(), base_url)
+    other.sign_up(bea)
+    other.accept_invite(link, sam)
+
+    numbers = {}
+    for phone, peer in ((app, bea), (other, sam)):
+        phone.open("/share")
+        row = phone.by_id("peer-row").filter(has_text=peer)
+        expect(row.get_by_test_id("peer-trust")).to_contain_text("Not verified")
+        row.get_by_test_id("peer-trust").click()
+        expect(phone.by_id("peer-trust-state")).to_have_text("Not verified yet.")
+        numbers[peer] = phone.by_id("safety-number").inner_text()
+        phone.assert_accessible()
+    assert numbers[bea] == numbers[sam] and len(numbers[sam].split()) == 12
+    app.by_id("numbers-match").click()
+    expect(app.by_id("peer-trust-state")).to_contain_text("Verified")
+    app.open("/share")
+    expect(app.by_id("peer-row").get_by_test_id("peer-trust")).to_contain_text("Verified")
+
+    # The host swaps Bea's keys for its own (the fingerprint it sends left as Bea's): Sam's
+    # phone computes the fingerprint itself, says so, and the numbers differ.
+    peer_url = app.by_id("peer-row").get_by_test_id("peer-trust").get_attribute("href")
+    mallory = App(new_context().new_page(), base_url)
+    mallory.sign_up(_name("mallory"))
+    stranger = mallory.page.evaluate(DEVICE_KEYS)
+    assert stranger is not None
+
+    def swap(route: Route) -> None:
+        answer = route.fetch()
+        keys = answer.json()
+        keys["signing_public"], keys["sealing_public"] = stranger["public"]
+        route.fulfill(response=answer, json=keys)
+
+    page.route("**/api/sharing/peers/*/keys", swap)
+    app.open(str(peer_url))
+    expect(app.by_id("peer-trust-state")).to_contain_text("keys have changed")
+    assert app.by_id("safety-number").inner_text() != numbers[sam]

@@ -30,10 +30,12 @@ const Join = lazy(() => import('./features/sharing/Join').then((m) => m.Join));
 const Compose = lazy(() => import('./features/sharing/Compose').then((m) => m.Compose));
 const Inbox = lazy(() => import('./features/sharing/Inbox').then((m) => m.Inbox));
 const Received = lazy(() => import('./features/sharing/Received').then((m) => m.Received));
+const PeerTrustPage = lazy(() => import('./features/sharing/PeerTrustPage').then((m) => m.PeerTrustPage));
 const SentSummary = lazy(() => import('./features/sharing/SentSummary').then((m) => m.SentSummary));
 const Circles = lazy(() => import('./features/circles/Circles').then((m) => m.Circles));
 const JoinCircle = lazy(() => import('./features/circles/JoinCircle').then((m) => m.JoinCircle));
 const Circle = lazy(() => import('./features/circles/Circle').then((m) => m.Circle));
+const HostCanSee = lazy(() => import('./features/accounts/HostCanSee').then((m) => m.HostCanSee));
 const Recover = lazy(() => import('./features/accounts/Recover').then((m) => m.Recover));
 const Account = lazy(() => import('./features/accounts/Account').then((m) => m.Account));
 
@@ -83,6 +85,7 @@ export function App(): JSX.Element {
             <Route path="/sign-in" component={SignIn} />
             <Route path="/sign-up" component={SignUp} />
             <Route path="/recover" component={Recover} />
+            <Route path="/what-the-host-sees" component={HostCanSee} />
             <Route path="/account" component={Account} />
             <Route path="/crisis" component={Crisis} />
             <Route path="/toolkit" component={Toolkit} />
@@ -95,6 +98,7 @@ export function App(): JSX.Element {
             <Route path="/share/inbox" component={Inbox} />
             <Route path="/share/inbox/:id" component={Received} />
             <Route path="/share/sent/:id" component={SentSummary} />
+            <Route path="/share/peers/:id" component={PeerTrustPage} />
             <Route path="/join" component={Join} />
             <Route path="/circles" component={Circles} />
             <Route path="/circles/join" component={JoinCircle} />

@@ -7,59 +7,20 @@ from __future__ import annotations
 import base64
 import hashlib
 import os
-from typing import Any
-
-import httpx
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import ec
 
 from tests.conftest import NewPerson
-from tests.helpers import PASSPHRASE, Api, field_names
-
-
-def b64(raw: bytes) -> str:
-    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
-
-
-def public_point() -> str:
-    key = ec.generate_private_key(ec.SECP256R1()).public_key()
-    return b64(
-        key.public_bytes(serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint)
-    )
-
-
-def bundle(proof: bytes) -> dict[str, str]:
-    """A bundle as a phone uploads it (the wrapped parts are opaque to the server)."""
-    return {
-        "signing_public": public_point(),
-        "sealing_public": public_point(),
-        "wrapped_by_master": b64(os.urandom(60)),
-        "wrapped_by_recovery": b64(os.urandom(60)),
-        "sealed_identity": b64(os.urandom(300)),
-        "recovery_check": hashlib.sha256(proof).hexdigest(),
-    }
-
-
-async def salt_of(api: Api, username: str) -> str:
-    answer = await api.get("/api/keys/params", params={"username": username})
-    assert answer.status_code == 200, answer.text
-    assert answer.json()["argon2"] == {"iterations": 3, "memory_kib": 65536, "parallelism": 1}
-    return str(answer.json()["salt"])
-
-
-async def sealed_sign_up(api: Api, username: str = "sam") -> tuple[str, str]:
-    """Sign up as the phone does: the login key in place of the passphrase."""
-    salt = await salt_of(api, username)
-    login_key = b64(os.urandom(32))
-    body = {"username": username, "passphrase": login_key, "key_salt": salt, "time_zone": "UTC"}
-    answer = await api.post("/api/accounts", json=body)
-    assert answer.status_code == 201, answer.text
-    return login_key, salt
-
-
-async def sign_in_with_key(api: Api, username: str, login_key: str) -> httpx.Response:
-    body: dict[str, Any] = {"username": username, "passphrase": login_key, "login_key": True}
-    return await api.post("/api/session", json=body)
+from tests.helpers import (
+    PASSPHRASE,
+    Api,
+    b64,
+    field_names,
+    salt_of,
+    sealed_sign_up,
+    sign_in_with_key,
+)
+from tests.helpers import (
+    key_bundle as bundle,
+)
 
 
 async def test_the_salt_never_tells_which_usernames_exist(api: Api) -> None:

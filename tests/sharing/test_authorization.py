@@ -133,6 +133,13 @@ def _cells(w: World) -> list[tuple[str, str, str, dict[str, Any] | None, dict[st
             draft(w.other_link),
             {"sam": 404, "alex": 404, "kim": 200, "jo": 404},
         ),
+        ("GET", f"/api/sharing/peers/{w.ended_link}/keys", None, allowed_nobody),
+        (
+            "GET",
+            f"/api/sharing/peers/{w.other_link}/keys",
+            None,
+            {"sam": 404, "alex": 404, "jo": 404},
+        ),
         ("DELETE", f"/api/sharing/peers/{w.ended_link}", None, allowed_nobody),
         ("POST", f"/api/sharing/peers/{w.ended_link}/block", None, allowed_nobody),
         (

@@ -19,7 +19,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from steady import db, dialect
-from steady.accounts.tables import Account, AccountSession
+from steady.accounts.tables import Account, AccountSession, KeyBundle
 from steady.auth import Principal
 from steady.bounds import keep_newest
 from steady.domain import Limited
@@ -305,6 +305,17 @@ async def time_zones_of(account_ids: Collection[int]) -> dict[int, ZoneInfo]:
         dialect.one_of(Account.id, account_ids)
     )
     return {row["id"]: ZoneInfo(row["time_zone"]) for row in rows}
+
+
+async def public_keys_of(account_id: int) -> dict[str, str] | None:
+    """A person's public keys and fingerprint, for the people they share with to seal to
+    and verify; ``None`` until their phone has set keys up."""
+    row: dict[str, str] | None = await (
+        KeyBundle.select(KeyBundle.signing_public, KeyBundle.sealing_public, KeyBundle.fingerprint)
+        .where(KeyBundle.account == account_id)
+        .first()
+    )
+    return row
 
 
 async def usernames_of(account_ids: Collection[int]) -> dict[int, str]:

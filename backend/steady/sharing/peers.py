@@ -12,7 +12,8 @@ from uuid import UUID
 from piccolo.query.mixins import OnConflictAction
 
 from steady import db
-from steady.accounts.service import usernames_of
+from steady.accounts.service import public_keys_of, usernames_of
+from steady.domain import NotFound
 from steady.events import announce
 from steady.sharing.schemas import PeerView
 from steady.sharing.tables import PeerBlock, PeerLink, SharedSummary
@@ -65,6 +66,22 @@ async def active_link(account_id: int, link_id: UUID) -> dict[str, Any] | None:
         .first()
     )
     return row
+
+
+async def peer_keys(account_id: int, link_id: UUID) -> tuple[str, dict[str, str]] | None:
+    """The other person's name and public keys in one of this person's connections, or
+    ``None`` if there is no such connection; ``NotFound`` (said to them only) while the
+    other person's phone has not set keys up."""
+    link = await active_link(account_id, link_id)
+    if link is None:
+        return None
+    other = other_person(link, account_id)
+    keys = await public_keys_of(other)
+    if keys is None:
+        raise NotFound(
+            "Their keys aren't set up yet: they will be once they next sign in to Steady."
+        )
+    return (await usernames_of([other]))[other], keys
 
 
 async def peers(account_id: int) -> list[PeerView]:

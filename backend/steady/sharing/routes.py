@@ -29,6 +29,7 @@ from steady.sharing.schemas import (
     InviteView,
     NudgeView,
     NudgeWrite,
+    PeerKeys,
     PeerView,
     ReceivedView,
     ReplyView,
@@ -144,6 +145,16 @@ async def end_connection(principal: NamedDependency[Principal], peer_id: FromPat
     """End a connection (either side): what was shared in it is gone for both."""
     if not await peers.end_link(principal.user_id, peer_id):
         raise NotFoundException(detail=NOT_FOUND)
+
+
+@get("/peers/{peer_id:uuid}/keys", operation_id="get_peer_keys", opt={"answers": (404,)})
+async def get_peer_keys(principal: NamedDependency[Principal], peer_id: FromPath[UUID]) -> PeerKeys:
+    """The other person's public keys, to seal to them and to compare safety numbers."""
+    found = await peers.peer_keys(principal.user_id, peer_id)
+    if found is None:
+        raise NotFoundException(detail=NOT_FOUND)
+    name, keys = found
+    return PeerKeys(name=name, **keys)
 
 
 @post("/peers/{peer_id:uuid}/block", operation_id="block_peer", status_code=HTTP_200_OK)
@@ -330,6 +341,7 @@ router = Router(
         decline_invite,
         list_peers,
         end_connection,
+        get_peer_keys,
         block_peer,
         preview_summary,
         send_summary,

@@ -180,3 +180,13 @@ class NudgeWrite(Input):
 class NudgeView(Output):
     weekday: int | None
     clock: str | None
+
+
+class PeerKeys(Output):
+    """A peer's public keys as the server hands them out; the phone checks the fingerprint
+    against the one it pinned, and both people compare safety numbers made from it."""
+
+    name: str
+    signing_public: str
+    sealing_public: str
+    fingerprint: str

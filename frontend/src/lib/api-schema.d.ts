@@ -1102,6 +1102,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sharing/peers/{peer_id}/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GetPeerKeys */
+        get: operations["get_peer_keys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sharing/preview": {
         parameters: {
             query?: never;
@@ -1908,6 +1925,13 @@ export interface components {
             current_passphrase: string;
             /** @description At least 10 characters; a few unrelated words work well. */
             new_passphrase: string;
+        };
+        /** PeerKeys */
+        PeerKeys: {
+            fingerprint: string;
+            name: string;
+            sealing_public: string;
+            signing_public: string;
         };
         /** PeerView */
         PeerView: {
@@ -6849,6 +6873,55 @@ export interface operations {
             };
             /** @description The CSRF token is missing, or belongs to another session. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Nothing here for you (it may never have existed, or was taken back). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_peer_keys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                peer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeerKeys"];
+                };
+            };
+            /** @description Bad input: each entry in errors names a field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in (or the session ended): sign in and try again. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

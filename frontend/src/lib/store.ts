@@ -140,6 +140,16 @@ export interface DeviceKeys {
   fingerprint: string;
 }
 
+/** A peer's fingerprint as this device first saw it (trust on first use), and whether
+ * the two people compared safety numbers in person. Keyed by connection id. */
+export interface PeerPin {
+  key: string;
+  name: string;
+  fingerprint: string;
+  verified: boolean;
+  pinnedAt: string;
+}
+
 export interface SteadySchema extends DBSchema {
   meta: { key: string; value: unknown };
   outbox: { key: number; value: OutboxOp; indexes: { byKey: [string, string] } };
@@ -152,13 +162,14 @@ export interface SteadySchema extends DBSchema {
   shifts: { key: string; value: LocalShift; indexes: { byStart: string } };
   drafts: { key: string; value: Draft };
   keys: { key: string; value: DeviceKeys };
+  pins: { key: string; value: PeerPin };
 }
 
 export type SteadyStore = StoreNames<SteadySchema>;
 export type SteadyDB = IDBPDatabase<SteadySchema>;
 
 export const DB_NAME = 'steady';
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 let opening: Promise<SteadyDB> | null = null;
 
@@ -215,6 +226,7 @@ export function db(): Promise<SteadyDB> {
         database.createObjectStore('drafts', { keyPath: 'key' });
       }
       if (oldVersion < 5) database.createObjectStore('keys', { keyPath: 'key' });
+      if (oldVersion < 6) database.createObjectStore('pins', { keyPath: 'key' });
     },
     blocking() {
       // A newer version of the app wants to upgrade the database: let it.

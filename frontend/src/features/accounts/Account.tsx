@@ -140,6 +140,11 @@ export function Account(): JSX.Element {
       </p>
 
       <p>
+        <a href="/what-the-host-sees" data-testid="host-sees-link">
+          What the people running Steady can and can't see
+        </a>
+      </p>
+      <p>
         <a href="/your-data" data-testid="your-data-link">
           Your data: download or import everything
         </a>

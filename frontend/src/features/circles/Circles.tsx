@@ -67,6 +67,9 @@ function StartCircle({ rules }: { rules: string[] }): JSX.Element {
     <form ref={form} class="card" noValidate onSubmit={(e) => void start(e)} aria-labelledby="start-heading">
       <h2 id="start-heading">Start a circle</h2>
       <p>Three to eight people who hold a short round together, each when their shifts allow.</p>
+      <p>
+        <a href="/what-the-host-sees">What the people running Steady can and can't see</a>
+      </p>
       <TextField id="circle-name" label="Name of the circle" value={name} onInput={setName} maxLength={MAX_LENGTH.CircleStart.name} required error={errors.name} />
       <RhythmFields value={rhythm} onChange={setRhythm} errors={errors} />
       <Rules rules={rules} />

@@ -11,6 +11,7 @@ import { Nudge } from './Nudge';
 import { reach } from '../../lib/reach';
 import { SignedOut } from './SignedOut';
 import { when } from '../../lib/dates';
+import { type PeerPin, db } from '../../lib/store';
 
 interface Loaded {
   peers: Schemas['PeerView'][];
@@ -22,6 +23,12 @@ interface Loaded {
 
 function Peers({ peers, reload }: { peers: Schemas['PeerView'][]; reload: () => void }): JSX.Element {
   const [message, setMessage] = useState('');
+  const [pins, setPins] = useState<Map<string, PeerPin>>(new Map());
+  useEffect(() => {
+    void db()
+      .then((store) => store.getAll('pins'))
+      .then((all) => setPins(new Map(all.map((pin) => [pin.key, pin]))));
+  }, [peers]);
 
   async function end(peer: Schemas['PeerView'], block: boolean): Promise<void> {
     const question = block
@@ -46,6 +53,11 @@ function Peers({ peers, reload }: { peers: Schemas['PeerView'][]; reload: () => 
               <span>
                 <strong>{peer.name}</strong>
                 <span class="muted"> since {when(peer.since)}</span>
+                <br />
+                <a href={`/share/peers/${peer.id}`} data-testid="peer-trust">
+                  {pins.get(peer.id)?.verified ? 'Verified' : 'Not verified'}
+                  <span class="visually-hidden">: compare safety numbers with {peer.name}</span>
+                </a>
               </span>
               <span class="item-actions">
                 <a class="button" href={`/share/compose?to=${peer.id}`} data-testid="share-with">
@@ -119,6 +131,9 @@ export function Sharing(): JSX.Element {
   return (
     <Page title="Share with a peer">
       <p>Let someone you trust know how you're doing. You choose exactly what they see, and you can take it back at any time.</p>
+      <p>
+        <a href="/what-the-host-sees">What the people running Steady can and can't see</a>
+      </p>
       <p>
         <a class="button secondary" href="/share/inbox" data-testid="inbox-link">
           Shared with you{loaded && loaded.unseen > 0 ? ` (${loaded.unseen} new)` : ''}

@@ -1,0 +1,59 @@
+/**
+ * Whether a peer's keys are the ones this phone met first (trust on first use) and
+ * whether the two people compared safety numbers. A fingerprint that changes is never
+ * accepted quietly: the person is told, and must compare numbers again.
+ */
+import { api } from '../../lib/api';
+import { fromBase64Url, toBase64Url } from '../../lib/crypto/bytes';
+import { fingerprint } from '../../lib/crypto/identity';
+import { deviceKeys } from '../../lib/crypto/keyring';
+import { safetyNumber } from '../../lib/crypto/safety';
+import { type PeerPin, db } from '../../lib/store';
+
+export type PeerTrust =
+  | { state: 'verified' | 'unverified'; name: string; digits: string[] }
+  | { state: 'changed'; name: string; digits: string[] }
+  | { state: 'no-keys'; message: string }
+  | { state: 'no-device-keys' };
+
+/** A peer's keys as the server gives them, with the fingerprint computed here from the
+ * keys themselves (the server's own copy of it is never trusted). */
+async function peerKeys(linkId: string) {
+  const answer = await api.GET('/api/sharing/peers/{peer_id}/keys', { params: { path: { peer_id: linkId } } });
+  if (!answer.data) return { error: (answer.error as { detail?: string } | undefined)?.detail ?? "Their keys couldn't be fetched." };
+  const { name, signing_public, sealing_public } = answer.data;
+  const computed = await fingerprint({ signing: fromBase64Url(signing_public), sealing: fromBase64Url(sealing_public) });
+  return { data: { name, fingerprint: toBase64Url(computed) } };
+}
+
+/** The peer's keys now, checked against this phone's pin; the first sight pins them. */
+export async function peerTrust(linkId: string): Promise<PeerTrust> {
+  const mine = await deviceKeys();
+  if (!mine) return { state: 'no-device-keys' };
+  const { data, error } = await peerKeys(linkId);
+  if (!data) return { state: 'no-keys', message: error };
+  const store = await db();
+  let pin = await store.get('pins', linkId);
+  if (!pin) {
+    pin = { key: linkId, name: data.name, fingerprint: data.fingerprint, verified: false, pinnedAt: new Date().toISOString() };
+    await store.put('pins', pin);
+  }
+  const digits = await safetyNumber(
+    { fingerprint: fromBase64Url(mine.fingerprint), accountId: mine.username },
+    { fingerprint: fromBase64Url(data.fingerprint), accountId: data.name },
+  );
+  if (pin.fingerprint !== data.fingerprint) return { state: 'changed', name: data.name, digits };
+  return { state: pin.verified ? 'verified' : 'unverified', name: data.name, digits };
+}
+
+/** The two people compared numbers and they matched: pin the keys they compared. */
+export async function markVerified(linkId: string): Promise<void> {
+  const { data } = await peerKeys(linkId);
+  if (!data) return;
+  await (await db()).put('pins', { key: linkId, name: data.name, fingerprint: data.fingerprint, verified: true, pinnedAt: new Date().toISOString() });
+}
+
+/** Every pin on this phone, for showing "verified" beside each peer without a request. */
+export async function pins(): Promise<Map<string, PeerPin>> {
+  return new Map((await (await db()).getAll('pins')).map((pin) => [pin.key, pin]));
+}
