@@ -8,6 +8,7 @@ through ``executable_path`` because Playwright cannot download its own browser h
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import shutil
 import tempfile
@@ -25,6 +26,7 @@ DIST = ROOT / "frontend" / "dist"
 _DATA = Path(tempfile.mkdtemp(prefix="steady-e2e-"))
 # The server serves a copy of the build, so a test can publish a "new version" of it.
 SERVED = _DATA / "dist"
+SERVER_LOG = _DATA / "server.log"
 # Pushes reach the worker through the DevTools Protocol (no push service here), so the
 # server keeps what it queued for a test to read instead of dispatching it.
 use_test_settings(_DATA, SERVED)
@@ -50,6 +52,11 @@ def server() -> Iterator[str]:
         raise RuntimeError("The PWA is not built: run `make build` (make test does it).")
     shutil.copytree(DIST, SERVED, dirs_exist_ok=True)
     settings = Settings.from_env()
+    # Everything the server logs goes to a file too, so tests can check what it never logs.
+    to_file = logging.FileHandler(SERVER_LOG)
+    to_file.setLevel(logging.DEBUG)
+    logging.getLogger().addHandler(to_file)
+    logging.getLogger().setLevel(logging.INFO)
     port = free_port()
     config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
     instance = uvicorn.Server(config)

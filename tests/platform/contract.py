@@ -23,6 +23,7 @@ from tests.served import ServedSteady, signed_in_client
 ST = Path(sys.executable).with_name("st")
 CHECKS = "not_a_server_error,response_schema_conformance,status_code_conformance"
 PASSPHRASE = "quiet orchard lantern tide"
+TOOL_FAULT = "AST constructor recursion depth mismatch"
 # These end or replace the session the signed-in pass runs with.
 SESSION_CHANGING = ("sign_out", "sign_out_everywhere", "delete_account", "sign_in", "sign_up")
 
@@ -52,10 +53,16 @@ def _schemathesis(url: str, headers: dict[str, str], examples: int, seed: int, o
     for name, value in headers.items():
         command += ["-H", f"{name}: {value}"]
     command += only.split()
-    finished = subprocess.run(  # noqa: S603
-        command, capture_output=True, text=True, timeout=1800, check=False
-    )
-    output = finished.stdout + finished.stderr
+    for _ in range(2):
+        finished = subprocess.run(  # noqa: S603
+            command, capture_output=True, text=True, timeout=1800, check=False
+        )
+        output = finished.stdout + finished.stderr
+        # CPython 3.11.7 sometimes fails inside Hypothesis while it *draws* an example
+        # (a SystemError from ast.parse deep in a worker thread, seen 2 runs in 4 here):
+        # no request was sent, so only that fault is tried once more.
+        if finished.returncode == 0 or TOOL_FAULT not in output:
+            break
     if finished.returncode != 0:
         raise AssertionError(f"Schemathesis found problems:\n{output[-20000:]}")
     return output

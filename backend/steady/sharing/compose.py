@@ -80,7 +80,8 @@ async def compose(account_id: int, draft: SummaryDraft, now: datetime) -> Summar
     """Exactly what the peer would see for this draft, computed now."""
     note = draft.note.strip()
     parts = draft.parts
-    if not (parts.scores or parts.commitments or parts.grounding or note or draft.help):
+    chosen = parts.scores or parts.commitments or parts.grounding or note or draft.help
+    if not (chosen or draft.sealed_words):
         raise InvalidField("parts", "Choose at least one thing to share.")
     span = await resolve_period(account_id, draft, now)
     scores = None

@@ -16,7 +16,7 @@ from steady.accounts.service import public_keys_of, usernames_of
 from steady.domain import NotFound
 from steady.events import announce
 from steady.sharing.schemas import PeerView
-from steady.sharing.tables import PeerBlock, PeerLink, SharedSummary
+from steady.sharing.tables import EMPTIED, PeerBlock, PeerLink, SharedSummary, SummaryReply
 
 
 def other_person(link: dict[str, Any], account_id: int) -> int:
@@ -105,10 +105,13 @@ async def end_link(account_id: int, link_id: UUID) -> bool:
         now = datetime.now(UTC)
         await PeerLink.update({PeerLink.ended_at: now}).where(PeerLink.id == link_id)
         shared = await (
-            SharedSummary.update({SharedSummary.content: "", SharedSummary.withdrawn_at: now})
+            SharedSummary.update(EMPTIED | {SharedSummary.withdrawn_at: now})
             .where((SharedSummary.link == link_id) & SharedSummary.withdrawn_at.is_null())
             .returning(SharedSummary.id, SharedSummary.recipient)
         )
+        if shared:
+            ended = [row["id"] for row in shared]
+            await SummaryReply.delete().where(SummaryReply.summary.is_in(ended))
         for row in shared:
             await announce("summary.taken_back", recipient=row["recipient"], summary_id=row["id"])
     return True

@@ -188,6 +188,7 @@ def _sent_view(row: dict[str, Any]) -> SentView:
         created_at=row["created_at"],
         seen_at=row["seen_at"],
         content=row["content"],
+        sealed=row["sealed"],
         replies=row["replies"],
     )
 
@@ -200,6 +201,7 @@ def _received_view(row: dict[str, Any]) -> ReceivedView:
         created_at=row["created_at"],
         seen=row["seen_at"] is not None,
         content=row["content"],
+        sealed=row["sealed"],
         replies=row["replies"],
     )
 

@@ -6,7 +6,7 @@ from uuid import UUID
 
 import msgspec
 
-from steady.structs import Input, LocalTime, Output, Weekday
+from steady.structs import FieldValueError, Input, LocalTime, Output, Weekday
 
 NOTE_MAX = 600
 REPLY_MAX = 280
@@ -81,13 +81,36 @@ class SummaryDraft(Input):
     parts: SummaryParts = msgspec.field(default_factory=SummaryParts)
     note: Annotated[str, msgspec.Meta(max_length=NOTE_MAX)] = ""
     help: Help | None = None
+    # The phone adds a note or "what would help" inside the seal (so they are not here).
+    sealed_words: bool = False
+
+
+class Envelope(Input):
+    """Something sealed on a phone (``frontend/src/lib/crypto/envelope.ts``): the padded
+    ciphertext, the content key sealed with HPKE to the receiver (``to``) and the sender
+    (``from``), and the sender's ECDSA signature. The server stores it and can't open it."""
+
+    v: Literal[1]
+    box: Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9_-]{300,24000}$")]
+    keys: dict[
+        Literal["to", "from"], Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9_-]{100,200}$")]
+    ]
+    sig: Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9_-]{86}$")]
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if set(self.keys) != {"to", "from"}:
+            raise FieldValueError("keys", "must hold the key sealed to each of the two people")
 
 
 class SummarySend(SummaryDraft, kw_only=True):
     """A draft to send, with the preview's fingerprint: if what would be shared changed
-    since the preview (a check-in came in), nothing is sent and the preview is shown again."""
+    since the preview (a check-in came in), nothing is sent and the preview is shown again.
+    With ``sealed``, the card (note and "what would help" included) travels only inside
+    the envelope: the draft's own note and help stay empty."""
 
     preview: Annotated[str, msgspec.Meta(max_length=64)] | None = None
+    sealed: Envelope | None = None
 
 
 class Scores(Output):
@@ -132,12 +155,15 @@ class ReplyWrite(Input):
 
     preset: Preset | None = None
     text: Annotated[str, msgspec.Meta(max_length=REPLY_MAX)] = ""
+    # A sealed reply: preset and words inside the envelope, these two left empty.
+    sealed: Envelope | None = None
 
 
 class ReplyView(Output):
     id: UUID
     from_me: bool
     words: str
+    sealed: Envelope | None
     created_at: datetime
     # Not yet read by this person (always false for one's own).
     new: bool
@@ -156,7 +182,9 @@ class SentView(Output):
     to_name: str
     created_at: datetime
     seen_at: datetime | None
-    content: SummaryContent
+    # One of the two: a card from before sealing, or the sealed envelope.
+    content: SummaryContent | None
+    sealed: Envelope | None
     replies: list[ReplyView]
 
 
@@ -166,7 +194,8 @@ class ReceivedView(Output):
     from_name: str
     created_at: datetime
     seen: bool
-    content: SummaryContent
+    content: SummaryContent | None
+    sealed: Envelope | None
     replies: list[ReplyView]
 
 

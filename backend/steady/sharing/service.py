@@ -21,6 +21,7 @@ from steady.sharing.compose import compose, fingerprint
 from steady.sharing.peers import active_link, other_person
 from steady.sharing.schemas import (
     PRESETS,
+    Envelope,
     NudgeView,
     NudgeWrite,
     ReplyView,
@@ -30,7 +31,7 @@ from steady.sharing.schemas import (
     SummarySend,
     Unread,
 )
-from steady.sharing.tables import SharedSummary, SharingPrefs, SummaryReply
+from steady.sharing.tables import EMPTIED, SharedSummary, SharingPrefs, SummaryReply
 
 REPLIES_MAX = 10
 
@@ -57,6 +58,8 @@ async def send_summary(account_id: int, summary_id: UUID, data: SummarySend) -> 
     link = await active_link(account_id, data.peer_id)
     if link is None:
         return None
+    if data.sealed is not None and (data.note or data.help is not None):
+        raise InvalidField("note", "A sealed summary carries its note inside the seal.")
     content = await compose(account_id, data, _now())
     if data.preview is not None and data.preview != fingerprint(content):
         raise Conflict(
@@ -70,7 +73,8 @@ async def send_summary(account_id: int, summary_id: UUID, data: SummarySend) -> 
                 link=link["id"],
                 sharer=account_id,
                 recipient=recipient,
-                content=msgspec.json.encode(content).decode(),
+                content="" if data.sealed else msgspec.json.encode(content).decode(),
+                sealed=msgspec.json.encode(data.sealed).decode() if data.sealed else "",
             )
         )
         await announce(
@@ -85,6 +89,10 @@ async def send_summary(account_id: int, summary_id: UUID, data: SummarySend) -> 
 def _words(preset: str | None, text: str) -> str:
     """A reply as read: the preset's words, then the person's own."""
     return " ".join(w for w in (PRESETS.get(preset or "", ""), text) if w)
+
+
+def _envelope(stored: str) -> Envelope | None:
+    return msgspec.json.decode(stored, type=Envelope) if stored else None
 
 
 def _visible() -> Any:
@@ -115,12 +123,16 @@ async def summaries(
     names = await usernames_of(others)
     for row, other in zip(rows, others, strict=True):
         row["other_name"] = names.get(other, "")
-        row["content"] = msgspec.json.decode(row["content"], type=SummaryContent)
+        row["content"] = (
+            msgspec.json.decode(row["content"], type=SummaryContent) if row["content"] else None
+        )
+        row["sealed"] = _envelope(row["sealed"])
         row["replies"] = [
             ReplyView(
                 id=r["id"],
                 from_me=r["author"] == account_id,
                 words=_words(r["preset"], r["text"]),
+                sealed=_envelope(r["sealed"]),
                 created_at=r["created_at"],
                 new=r["author"] != account_id and r["read_at"] is None,
             )
@@ -131,18 +143,23 @@ async def summaries(
 
 
 async def withdraw(account_id: int, summary_id: UUID) -> bool:
-    """Take a summary back: from now on the peer finds nothing, and its content is gone."""
-    rows = await (
-        SharedSummary.update({SharedSummary.content: "", SharedSummary.withdrawn_at: _now()})
-        .where(
-            (SharedSummary.id == summary_id)
-            & (SharedSummary.sharer == account_id)
-            & SharedSummary.withdrawn_at.is_null()
+    """Take a summary back: from now on the peer finds nothing, and its content — card or
+    ciphertext, sealed keys and replies — is gone."""
+    async with db.current_engine().transaction():
+        rows = await (
+            SharedSummary.update(EMPTIED | {SharedSummary.withdrawn_at: _now()})
+            .where(
+                (SharedSummary.id == summary_id)
+                & (SharedSummary.sharer == account_id)
+                & SharedSummary.withdrawn_at.is_null()
+            )
+            .returning(SharedSummary.recipient)
         )
-        .returning(SharedSummary.recipient)
-    )
-    if rows:
-        await announce("summary.taken_back", recipient=rows[0]["recipient"], summary_id=summary_id)
+        if rows:
+            await SummaryReply.delete().where(SummaryReply.summary == summary_id)
+            await announce(
+                "summary.taken_back", recipient=rows[0]["recipient"], summary_id=summary_id
+            )
     return bool(rows)
 
 
@@ -169,7 +186,9 @@ async def reply(
     if same:
         return same[0]
     text = " ".join(data.text.split())
-    if data.preset is None and not text:
+    if data.sealed is not None and (data.preset is not None or text):
+        raise InvalidField("text", "A sealed reply carries its words inside the seal.")
+    if data.sealed is None and data.preset is None and not text:
         raise InvalidField("text", "Write a few words, or choose one of the replies.")
     if sum(r.from_me for r in earlier) >= REPLIES_MAX:
         raise InvalidField(
@@ -180,7 +199,12 @@ async def reply(
     now = _now()
     await SummaryReply.insert(
         SummaryReply(
-            id=reply_id, summary=summary_id, author=account_id, preset=data.preset or "", text=text
+            id=reply_id,
+            summary=summary_id,
+            author=account_id,
+            preset=data.preset or "",
+            text=text,
+            sealed=msgspec.json.encode(data.sealed).decode() if data.sealed else "",
         )
     )
     name = (await usernames_of([account_id])).get(account_id, "Your peer")
@@ -188,7 +212,12 @@ async def reply(
         "reply.sent", sharer=found[0]["sharer"], summary_id=summary_id, heading=f"{name} replied"
     )
     return ReplyView(
-        id=reply_id, from_me=True, words=_words(data.preset, text), created_at=now, new=False
+        id=reply_id,
+        from_me=True,
+        words=_words(data.preset, text),
+        sealed=data.sealed,
+        created_at=now,
+        new=False,
     )
 
 

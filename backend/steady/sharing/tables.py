@@ -1,8 +1,11 @@
 """Peers and what is shared with them: invites, connections, blocks, summary snapshots,
 replies, and the weekly nudge to reach out."""
 
+from typing import Any
+
 from piccolo.columns import (
     UUID,
+    Column,
     ForeignKey,
     OnDelete,
     Serial,
@@ -53,13 +56,16 @@ class PeerBlock(Table, tablename="peer_block"):
 class SharedSummary(Table, tablename="shared_summary"):
     """What one person chose to share with one peer: a snapshot, never recomputed.
 
-    Withdrawing (or ending the connection) empties ``content`` for good."""
+    Withdrawing (or ending the connection) empties ``content`` and ``sealed`` for good.
+    A sealed summary keeps ``content`` empty: ``sealed`` is an envelope the server can't
+    open (ciphertext, the content key sealed to each of the two, the sender's signature)."""
 
     id = UUID(primary_key=True)
     link = ForeignKey(references=PeerLink, on_delete=OnDelete.cascade, null=False, index=True)
     sharer = owner(index=True)
     recipient = owner(index=True)
     content = Text(default="")
+    sealed = Text(default="")
     created_at = Timestamptz(default=TimestamptzNow())
     seen_at = Timestamptz(null=True, default=None)
     withdrawn_at = Timestamptz(null=True, default=None)
@@ -75,6 +81,8 @@ class SummaryReply(Table, tablename="summary_reply"):
     author = owner()
     preset = Varchar(length=20, default="")
     text = Text(default="")
+    # A sealed reply: preset and words inside an envelope only the two can open.
+    sealed = Text(default="")
     created_at = Timestamptz(default=TimestamptzNow())
     # When the other person (the sharer) first saw it: unread replies make a badge.
     read_at = Timestamptz(null=True, default=None)
@@ -87,3 +95,7 @@ class SharingPrefs(Table, tablename="sharing_prefs"):
     account = owner(unique=True)
     nudge_weekday = SmallInt(null=True, default=None)  # 1 = Monday … 7 = Sunday
     nudge_clock = Varchar(length=5, null=True, default=None)
+
+
+# What taking a summary back (or ending its connection) leaves of it: nothing readable.
+EMPTIED: dict[Column | str, Any] = {SharedSummary.content: "", SharedSummary.sealed: ""}

@@ -1653,6 +1653,16 @@ export interface components {
             win: string;
             word: string;
         };
+        /** Envelope */
+        Envelope: {
+            box: string;
+            keys: {
+                [key: string]: string;
+            };
+            sig: string;
+            /** @constant */
+            v: 1;
+        };
         /** ErrorBody */
         ErrorBody: {
             detail: string;
@@ -2030,7 +2040,7 @@ export interface components {
         };
         /** ReceivedView */
         ReceivedView: {
-            content: components["schemas"]["SummaryContent"];
+            content: components["schemas"]["SummaryContent"] | null;
             /** Format: date-time */
             created_at: string;
             from_name: string;
@@ -2039,6 +2049,7 @@ export interface components {
             /** Format: uuid */
             peer_id: string;
             replies: components["schemas"]["ReplyView"][];
+            sealed: components["schemas"]["Envelope"] | null;
             seen: boolean;
         };
         /** RecoveredBundle */
@@ -2079,12 +2090,14 @@ export interface components {
             /** Format: uuid */
             id: string;
             new: boolean;
+            sealed: components["schemas"]["Envelope"] | null;
             words: string;
         };
         /** ReplyWrite */
         ReplyWrite: {
             /** @enum {null|string} */
             preset?: "thinking" | "call" | "proud" | null;
+            sealed?: components["schemas"]["Envelope"] | null;
             /** @default  */
             text: string;
         };
@@ -2127,7 +2140,7 @@ export interface components {
         };
         /** SentView */
         SentView: {
-            content: components["schemas"]["SummaryContent"];
+            content: components["schemas"]["SummaryContent"] | null;
             /** Format: date-time */
             created_at: string;
             /** Format: uuid */
@@ -2135,6 +2148,7 @@ export interface components {
             /** Format: uuid */
             peer_id: string;
             replies: components["schemas"]["ReplyView"][];
+            sealed: components["schemas"]["Envelope"] | null;
             seen_at: string | null;
             to_name: string;
         };
@@ -2272,6 +2286,8 @@ export interface components {
             peer_id: string;
             /** @enum {string} */
             period: "shift" | "week" | "custom";
+            /** @default false */
+            sealed_words: boolean;
             start?: string | null;
         };
         /** SummaryParts */
@@ -2301,6 +2317,9 @@ export interface components {
             /** @enum {string} */
             period: "shift" | "week" | "custom";
             preview?: string | null;
+            sealed?: components["schemas"]["Envelope"] | null;
+            /** @default false */
+            sealed_words: boolean;
             start?: string | null;
         };
         /** TagAverages */

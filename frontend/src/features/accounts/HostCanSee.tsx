@@ -16,6 +16,10 @@ export function HostCanSee(): JSX.Element {
         <ul>
           <li>Your passphrase. It never leaves your phone: your phone turns it into a login key and keeps the rest.</li>
           <li>Your private keys. The server holds them only locked with your passphrase or your recovery key.</li>
+          <li>
+            What you share with a peer and what they reply. It is sealed on your phone so only the two of you can open it; the server keeps only the sealed version, and
+            taking a summary back deletes even that.
+          </li>
           <li>Anything on a phone that isn't sent: drafts, and everything if you use Steady without an account.</li>
         </ul>
       </section>
@@ -23,13 +27,18 @@ export function HostCanSee(): JSX.Element {
         <h2 id="can-heading">They can see, for now</h2>
         <ul>
           <li>Your check-ins, safety plan, commitments and grounding sessions, once you sign in (they sync through the server as they are).</li>
-          <li>Summaries and replies you share with a peer, and what you post in a circle. Sealing these so only the people you chose can read them is being built; until it ships, share as if your employer could read it.</li>
+          <li>What you post in a circle. Sealing circle posts is being built; until it ships, post as if your employer could read it.</li>
+          <li>
+            The figures in a summary while you preview it (they come from your check-ins, which the server already holds). The note and "what would help" never reach it
+            unsealed.
+          </li>
+          <li>Summaries and replies sent before sealing came to Steady, until they are taken back.</li>
         </ul>
       </section>
       <section class="card" aria-labelledby="always-heading">
         <h2 id="always-heading">They will always see</h2>
         <ul>
-          <li>Who is connected to whom, who is in which circle, and when things are sent and seen.</li>
+          <li>Who is connected to whom, who is in which circle, and when things are sent, seen and replied to.</li>
           <li>How big things are, your reminder times, shifts, quiet hours and time zone, and the addresses your phone connects from.</li>
         </ul>
       </section>

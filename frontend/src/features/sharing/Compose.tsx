@@ -16,7 +16,7 @@ import { reach } from '../../lib/reach';
 import { SignedOut } from './SignedOut';
 import { SummaryCard } from './SummaryCard';
 
-type Draft = Omit<Schemas['SummaryDraft'], 'peer_id'>;
+type Draft = Omit<Schemas['SummaryDraft'], 'peer_id' | 'sealed_words'>;
 const NO_PARTS = { scores: false, commitments: false, grounding: false };
 const EMPTY: Draft = { period: 'week', start: null, end: null, parts: NO_PARTS, note: '', help: null };
 const PARTS = [
@@ -30,6 +30,16 @@ const HELP = [
   ['call', 'A call after my shift would help'],
   ['nothing', 'Nothing needed — just letting you know'],
 ] as const;
+
+function hasWords(draft: Draft): boolean {
+  return Boolean(draft.note?.trim() || draft.help);
+}
+
+/** The card as the peer will read it: the server's figures with the words written here. */
+function withWords(content: Schemas['SummaryContent'], draft: Draft): Schemas['SummaryContent'] {
+  const help = HELP.find(([value]) => value !== null && value === draft.help)?.[1] ?? null;
+  return { ...content, note: draft.note?.trim() || null, help };
+}
 
 function storedDraft(key: string): Draft {
   try {
@@ -64,19 +74,29 @@ export function Compose(): JSX.Element {
   async function look(event?: Event): Promise<void> {
     event?.preventDefault();
     setMessage('');
-    const { data, error } = await reach(api.POST('/api/sharing/preview', { body: { ...draft, peer_id: to } }));
+    // The figures come from the server (it holds your check-ins already); the words you
+    // write stay on this phone and travel only inside the seal.
+    const { data, error } = await reach(api.POST('/api/sharing/preview', { body: { ...draft, note: '', help: null, sealed_words: hasWords(draft), peer_id: to } }));
     const fields = fieldMessages(error);
     setErrors(fields);
-    if (data) setPreview({ id: newId(), shown: data });
+    if (data) setPreview({ id: newId(), shown: { ...data, content: withWords(data.content, draft) } });
     else if (Object.keys(fields).length) focusFirstProblem(form.current);
     else setMessage(describeError(error));
   }
 
   async function send(): Promise<void> {
     if (!preview) return;
+    let sealed: Schemas['Envelope'];
+    try {
+      const { sealSummary } = await import('./sealing');
+      sealed = await sealSummary(preview.id, to, preview.shown.content);
+    } catch (failure) {
+      setMessage(failure instanceof Error ? failure.message : "This couldn't be sealed, so nothing was sent.");
+      return;
+    }
     const { data, error, response } = await reach(api.PUT('/api/sharing/sent/{summary_id}', {
       params: { path: { summary_id: preview.id } },
-      body: { ...draft, peer_id: to, preview: preview.shown.fingerprint },
+      body: { ...draft, note: '', help: null, sealed_words: hasWords(draft), peer_id: to, preview: preview.shown.fingerprint, sealed },
     }));
     if (data) {
       localStorage.removeItem(key);

@@ -45,7 +45,7 @@ export function Inbox(): JSX.Element {
             <li key={item.id} data-testid="inbox-row">
               <a href={`/share/inbox/${item.id}`}>
                 {item.seen ? '' : 'New: '}
-                {item.from_name} shared {item.content.period_label.toLowerCase()}
+                {item.from_name} shared {item.content ? item.content.period_label.toLowerCase() : 'how they are'}
               </a>
               <span class="muted"> {when(item.created_at)}</span>
             </li>

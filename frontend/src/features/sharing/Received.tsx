@@ -15,14 +15,10 @@ import { Replies } from './Replies';
 import { reach } from '../../lib/reach';
 import { SignedOut } from './SignedOut';
 import { when } from '../../lib/dates';
+import { PRESETS, type Preset } from './presets';
+import { type Opened, openSummary, sealReply } from './sealing';
 import { SummaryCard } from './SummaryCard';
 
-type Preset = NonNullable<Schemas['ReplyWrite']['preset']>;
-const PRESETS: [Preset, string][] = [
-  ['thinking', 'Thinking of you'],
-  ['call', 'That sounds hard. Call after shift?'],
-  ['proud', 'Proud of you for keeping your commitments'],
-];
 
 /** The ready-made replies that fit what was shared: no praise for commitments nobody
  * shared (or kept), no call offered to someone who said nothing is needed. */
@@ -46,11 +42,17 @@ export function Received(): JSX.Element {
   const form = useRef<HTMLFormElement>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState('');
+  const [opened, setOpened] = useState<Opened | null>(null);
 
   async function load(): Promise<void> {
     const { data, response } = await reach(api.GET('/api/sharing/inbox/{summary_id}', { params: { path: { summary_id: id } } }));
     if (data) {
       setItem(data);
+      try {
+        setOpened(await openSummary(data, false));
+      } catch (failure) {
+        setProblem(failure instanceof Error ? failure.message : "This couldn't be opened safely.");
+      }
       if (!data.seen) await reach(api.POST('/api/sharing/inbox/{summary_id}/seen', { params: { path: { summary_id: id } } }));
     } else {
       setItem(null);
@@ -69,9 +71,16 @@ export function Received(): JSX.Element {
       focusFirstProblem(form.current);
       return;
     }
+    let sealed: Schemas['Envelope'];
+    try {
+      sealed = await sealReply(id, replyId, item!.peer_id, chosen, text.trim());
+    } catch (failure) {
+      setMessage(failure instanceof Error ? failure.message : "Your reply couldn't be sealed.");
+      return;
+    }
     const { data, error } = await reach(api.PUT('/api/sharing/inbox/{summary_id}/replies/{reply_id}', {
       params: { path: { summary_id: id, reply_id: replyId } },
-      body: { preset: chosen, text },
+      body: { sealed, text: '' },
     }));
     setErrors(fieldMessages(error));
     if (!data) {
@@ -87,11 +96,11 @@ export function Received(): JSX.Element {
   }
 
   if (session.status !== 'signed_in') return <SignedOut title="Shared with you" next={`/share/inbox/${id}`} />;
-  if (!item) {
+  if (!item || !opened) {
     return (
       <Page title="Shared with you">
         <p role="alert" data-testid="received-problem">
-          {item === null ? problem : 'Loading…'}
+          {item === null || problem ? problem : 'Loading…'}
         </p>
         <p>
           <a href="/share/inbox">Back to what was shared with you</a>
@@ -102,15 +111,16 @@ export function Received(): JSX.Element {
   return (
     <Page title="Shared with you" heading={`From ${item.from_name}`}>
       <p class="muted">Shared {when(item.created_at)}</p>
-      <SummaryCard content={item.content} />
-      <Replies replies={item.replies} otherName={item.from_name} />
+      {item.sealed && <p class="muted" data-testid="sealed-note">Sealed: only you and {item.from_name} can read this.</p>}
+      <SummaryCard content={opened.content} />
+      <Replies replies={opened.replies} otherName={item.from_name} />
       <section aria-labelledby="reply-heading">
         <h2 id="reply-heading">Reply</h2>
         <form ref={form} onSubmit={(e) => void reply(e)} noValidate>
           <fieldset>
             <legend>Choose a few kind words (nothing is sent until you tap Send)</legend>
             <div class="button-row">
-              {fittingPresets(item.content).map(([preset, words]) => (
+              {fittingPresets(opened.content).map(([preset, words]) => (
                 <button
                   type="button"
                   class="secondary"

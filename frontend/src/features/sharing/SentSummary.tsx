@@ -10,6 +10,7 @@ import { Replies } from './Replies';
 import { reach } from '../../lib/reach';
 import { SignedOut } from './SignedOut';
 import { when } from '../../lib/dates';
+import { type Opened, openSummary } from './sealing';
 import { SummaryCard } from './SummaryCard';
 
 export function SentSummary(): JSX.Element {
@@ -19,11 +20,13 @@ export function SentSummary(): JSX.Element {
   const id = params.id ?? '';
   const [item, setItem] = useState<Schemas['SentView'] | null | undefined>(undefined);
   const [message, setMessage] = useState('');
+  const [opened, setOpened] = useState<Opened | null>(null);
 
   useEffect(() => {
     if (session.status !== 'signed_in') return;
     void reach(api.GET('/api/sharing/sent/{summary_id}', { params: { path: { summary_id: id } } })).then(({ data }) => {
       setItem(data ?? null);
+      if (data) void openSummary(data, true).then(setOpened, (problem: Error) => setMessage(problem.message));
       // Seeing the replies here is reading them: they stop counting on Home's badge.
       if (data?.replies.some((reply) => reply.new)) {
         void reach(api.POST('/api/sharing/sent/{summary_id}/replies/read', { params: { path: { summary_id: id } } }));
@@ -54,8 +57,9 @@ export function SentSummary(): JSX.Element {
       <p class="muted" data-testid="sent-status">
         Sent {when(item.created_at)} · {item.seen_at ? `seen ${when(item.seen_at)}` : 'not seen yet'}
       </p>
-      <SummaryCard content={item.content} />
-      <Replies replies={item.replies} otherName={item.to_name} />
+      {item.sealed && <p class="muted" data-testid="sealed-note">Sealed: only you and {item.to_name} can read this.</p>}
+      {opened ? <SummaryCard content={opened.content} /> : <p role="status">{message || 'Opening…'}</p>}
+      {opened && <Replies replies={opened.replies} otherName={item.to_name} />}
       <div class="button-row">
         <button type="button" class="secondary" onClick={() => void withdraw()} data-testid="withdraw">
           Take it back

@@ -5,7 +5,8 @@
  */
 import { api } from '../../lib/api';
 import { fromBase64Url, toBase64Url } from '../../lib/crypto/bytes';
-import { fingerprint } from '../../lib/crypto/identity';
+import { fingerprint, importPublic } from '../../lib/crypto/identity';
+import { KeyStepFailed } from '../../lib/crypto/keyring';
 import { deviceKeys } from '../../lib/crypto/keyring';
 import { safetyNumber } from '../../lib/crypto/safety';
 import { type PeerPin, db } from '../../lib/store';
@@ -22,8 +23,24 @@ async function peerKeys(linkId: string) {
   const answer = await api.GET('/api/sharing/peers/{peer_id}/keys', { params: { path: { peer_id: linkId } } });
   if (!answer.data) return { error: (answer.error as { detail?: string } | undefined)?.detail ?? "Their keys couldn't be fetched." };
   const { name, signing_public, sealing_public } = answer.data;
-  const computed = await fingerprint({ signing: fromBase64Url(signing_public), sealing: fromBase64Url(sealing_public) });
-  return { data: { name, fingerprint: toBase64Url(computed) } };
+  const published = { signing: fromBase64Url(signing_public), sealing: fromBase64Url(sealing_public) };
+  return { data: { name, published, fingerprint: toBase64Url(await fingerprint(published)) } };
+}
+
+/**
+ * A peer's keys to seal to and verify with — only the ones this phone pinned: keys that
+ * changed since are refused until the two compare safety numbers again.
+ */
+export async function trustedPeerKeys(linkId: string): Promise<{ verifying: CryptoKey; sealing: CryptoKey }> {
+  const { data, error } = await peerKeys(linkId);
+  if (!data) throw new KeyStepFailed(error);
+  const store = await db();
+  const pin = await store.get('pins', linkId);
+  if (!pin) await store.put('pins', { key: linkId, name: data.name, fingerprint: data.fingerprint, verified: false, pinnedAt: new Date().toISOString() });
+  else if (pin.fingerprint !== data.fingerprint) {
+    throw new KeyStepFailed(`${data.name}'s keys have changed since this phone first met them, so nothing is sent or opened for now. Compare safety numbers with ${data.name} first.`);
+  }
+  return importPublic(data.published);
 }
 
 /** The peer's keys now, checked against this phone's pin; the first sight pins them. */
