@@ -37,6 +37,7 @@ def use_test_settings(data_dir: Path, frontend_dir: Path, **more: str) -> None:
             "STEADY_SIGNIN_PER_MINUTE": "1000",
             "STEADY_DISPATCHER_ENABLED": "false",
             "STEADY_CIRCLE_TICK_SECONDS": "0",
+            "STEADY_TIDY_SECONDS": "0",
             **more,
         }
     )

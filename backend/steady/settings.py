@@ -72,6 +72,10 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     reminder_grace_minutes: int = 30
     # How often circles' rounds are opened, closed and tidied (0: only when a circle is read).
     circle_tick_seconds: float = 60
+    # Summaries and replies stored readable (sent before sealing, or by an older client)
+    # are taken off after this many days; looked for every `tidy_seconds` (0: never).
+    plaintext_grace_days: int = 14
+    tidy_seconds: float = 3600
 
     @property
     def resolved_database_url(self) -> str:

@@ -14,7 +14,7 @@ from uuid import UUID
 import msgspec
 
 from steady import db
-from steady.accounts.service import usernames_of
+from steady.accounts.service import public_keys_of, usernames_of
 from steady.domain import Conflict, InvalidField
 from steady.events import announce
 from steady.sharing.compose import compose, fingerprint
@@ -60,6 +60,7 @@ async def send_summary(account_id: int, summary_id: UUID, data: SummarySend) -> 
         return None
     if data.sealed is not None and (data.note or data.help is not None):
         raise InvalidField("note", "A sealed summary carries its note inside the seal.")
+    await _sealed_if_keyed(account_id, data.sealed)
     content = await compose(account_id, data, _now())
     if data.preview is not None and data.preview != fingerprint(content):
         raise Conflict(
@@ -89,6 +90,14 @@ async def send_summary(account_id: int, summary_id: UUID, data: SummarySend) -> 
 def _words(preset: str | None, text: str) -> str:
     """A reply as read: the preset's words, then the person's own."""
     return " ".join(w for w in (PRESETS.get(preset or "", ""), text) if w)
+
+
+async def _sealed_if_keyed(account_id: int, sealed: Envelope | None) -> None:
+    """Someone with keys shares only sealed: the server never stores their words readable,
+    whatever client sends them. (Accounts from before keys may still send plain until
+    their next sign-in moves them over.)"""
+    if sealed is None and await public_keys_of(account_id) is not None:
+        raise InvalidField("sealed", "Your account has keys, so what you share must be sealed.")
 
 
 def _envelope(stored: str) -> Envelope | None:
@@ -163,6 +172,26 @@ async def withdraw(account_id: int, summary_id: UUID) -> bool:
     return bool(rows)
 
 
+async def take_off_plaintext(before: datetime) -> int:
+    """Summaries and replies stored readable before ``before`` are taken off for good: a
+    summary as if taken back (nobody sees it; its card is emptied), a reply deleted. Sealed
+    ones are untouched. How many summaries went."""
+    async with db.current_engine().transaction():
+        gone = await (
+            SharedSummary.update(EMPTIED | {SharedSummary.withdrawn_at: _now()})
+            .where(
+                (SharedSummary.content != "")
+                & (SharedSummary.created_at < before)
+                & SharedSummary.withdrawn_at.is_null()
+            )
+            .returning(SharedSummary.id)
+        )
+        await SummaryReply.delete().where(
+            (SummaryReply.sealed == "") & (SummaryReply.created_at < before)
+        )
+    return len(gone)
+
+
 async def mark_seen(account_id: int, summary_id: UUID) -> bool:
     """The peer read it: the sharer sees "seen" (the first reading counts)."""
     found = await summaries(account_id, sent=False, summary_id=summary_id)
@@ -188,6 +217,7 @@ async def reply(
     text = " ".join(data.text.split())
     if data.sealed is not None and (data.preset is not None or text):
         raise InvalidField("text", "A sealed reply carries its words inside the seal.")
+    await _sealed_if_keyed(account_id, data.sealed)
     if data.sealed is None and data.preset is None and not text:
         raise InvalidField("text", "Write a few words, or choose one of the replies.")
     if sum(r.from_me for r in earlier) >= REPLIES_MAX:

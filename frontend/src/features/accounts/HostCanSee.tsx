@@ -32,7 +32,7 @@ export function HostCanSee(): JSX.Element {
             The figures in a summary while you preview it (they come from your check-ins, which the server already holds). The note and "what would help" never reach it
             unsealed.
           </li>
-          <li>Summaries and replies sent before sealing came to Steady, until they are taken back.</li>
+          <li>Summaries and replies sent before sealing came to Steady, for at most 14 days: then they are taken off for good.</li>
         </ul>
       </section>
       <section class="card" aria-labelledby="always-heading">

@@ -1,0 +1,49 @@
+"""Work a feature does on its own time (opening rounds, tidying old data): a task started
+with the app that runs a job every so often and survives the job failing."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable
+
+from litestar import Litestar
+
+from steady.feature import LifespanHook
+from steady.settings import Settings
+
+log = logging.getLogger("steady.clock")
+
+
+def every(
+    name: str,
+    interval_of: Callable[[Settings], float],
+    job: Callable[[Settings], Awaitable[object]],
+) -> tuple[LifespanHook, LifespanHook]:
+    """Start and stop hooks running ``job`` every ``interval_of(settings)`` seconds (not at
+    all when that is 0, as in tests, which call the job themselves)."""
+
+    async def keep_time(settings: Settings, interval: float) -> None:
+        while True:
+            try:
+                await job(settings)
+            except Exception:
+                log.exception("%s failed; trying again in %s s", name, interval)
+            await asyncio.sleep(interval)
+
+    async def start(app: Litestar) -> None:
+        settings: Settings = app.state.settings
+        interval = interval_of(settings)
+        if interval > 0:
+            task = asyncio.create_task(keep_time(settings, interval), name=name)
+            app.state[f"clock:{name}"] = task
+
+    async def stop(app: Litestar) -> None:
+        task = app.state.get(f"clock:{name}")
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+    return start, stop
