@@ -167,15 +167,21 @@ def test_an_older_account_moves_over_at_its_next_sign_in(
     assert server_db.key_bundle(ana) is not None
 
 
-def test_two_peers_compare_safety_numbers_and_a_swapped_key_shows(
+def test_code_joined_peers_compare_safety_numbers_and_a_swapped_key_shows(
     app: App, page: Page, new_context: Any, base_url: str
 ) -> None:
     sam, bea = _name("sam"), _name("bea")
     app.sign_up(sam)
-    link = app.make_invite()
+    app.make_invite()
+    code = app.by_id("invite-code").last.inner_text().strip()
     other = App(new_context().new_page(), base_url)
     other.sign_up(bea)
-    other.accept_invite(link, sam)
+    # Joined by the spoken code: nothing vouches for the keys until numbers are compared.
+    other.open("/join")
+    other.page.get_by_label("Invite code").fill(code)
+    other.by_id("invite-code-submit").click()
+    other.by_id("invite-accept").click()
+    expect(other.by_id("peer-row")).to_contain_text(sam)
 
     numbers = {}
     for phone, peer in ((app, bea), (other, sam)):
@@ -210,3 +216,67 @@ def test_two_peers_compare_safety_numbers_and_a_swapped_key_shows(
     app.open(str(peer_url))
     expect(app.by_id("peer-trust-state")).to_contain_text("keys have changed")
     assert app.by_id("safety-number").inner_text() != numbers[sam]
+    page.unroute_all(behavior="ignoreErrors")
+
+
+def _mallory_keys(new_context: Any, base_url: str) -> list[str]:
+    mallory = App(new_context().new_page(), base_url)
+    mallory.sign_up(_name("mallory"))
+    keys = mallory.page.evaluate(DEVICE_KEYS)
+    assert keys is not None
+    return list(keys["public"])
+
+
+def test_a_link_vouches_for_both_sides_keys(app: App, new_context: Any, base_url: str) -> None:
+    sam, bea = _name("sam"), _name("bea")
+    app.sign_up(sam)
+    link = app.make_invite()
+    assert "#f=" in link and "&s=" in link
+    other = App(new_context().new_page(), base_url)
+    other.sign_up(bea)
+    other.accept_invite(link, sam)
+    other.open("/share")
+    expect(other.by_id("peer-row").get_by_test_id("peer-trust")).to_contain_text("Verified")
+    app.open("/share")
+    expect(app.by_id("peer-row").get_by_test_id("peer-trust")).to_contain_text("Verified")
+
+
+def test_a_link_refuses_swapped_keys_either_way(app: App, new_context: Any, base_url: str) -> None:
+    sam, bea, kim = _name("sam"), _name("bea"), _name("kim")
+    fake = _mallory_keys(new_context, base_url)
+    app.sign_up(sam)
+
+    # The host answers Bea's phone with its own keys for Sam: the link says otherwise.
+    link = app.make_invite()
+    other = App(new_context().new_page(), base_url)
+    other.sign_up(bea)
+
+    def swap_inviter(route: Route) -> None:
+        answer = route.fetch()
+        body = answer.json()
+        body["inviter_signing_public"], body["inviter_sealing_public"] = fake
+        route.fulfill(response=answer, json=body)
+
+    other.page.route("**/api/sharing/invites/open", swap_inviter)
+    other.page.goto(link)
+    expect(other.by_id("invite-keys-mismatch")).to_be_visible()
+    expect(other.by_id("invite-accept")).to_have_count(0)
+
+    # The host swaps Kim's keys as Sam's phone fetches them: Kim's MAC doesn't match them.
+    link = app.make_invite()
+    third = App(new_context().new_page(), base_url)
+    third.sign_up(kim)
+
+    def swap_joiner(route: Route) -> None:
+        answer = route.fetch()
+        body = answer.json()
+        body["signing_public"], body["sealing_public"] = fake
+        route.fulfill(response=answer, json=body)
+
+    app.page.route("**/api/sharing/peers/*/keys", swap_joiner)
+    third.accept_invite(link, sam)
+    app.open("/share")
+    row = app.by_id("peer-row").filter(has_text=kim)
+    expect(row.get_by_test_id("peer-trust")).to_contain_text("Not verified")
+    app.page.unroute_all(behavior="ignoreErrors")
+    other.page.unroute_all(behavior="ignoreErrors")

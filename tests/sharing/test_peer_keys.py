@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 
-from tests.helpers import Api, NewPerson, key_bundle, sealed_sign_up
+from tests.helpers import Api, NewPerson, b64, field_names, key_bundle, sealed_sign_up
 from tests.sharing.helpers import connect
 
 
@@ -50,3 +50,31 @@ async def test_a_peer_without_keys_yet_is_said_plainly_to_the_other_side_only(
     assert waiting.status_code == 404 and "next sign in" in waiting.json()["detail"]
     outsider = await kim.get(f"/api/sharing/peers/{link}/keys")
     assert outsider.status_code == 404 and "sign in" not in outsider.json()["detail"]
+
+
+async def test_a_link_join_carries_keys_one_way_and_a_mac_the_other(
+    api: Api, new_person: NewPerson
+) -> None:
+    sam, alex = api, await new_person()
+    bundles = {}
+    for name, person in (("sam", sam), ("alex", alex)):
+        await sealed_sign_up(person, name)
+        bundles[name] = key_bundle(os.urandom(32))
+        await person.put("/api/keys/me", json=bundles[name])
+    invite = (await sam.post("/api/sharing/invites")).json()
+    opened = (await alex.post("/api/sharing/invites/open", json={"token": invite["token"]})).json()
+    assert opened["inviter_sealing_public"] == bundles["sam"]["sealing_public"]
+    assert opened["inviter_signing_public"] == bundles["sam"]["signing_public"]
+    mac = b64(os.urandom(32))
+    bad = await alex.post(
+        "/api/sharing/invites/accept", json={"token": invite["token"], "key_mac": "short"}
+    )
+    assert bad.status_code == 400 and field_names(bad) == ["key_mac"]
+    joined = await alex.post(
+        "/api/sharing/invites/accept", json={"token": invite["token"], "key_mac": mac}
+    )
+    assert joined.status_code == 200 and joined.json()["key_mac"] is None  # not for the joiner
+    (seen_by_sam,) = (await sam.get("/api/sharing/peers")).json()
+    assert seen_by_sam["key_mac"] == mac
+    (seen_by_alex,) = (await alex.get("/api/sharing/peers")).json()
+    assert seen_by_alex["key_mac"] is None

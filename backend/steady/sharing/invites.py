@@ -13,7 +13,7 @@ from uuid import uuid4
 from piccolo.query.mixins import OnConflictAction
 
 from steady import db
-from steady.accounts.service import usernames_of
+from steady.accounts.service import public_keys_of, usernames_of
 from steady.domain import InvalidField, NotFound
 from steady.sharing.peers import blocked_between, link_between, peer_view
 from steady.sharing.schemas import InviteCreated, InvitePreview, InviteRedeem, InviteView, PeerView
@@ -115,7 +115,13 @@ async def preview_invite(account_id: int, redeem: InviteRedeem) -> InvitePreview
     """Who is asking, so the peer can choose; the invite stays open."""
     row = await _usable_invite(account_id, redeem)
     names = await usernames_of([row["inviter"]])
-    return InvitePreview(inviter_name=names.get(row["inviter"], ""), expires_at=row["expires_at"])
+    keys = await public_keys_of(row["inviter"]) or {}
+    return InvitePreview(
+        inviter_name=names.get(row["inviter"], ""),
+        expires_at=row["expires_at"],
+        inviter_signing_public=keys.get("signing_public"),
+        inviter_sealing_public=keys.get("sealing_public"),
+    )
 
 
 async def _close_invite(invite_id: int, outcome: str) -> bool:
@@ -136,7 +142,13 @@ async def accept_invite(account_id: int, redeem: InviteRedeem) -> PeerView:
         if not await _close_invite(row["id"], "accepted"):
             raise NotFound(GONE_INVITE)
         inviter = row["inviter"]
-        link = {"id": uuid4(), "inviter": inviter, "peer": account_id, "created_at": _now()}
+        link = {
+            "id": uuid4(),
+            "inviter": inviter,
+            "peer": account_id,
+            "created_at": _now(),
+            "joiner_mac": redeem.key_mac or "",
+        }
         # One live connection per pair, kept by a unique index: a connection made meanwhile
         # (the two invited each other at once) is used instead of a second one.
         made = await (

@@ -31,6 +31,7 @@ def peer_view(link: dict[str, Any], account_id: int, names: dict[int, str]) -> P
         name=names.get(other_person(link, account_id), ""),
         since=link["created_at"],
         invited_by_me=link["inviter"] == account_id,
+        key_mac=(link.get("joiner_mac") or None) if link["inviter"] == account_id else None,
     )
 
 

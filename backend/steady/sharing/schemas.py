@@ -30,6 +30,8 @@ class InviteRedeem(Input):
 
     token: Annotated[str, msgspec.Meta(min_length=1, max_length=64)] | None = None
     code: Annotated[str, msgspec.Meta(min_length=1, max_length=16)] | None = None
+    # Accepting from a link: the joiner's MAC over their keys (see ``PeerLink.joiner_mac``).
+    key_mac: Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9_-]{43}$")] | None = None
 
 
 class InviteCreated(Output):
@@ -52,6 +54,10 @@ class InvitePreview(Output):
 
     inviter_name: str
     expires_at: datetime
+    # The inviter's public keys, for the joiner's phone to check against the link's
+    # fragment (None for an account from before keys).
+    inviter_signing_public: str | None
+    inviter_sealing_public: str | None
 
 
 class PeerView(Output):
@@ -59,6 +65,8 @@ class PeerView(Output):
     name: str
     since: datetime
     invited_by_me: bool
+    # To the inviter only: the MAC the joiner sent (the inviter's phone checks it).
+    key_mac: str | None
 
 
 class SummaryParts(Input):

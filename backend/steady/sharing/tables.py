@@ -42,6 +42,9 @@ class PeerLink(Table, tablename="peer_link"):
     peer = owner(index=True)
     created_at = Timestamptz(default=TimestamptzNow())
     ended_at = Timestamptz(null=True, default=None)
+    # From a link join: an HMAC, keyed by the secret in the link's fragment (which the
+    # server never saw), over the joiner's key fingerprint; the inviter's phone checks it.
+    joiner_mac = Varchar(length=64, default="")
 
 
 class PeerBlock(Table, tablename="peer_block"):

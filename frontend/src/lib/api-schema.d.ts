@@ -1796,10 +1796,13 @@ export interface components {
             /** Format: date-time */
             expires_at: string;
             inviter_name: string;
+            inviter_sealing_public: string | null;
+            inviter_signing_public: string | null;
         };
         /** InviteRedeem */
         InviteRedeem: {
             code?: string | null;
+            key_mac?: string | null;
             token?: string | null;
         };
         /** InviteView */
@@ -1948,6 +1951,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             invited_by_me: boolean;
+            key_mac: string | null;
             name: string;
             /** Format: date-time */
             since: string;

@@ -6,7 +6,9 @@
 import type { Schemas } from './api';
 import { getMeta, setMeta } from './store';
 
-export type MadeInvite = Schemas['InviteCreated'];
+/** An invite as made here; a peer invite also carries, for its link's fragment (never sent
+ * to the server), this person's key fingerprint and a one-time secret. */
+export type MadeInvite = Schemas['InviteCreated'] & { fingerprint?: string; secret?: string };
 
 export interface InviteKeeper {
   /** The link to send: the page that opens the invite, with its token. */
@@ -24,7 +26,7 @@ function keeper(key: string, page: string): InviteKeeper {
     return kept.filter((invite) => Date.parse(invite.expires_at) > now);
   };
   return {
-    link: (invite) => `${location.origin}${page}?t=${invite.token}`,
+    link: (invite) => `${location.origin}${page}?t=${invite.token}${invite.fingerprint && invite.secret ? `#f=${invite.fingerprint}&s=${invite.secret}` : ''}`,
     made,
     remember: async (invite) => setMeta(key, [...(await made()), invite]),
     keepOpen: async (open) => {
@@ -41,4 +43,24 @@ export const peerInvites = keeper('invites-made', '/join');
 /** Invites into one circle. */
 export function circleInvites(circleId: string): InviteKeeper {
   return keeper(`circle-invites-made:${circleId}`, '/circles/join');
+}
+
+const SECRETS = 'invite-secrets';
+/** How long a secret is kept for checking whoever joined with it (the invite lasts 72 h). */
+const SECRET_DAYS = 7;
+
+interface KeptSecret {
+  secret: string;
+  until: string;
+}
+
+/** Keep an invite's secret (for checking the joiner's MAC after the invite is used up). */
+export async function keepInviteSecret(secret: string): Promise<void> {
+  const until = new Date(Date.now() + SECRET_DAYS * 86_400_000).toISOString();
+  await setMeta(SECRETS, [...(await inviteSecrets()), { secret, until }]);
+}
+
+export async function inviteSecrets(): Promise<string[]> {
+  const kept = (await getMeta<KeptSecret[]>(SECRETS)) ?? [];
+  return kept.filter((item) => Date.parse(item.until) > Date.now()).map((item) => item.secret);
 }

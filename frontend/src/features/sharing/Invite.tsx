@@ -4,7 +4,9 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 
 import { type Schemas, api, describeError } from '../../lib/api';
-import { type MadeInvite, peerInvites } from '../../lib/invites';
+import { toBase64Url } from '../../lib/crypto/bytes';
+import { type MadeInvite, keepInviteSecret, peerInvites } from '../../lib/invites';
+import { db } from '../../lib/store';
 import { reach } from '../../lib/reach';
 import { OpenInvite } from '../../ui/invite';
 
@@ -26,7 +28,11 @@ export function InvitePanel({
       setMessage(describeError(error));
       return;
     }
-    await peerInvites.remember(data);
+    // The link's fragment binds it to this person's keys (the server never sees it).
+    const keys = await (await db()).get('keys', 'mine');
+    const secret = toBase64Url(crypto.getRandomValues(new Uint8Array(16)));
+    if (keys) await keepInviteSecret(secret);
+    await peerInvites.remember(keys ? { ...data, fingerprint: keys.fingerprint, secret } : data);
     setMessage('Your invite is ready below. Send the link, or read them the code.');
     onChange();
   }

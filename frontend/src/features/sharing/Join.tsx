@@ -13,6 +13,20 @@ import { reach } from '../../lib/reach';
 import { SignedOut } from './SignedOut';
 
 type Redeem = { token: string } | { code: string };
+type Fragment = { f: string; s: string };
+
+/** The link's fragment (its keys fingerprint and secret), kept for this tab while the
+ * person signs up or in on the way (a redirect would drop it). */
+function inviteFragment(token: string): Fragment | null {
+  if (!token) return null;
+  const key = `invite-fragment:${token}`;
+  const hash = new URLSearchParams(location.hash.slice(1));
+  const f = hash.get('f');
+  const s = hash.get('s');
+  if (f && s) sessionStorage.setItem(key, JSON.stringify({ f, s }));
+  const kept = sessionStorage.getItem(key);
+  return kept ? (JSON.parse(kept) as Fragment) : null;
+}
 
 export function Join(): JSX.Element {
   const session = useSession();
@@ -23,6 +37,8 @@ export function Join(): JSX.Element {
   const [invite, setInvite] = useState<Schemas['InvitePreview'] | null>(null);
   const [message, setMessage] = useState('');
   const [codeError, setCodeError] = useState('');
+  const [mismatch, setMismatch] = useState(false);
+  const [fragment] = useState(() => inviteFragment(token));
   const form = useRef<HTMLFormElement>(null);
 
   async function look(body: Redeem): Promise<void> {
@@ -37,6 +53,10 @@ export function Join(): JSX.Element {
     if (data) {
       setRedeem(body);
       setInvite(data);
+      if (fragment && 'token' in body) {
+        const { inviterMatches } = await import('./trust');
+        setMismatch(!(await inviterMatches(data, fragment)));
+      }
     } else if ('code' in body) {
       setCodeError(describeError(error));
       focusFirstProblem(form.current);
@@ -52,11 +72,16 @@ export function Join(): JSX.Element {
 
   async function answer(accept: boolean): Promise<void> {
     if (!redeem) return;
-    const { error } = accept ? await reach(api.POST('/api/sharing/invites/accept', { body: redeem })) : await reach(api.POST('/api/sharing/invites/decline', { body: redeem }));
+    const trust = fragment && 'token' in redeem ? await import('./trust') : null;
+    const keyMac = trust && fragment ? await trust.joinerMac(fragment) : undefined;
+    const { data, error } = accept
+      ? await reach(api.POST('/api/sharing/invites/accept', { body: keyMac ? { ...redeem, key_mac: keyMac } : redeem }))
+      : await reach(api.POST('/api/sharing/invites/decline', { body: redeem }));
     if (error) {
       setMessage(describeError(error));
       return;
     }
+    if (accept && trust && fragment && data && 'id' in data) await trust.pinFromInvite(data.id, data.name, fragment);
     if (accept) route('/share');
     else {
       setInvite(null);
@@ -73,6 +98,12 @@ export function Join(): JSX.Element {
             {invite.inviter_name} would like to share with you
           </h2>
           <p>If you accept, {invite.inviter_name} can send you short summaries of how they're doing, and you can reply with a few kind words. You can share with them too. Either of you can end it at any time.</p>
+          {mismatch ? (
+            <p class="form-error" role="alert" data-testid="invite-keys-mismatch">
+              This link was made for keys that don't match the ones Steady's server gave for {invite.inviter_name}. Someone may be trying to listen in, so this phone won't connect.
+              Ask {invite.inviter_name} for a new invite in person, or use the code and compare safety numbers.
+            </p>
+          ) : (
           <div class="button-row">
             <button type="button" onClick={() => void answer(true)} data-testid="invite-accept">
               Accept
@@ -81,6 +112,7 @@ export function Join(): JSX.Element {
               Decline
             </button>
           </div>
+          )}
         </section>
       ) : (
         <form

@@ -25,9 +25,15 @@ function Peers({ peers, reload }: { peers: Schemas['PeerView'][]; reload: () => 
   const [message, setMessage] = useState('');
   const [pins, setPins] = useState<Map<string, PeerPin>>(new Map());
   useEffect(() => {
-    void db()
-      .then((store) => store.getAll('pins'))
-      .then((all) => setPins(new Map(all.map((pin) => [pin.key, pin]))));
+    const showPins = () =>
+      db()
+        .then((store) => store.getAll('pins'))
+        .then((all) => setPins(new Map(all.map((pin) => [pin.key, pin]))));
+    void showPins();
+    // People who joined by this phone's links: check what they sent (crypto loads only then).
+    if (peers.some((peer) => peer.invited_by_me && peer.key_mac)) {
+      void import('./trust').then((trust) => trust.checkJoiners(peers)).then(showPins, () => undefined);
+    }
   }, [peers]);
 
   async function end(peer: Schemas['PeerView'], block: boolean): Promise<void> {

@@ -4,7 +4,9 @@
  * accepted quietly: the person is told, and must compare numbers again.
  */
 import { api } from '../../lib/api';
-import { fromBase64Url, toBase64Url } from '../../lib/crypto/bytes';
+import type { Schemas } from '../../lib/api';
+import { fromBase64Url, toBase64Url, utf8 } from '../../lib/crypto/bytes';
+import { inviteSecrets } from '../../lib/invites';
 import { fingerprint, importPublic } from '../../lib/crypto/identity';
 import { KeyStepFailed } from '../../lib/crypto/keyring';
 import { deviceKeys } from '../../lib/crypto/keyring';
@@ -73,4 +75,61 @@ export async function markVerified(linkId: string): Promise<void> {
 /** Every pin on this phone, for showing "verified" beside each peer without a request. */
 export async function pins(): Promise<Map<string, PeerPin>> {
   return new Map((await (await db()).getAll('pins')).map((pin) => [pin.key, pin]));
+}
+
+/** What an invite link's fragment carries: the inviter's fingerprint and a secret. */
+export interface InviteFragment {
+  f: string;
+  s: string;
+}
+
+/** HMAC over the joiner's and inviter's fingerprints, keyed (through HKDF) by the link's
+ * secret: only someone who had the link can make it, and only for these keys. */
+async function inviteMac(secret: string, joiner: string, inviter: string): Promise<string> {
+  const base = await crypto.subtle.importKey('raw', fromBase64Url(secret), 'HKDF', false, ['deriveKey']);
+  const key = await crypto.subtle.deriveKey(
+    { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(), info: utf8('steady invite mac v1') },
+    base,
+    { name: 'HMAC', hash: 'SHA-256', length: 256 },
+    false,
+    ['sign'],
+  );
+  return toBase64Url(new Uint8Array(await crypto.subtle.sign('HMAC', key, utf8(`${joiner}|${inviter}`))));
+}
+
+/** Whether the keys the server gave for the inviter are the ones the link vouches for. */
+export async function inviterMatches(preview: Schemas['InvitePreview'], fragment: InviteFragment): Promise<boolean> {
+  if (!preview.inviter_signing_public || !preview.inviter_sealing_public) return false;
+  const computed = await fingerprint({ signing: fromBase64Url(preview.inviter_signing_public), sealing: fromBase64Url(preview.inviter_sealing_public) });
+  return toBase64Url(computed) === fragment.f;
+}
+
+/** The joiner's MAC to send with "Accept", if this phone holds keys. */
+export async function joinerMac(fragment: InviteFragment): Promise<string | undefined> {
+  const mine = await deviceKeys();
+  return mine ? inviteMac(fragment.s, mine.fingerprint, fragment.f) : undefined;
+}
+
+/** Joined by a link whose fragment matched: the inviter's keys are verified from the start. */
+export async function pinFromInvite(linkId: string, name: string, fragment: InviteFragment): Promise<void> {
+  await (await db()).put('pins', { key: linkId, name, fingerprint: fragment.f, verified: true, pinnedAt: new Date().toISOString() });
+}
+
+/**
+ * The inviter's side: people who joined by one of this phone's links sent a MAC; keys
+ * that match it (for some secret kept here) are verified, any others only pinned.
+ */
+export async function checkJoiners(peers: Schemas['PeerView'][]): Promise<void> {
+  const mine = await deviceKeys();
+  if (!mine) return;
+  const secrets = await inviteSecrets();
+  const store = await db();
+  for (const peer of peers) {
+    if (!peer.invited_by_me || !peer.key_mac || (await store.get('pins', peer.id))) continue;
+    const { data } = await peerKeys(peer.id);
+    if (!data) continue;
+    let verified = false;
+    for (const secret of secrets) if ((await inviteMac(secret, data.fingerprint, mine.fingerprint)) === peer.key_mac) verified = true;
+    await store.put('pins', { key: peer.id, name: data.name, fingerprint: data.fingerprint, verified, pinnedAt: new Date().toISOString() });
+  }
 }
