@@ -5,6 +5,7 @@ passphrase re-wraps them, and an account made before sealing moves over at sign-
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from playwright.sync_api import Page, Route, expect
@@ -201,22 +202,27 @@ def test_code_joined_peers_compare_safety_numbers_and_a_swapped_key_shows(
     # The host swaps Bea's keys for its own (the fingerprint it sends left as Bea's): Sam's
     # phone computes the fingerprint itself, says so, and the numbers differ.
     peer_url = app.by_id("peer-row").get_by_test_id("peer-trust").get_attribute("href")
-    mallory = App(new_context().new_page(), base_url)
-    mallory.sign_up(_name("mallory"))
-    stranger = mallory.page.evaluate(DEVICE_KEYS)
-    assert stranger is not None
-
-    def swap(route: Route) -> None:
-        answer = route.fetch()
-        keys = answer.json()
-        keys["signing_public"], keys["sealing_public"] = stranger["public"]
-        route.fulfill(response=answer, json=keys)
-
-    page.route("**/api/sharing/peers/*/keys", swap)
+    fake = _mallory_keys(new_context, base_url)
+    page.route(
+        "**/api/sharing/peers/*/keys", _answering_with(["signing_public", "sealing_public"], fake)
+    )
     app.open(str(peer_url))
     expect(app.by_id("peer-trust-state")).to_contain_text("keys have changed")
     assert app.by_id("safety-number").inner_text() != numbers[sam]
     page.unroute_all(behavior="ignoreErrors")
+
+
+def _answering_with(fields: list[str], values: list[str]) -> Callable[[Route], None]:
+    """A route handler that passes the server's answer on with ``fields`` swapped for
+    ``values``: the host handing out keys of its own."""
+
+    def swap(route: Route) -> None:
+        answer = route.fetch()
+        body = answer.json()
+        body.update(zip(fields, values, strict=True))
+        route.fulfill(response=answer, json=body)
+
+    return swap
 
 
 def _mallory_keys(new_context: Any, base_url: str) -> list[str]:
@@ -251,12 +257,7 @@ def test_a_link_refuses_swapped_keys_either_way(app: App, new_context: Any, base
     other = App(new_context().new_page(), base_url)
     other.sign_up(bea)
 
-    def swap_inviter(route: Route) -> None:
-        answer = route.fetch()
-        body = answer.json()
-        body["inviter_signing_public"], body["inviter_sealing_public"] = fake
-        route.fulfill(response=answer, json=body)
-
+    swap_inviter = _answering_with(["inviter_signing_public", "inviter_sealing_public"], fake)
     other.page.route("**/api/sharing/invites/open", swap_inviter)
     other.page.goto(link)
     expect(other.by_id("invite-keys-mismatch")).to_be_visible()
@@ -267,13 +268,9 @@ def test_a_link_refuses_swapped_keys_either_way(app: App, new_context: Any, base
     third = App(new_context().new_page(), base_url)
     third.sign_up(kim)
 
-    def swap_joiner(route: Route) -> None:
-        answer = route.fetch()
-        body = answer.json()
-        body["signing_public"], body["sealing_public"] = fake
-        route.fulfill(response=answer, json=body)
-
-    app.page.route("**/api/sharing/peers/*/keys", swap_joiner)
+    app.page.route(
+        "**/api/sharing/peers/*/keys", _answering_with(["signing_public", "sealing_public"], fake)
+    )
     third.accept_invite(link, sam)
     app.open("/share")
     row = app.by_id("peer-row").filter(has_text=kim)

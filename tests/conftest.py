@@ -10,9 +10,10 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import AsyncExitStack
 from pathlib import Path
+from typing import Any
 
 from steady.settings import PUBLIC_PUSH_SERVICES
 from tests.environment import free_port, use_test_settings
@@ -41,6 +42,7 @@ from steady import db, dialect, migrations  # noqa: E402
 from steady.app import create_app  # noqa: E402
 from steady.settings import Settings  # noqa: E402
 from tests.helpers import Api, NewPerson, http_client, lifespan_running  # noqa: E402
+from tests.node_bundle import bundle_for_node, run_node  # noqa: E402
 
 POSTGRES_URL = os.environ.get("STEADY_TEST_DATABASE_URL", "")
 BACKENDS = ["sqlite", "postgres"] if POSTGRES_URL else ["sqlite"]
@@ -153,3 +155,14 @@ async def api(new_person: NewPerson) -> Api:
 async def other_api(new_person: NewPerson) -> Api:
     """A second person (or device) against the same app."""
     return await new_person()
+
+
+@pytest.fixture(scope="session")
+def sealing_driver(tmp_path_factory: pytest.TempPathFactory) -> Callable[[dict[str, Any]], Any]:
+    """The PWA's sealing code (frontend/src/lib/crypto), bundled for Node: one JSON command
+    in, its result out (see tests/platform/sealing_driver.ts)."""
+    script = bundle_for_node(
+        Path(__file__).parent / "platform" / "sealing_driver.ts",
+        tmp_path_factory.mktemp("sealing") / "driver.mjs",
+    )
+    return lambda document: run_node(script, document)

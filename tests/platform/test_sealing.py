@@ -8,7 +8,7 @@ from __future__ import annotations
 import base64
 import json
 import secrets
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,21 +21,16 @@ from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from tests.node_bundle import bundle_for_node, run_node
-
 HERE = Path(__file__).resolve().parent
 VECTOR = json.loads((HERE / "vectors" / "hpke-base-p256-sha256-aes256gcm.json").read_text())
 SUITE = hpke.Suite(hpke.KEM.P256, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
 Driver = Callable[[dict[str, Any]], dict[str, Any]]
 
 
-@pytest.fixture(scope="module")
-def phone(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Driver]:
+@pytest.fixture
+def phone(sealing_driver: Driver) -> Driver:
     """The sealing code bundled for Node, one command per call."""
-    script = bundle_for_node(
-        HERE / "sealing_driver.ts", tmp_path_factory.mktemp("sealing") / "driver.mjs"
-    )
-    yield lambda document: run_node(script, document)
+    return sealing_driver
 
 
 def unb64(text: str) -> bytes:
