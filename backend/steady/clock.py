@@ -22,28 +22,32 @@ def every(
     job: Callable[[Settings], Awaitable[object]],
 ) -> tuple[LifespanHook, LifespanHook]:
     """Start and stop hooks running ``job`` every ``interval_of(settings)`` seconds (not at
-    all when that is 0, as in tests, which call the job themselves)."""
+    all when that is 0, as in tests, which call the job themselves). Stopping waits for a
+    job that is running to finish: a job cut off mid-transaction could leave a database
+    connection holding locks."""
 
-    async def keep_time(settings: Settings, interval: float) -> None:
-        while True:
+    async def keep_time(settings: Settings, interval: float, stopping: asyncio.Event) -> None:
+        while not stopping.is_set():
             try:
                 await job(settings)
             except Exception:
                 log.exception("%s failed; trying again in %s s", name, interval)
-            await asyncio.sleep(interval)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stopping.wait(), interval)
 
     async def start(app: Litestar) -> None:
         settings: Settings = app.state.settings
         interval = interval_of(settings)
         if interval > 0:
-            task = asyncio.create_task(keep_time(settings, interval), name=name)
-            app.state[f"clock:{name}"] = task
+            stopping = asyncio.Event()
+            task = asyncio.create_task(keep_time(settings, interval, stopping), name=name)
+            app.state[f"clock:{name}"] = (task, stopping)
 
     async def stop(app: Litestar) -> None:
-        task = app.state.get(f"clock:{name}")
-        if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        running = app.state.get(f"clock:{name}")
+        if running is not None:
+            task, stopping = running
+            stopping.set()
+            await task
 
     return start, stop

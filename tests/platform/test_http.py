@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -60,7 +61,11 @@ async def pwa_api(settings: Settings, engine: Engine, tmp_path: Path) -> AsyncIt
     (dist / "assets" / "index-abc123.js").write_text("console.log('hi')")
     app = create_app(
         Settings.from_env(
-            {"STEADY_FRONTEND_DIR": str(dist), "STEADY_DATA_DIR": str(settings.data_dir)}
+            {
+                **os.environ,
+                "STEADY_FRONTEND_DIR": str(dist),
+                "STEADY_DATA_DIR": str(settings.data_dir),
+            }
         ),
         engine,
     )
