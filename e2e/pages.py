@@ -53,9 +53,13 @@ new Promise(done => {
   open.onerror = () => done(false);
   open.onsuccess = () => {
     const db = open.result;
-    const keys = db.transaction('drafts').objectStore('drafts').getAllKeys();
-    keys.onsuccess = () => { db.close(); done(keys.result.some(k => String(k).startsWith(%r))); };
-    keys.onerror = () => { db.close(); done(false); };
+    const all = db.transaction('drafts').objectStore('drafts').getAll();
+    all.onsuccess = () => {
+      db.close();
+      const kept = d => String(d.key).startsWith(%r) && JSON.stringify(d.value).includes(%r);
+      done(all.result.some(kept));
+    };
+    all.onerror = () => { db.close(); done(false); };
   };
 })
 """
@@ -104,9 +108,10 @@ class App:
         wait_until(self.page, OUTBOX_EMPTY, timeout_ms)
         expect(self.status).to_have_text("All saved", timeout=timeout_ms)
 
-    def expect_draft_kept(self, key_prefix: str) -> None:
-        """Wait until what is being typed under ``key_prefix`` is kept on the phone."""
-        wait_until(self.page, DRAFT_KEPT % key_prefix)
+    def expect_draft_kept(self, key_prefix: str, holding: str = "") -> None:
+        """Wait until what is being entered under ``key_prefix`` (with ``holding`` in it)
+        is kept on the phone."""
+        wait_until(self.page, DRAFT_KEPT % (key_prefix, holding))
 
     def in_first_screen(self, locator: Locator) -> bool:
         """Whether ``locator`` is wholly on the first screen, not under the header or the

@@ -21,6 +21,7 @@ def _check_in_step(app: App) -> None:
         app.by_id(f"{name}-{value}").check()
     app.open_more()
     app.by_id("tag-near_miss").check()
+    app.expect_draft_kept("leaving-shift", "near_miss")
 
 
 @pytest.mark.parametrize("leave_at", ["set it down", "tonight"])
