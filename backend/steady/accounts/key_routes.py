@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import msgspec
 from litestar import Request, Response, get, post, put
 from litestar.di import NamedDependency
 from litestar.params import JSONBody
@@ -53,13 +54,8 @@ async def read_own_keys(principal: NamedDependency[Principal]) -> KeyBundleView:
     bundle = await keys.own_keys(principal.user_id)
     if bundle is None:
         raise NotFound("No keys are set up for this account yet.")
-    return KeyBundleView(
-        signing_public=bundle["signing_public"],
-        sealing_public=bundle["sealing_public"],
-        fingerprint=bundle["fingerprint"],
-        wrapped_by_master=bundle["wrapped_by_master"],
-        sealed_identity=bundle["sealed_identity"],
-    )
+    # Only the view's fields go out (the recovery-wrapped key and check stay here).
+    return msgspec.convert(bundle, KeyBundleView)
 
 
 @put(
@@ -147,13 +143,7 @@ async def open_with_recovery_key(
     """For a forgotten passphrase: the account key wrapped by the recovery key, which only
     the phone holding that key can unwrap."""
     _, bundle = await _recovered(request, settings, data.username, data.recovery_proof)
-    return RecoveredBundle(
-        signing_public=bundle["signing_public"],
-        sealing_public=bundle["sealing_public"],
-        fingerprint=bundle["fingerprint"],
-        wrapped_by_recovery=bundle["wrapped_by_recovery"],
-        sealed_identity=bundle["sealed_identity"],
-    )
+    return msgspec.convert(bundle, RecoveredBundle)
 
 
 @post(

@@ -30,9 +30,12 @@ async function sealTo(linkId: string, document: unknown, where: Uint8Array<Array
   return envelope as Sealed;
 }
 
-async function openFrom(linkId: string, sealed: Sealed, mine: boolean, where: Uint8Array<ArrayBuffer>): Promise<unknown> {
-  const me = await myKeys();
-  const sender = mine ? me.verifying : (await trustedPeerKeys(linkId)).verifying;
+type Mine = Awaited<ReturnType<typeof myKeys>>;
+
+/** Open one envelope sent by me (`mine`) or by the peer, whose pinned keys are asked for
+ * once however many envelopes a summary holds. */
+async function openFrom(me: Mine, peer: () => Promise<CryptoKey>, sealed: Sealed, mine: boolean, where: Uint8Array<ArrayBuffer>): Promise<unknown> {
+  const sender = mine ? me.verifying : await peer();
   return openEnvelope(sealed as Envelope, { id: mine ? 'from' : 'to', sealing: me.keys.sealing }, sender, where);
 }
 
@@ -51,11 +54,16 @@ export interface Opened {
 }
 
 export async function openSummary(view: Schemas['SentView'] | Schemas['ReceivedView'], sentByMe: boolean): Promise<Opened> {
-  const content = view.sealed ? ((await openFrom(view.peer_id, view.sealed, sentByMe, context('summary', view.id, view.peer_id))) as Content) : view.content!;
+  const anySealed = view.sealed || view.replies.some((reply) => reply.sealed);
+  if (!anySealed) return { content: view.content!, replies: view.replies };
+  const me = await myKeys();
+  let peerKey: Promise<CryptoKey> | null = null;
+  const peer = () => (peerKey ??= trustedPeerKeys(view.peer_id).then((keys) => keys.verifying));
+  const content = view.sealed ? ((await openFrom(me, peer, view.sealed, sentByMe, context('summary', view.id, view.peer_id))) as Content) : view.content!;
   const replies = await Promise.all(
     view.replies.map(async (reply) => {
       if (!reply.sealed) return reply;
-      const words = (await openFrom(view.peer_id, reply.sealed, reply.from_me, context('reply', view.id, reply.id))) as { preset: Preset | null; text: string };
+      const words = (await openFrom(me, peer, reply.sealed, reply.from_me, context('reply', view.id, reply.id))) as { preset: Preset | null; text: string };
       return { ...reply, words: replyWords(words.preset, words.text) };
     }),
   );
