@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.circles.helpers import join, read, start
+from tests.circles.helpers import join, keyed, read, start
 from tests.helpers import Api, NewPerson
 from tests.reminders.conftest import dispatcher, push_service  # noqa: F401
 
@@ -31,7 +31,7 @@ class Four:
 async def four(api: Api, other_api: Api, new_person: NewPerson) -> Four:
     kim, lee = await new_person(), await new_person()
     for person, name in ((api, "sam"), (other_api, "alex"), (kim, "kim"), (lee, "lee")):
-        await person.sign_up(name)
+        await keyed(person, name)
     circle = await start(api, window_hours=48)
     circle_id = circle["id"]
     await join(api, other_api, circle_id)

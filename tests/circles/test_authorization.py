@@ -10,7 +10,7 @@ from typing import Any
 
 from steady.circles.tables import CircleInvite
 from tests.circles.conftest import Four
-from tests.circles.helpers import invite, post, start
+from tests.circles.helpers import invite, post, post_body, renew, said, sealed, start
 from tests.helpers import Api, NewPerson, new_id
 
 SECRET = "SECRET-SITUATION on ward 7"
@@ -29,6 +29,7 @@ async def test_every_endpoint_answers_every_role_as_it_should(
     answer_id = await post(alex, "answer", rid, noticed="You stayed calm.")
     await post(lee, "energy", rid, energy=2, word="leaving")
     assert (await lee.delete(f"/api/circles/{cid}/membership")).status_code == 204
+    epoch = await renew(sam, cid)  # Lee held the key: the others get a new one
     zoe, pat, anonymous = await new_person(), await new_person(), await new_person()
     await zoe.sign_up("zoe")
     await pat.sign_up("pat")
@@ -81,26 +82,26 @@ async def test_every_endpoint_answers_every_role_as_it_should(
         (
             "POST",
             f"/api/circles/{cid}/rounds/{rid}/close",
-            {"summary": ""},
+            {"summary": None},
             {"member": 403, **outside},
         ),
         (
             "PUT",
             f"/api/circles/posts/{new_id()}",
-            {"kind": "energy", "round_id": rid, "energy": 3, "word": "ok"},
+            post_body("energy", rid, epoch, energy=3, word="ok"),
             {"member": 200, **outside},
         ),
         (
             "PUT",
             f"/api/circles/posts/{new_id()}",
-            {"kind": "energy", "round_id": rid, "energy": 4, "word": "fine"},
+            post_body("energy", rid, epoch, energy=4, word="fine"),
             {"facilitator": 200},
         ),
         # Someone else's post id is not yours to write to.
         (
             "PUT",
             f"/api/circles/posts/{answer_id}",
-            {"kind": "energy", "round_id": rid, "energy": 4, "word": "mine?"},
+            post_body("energy", rid, epoch, energy=4, word="mine?"),
             {"facilitator": 404},
         ),
         (
@@ -152,7 +153,7 @@ async def test_every_endpoint_answers_every_role_as_it_should(
     assert [p["kind"] for p in export["circle_posts"]] == ["answer", "energy"]
     assert SECRET not in str(export)
     assert [
-        p["content"]["situation"] for p in (await kim.get("/api/export")).json()["circle_posts"]
+        said(p)["situation"] for p in (await kim.get("/api/export")).json()["circle_posts"]
     ] == [SECRET]
 
     # What the former member wrote is gone for the others.
@@ -161,7 +162,9 @@ async def test_every_endpoint_answers_every_role_as_it_should(
 
     # The facilitator's own actions, last (they change the circle).
     assert (await sam.delete(f"/api/circles/invites/{waiting['id']}")).status_code == 204
-    closed = await sam.post(f"/api/circles/{cid}/rounds/{rid}/close", json={"summary": "Thanks."})
+    closed = await sam.post(
+        f"/api/circles/{cid}/rounds/{rid}/close", json={"summary": sealed(epoch, text="Thanks.")}
+    )
     assert closed.status_code == 200
 
 

@@ -12,7 +12,18 @@ from typing import Any
 from steady.circles.rounds import advance
 from steady.circles.tables import CirclePost
 from tests.circles.conftest import Four
-from tests.circles.helpers import invite, opened_round, post, read, start
+from tests.circles.helpers import (
+    invite,
+    keys_of,
+    opened_round,
+    post,
+    post_body,
+    read,
+    renew,
+    said,
+    sealed,
+    start,
+)
 from tests.helpers import Api, NewPerson, commitment_body, field_names, new_id
 
 
@@ -70,6 +81,7 @@ async def test_four_people_hold_three_rounds(four: Four) -> None:
     assert round1["number"] == 1 and round1["facilitator"]["name"] == "sam"
     assert _when(round1["closes_at"]) - _when(round1["opens_at"]) == timedelta(hours=48)
     rid = round1["id"]
+    epoch = (await keys_of(sam, four.circle_id))["epoch"]
 
     energy_id = new_id()
     for person, (level, word) in zip(
@@ -91,7 +103,8 @@ async def test_four_people_hold_three_rounds(four: Four) -> None:
         "lee",
         "sam",
     ]
-    assert [p["word"] for p in _kinds(view, "energy") if p["author"]["name"] == "kim"] == ["better"]
+    kims = [said(p) for p in _kinds(view, "energy") if p["author"]["name"] == "kim"]
+    assert [p["word"] for p in kims] == ["better"]
 
     # The facilitator asks Kim to bring the case; nobody else may.
     assert (
@@ -105,12 +118,12 @@ async def test_four_people_hold_three_rounds(four: Four) -> None:
     assert picked.json()["current"]["case_pick"]["name"] == "kim"
     early = await alex.put(
         f"/api/circles/posts/{new_id()}",
-        json={"kind": "answer", "round_id": rid, "noticed": "x"},
+        json=post_body("answer", rid, epoch, noticed="x"),
     )
     assert early.status_code == 400 and field_names(early) == ["round_id"]
     not_picked = await alex.put(
         f"/api/circles/posts/{new_id()}",
-        json={"kind": "case", "round_id": rid, "situation": "A night", "question": "How?"},
+        json=post_body("case", rid, epoch, situation="A night", question="How?"),
     )
     assert not_picked.status_code == 403
     case_id = await post(
@@ -121,13 +134,19 @@ async def test_four_people_hold_three_rounds(four: Four) -> None:
         question="How do I stop carrying it home?",
     )
     own = await kim.put(
-        f"/api/circles/posts/{new_id()}", json={"kind": "answer", "round_id": rid, "noticed": "x"}
+        f"/api/circles/posts/{new_id()}", json=post_body("answer", rid, epoch, noticed="x")
     )
     assert own.status_code == 400
-    empty = await lee.put(
-        f"/api/circles/posts/{new_id()}", json={"kind": "answer", "round_id": rid}
+    # What a post says reaches the server only sealed: anything else is refused.
+    plain = await lee.put(
+        f"/api/circles/posts/{new_id()}",
+        json={"kind": "answer", "round_id": rid, "noticed": "x"},
     )
-    assert empty.status_code == 400 and field_names(empty) == ["noticed", "might_try"]
+    assert plain.status_code == 400 and field_names(plain) == ["noticed"]
+    unsealed = post_body("answer", rid, epoch, noticed="x")
+    unsealed["sealed"]["box"] = "not base64!"
+    bad = await lee.put(f"/api/circles/posts/{new_id()}", json=unsealed)
+    assert bad.status_code == 400 and field_names(bad) == ["sealed.box"]
     answers = {
         name: await post(
             person,
@@ -157,7 +176,7 @@ async def test_four_people_hold_three_rounds(four: Four) -> None:
         assert [c["title"] for c in mine] == [f"{name}: debrief"]
     stolen = await lee.put(
         f"/api/circles/posts/{new_id()}",
-        json={"kind": "change", "round_id": rid, "text": "x", "commitment_id": case_id},
+        json=post_body("change", rid, epoch, text="x", commitment_id=case_id),
     )
     assert stolen.status_code == 400 and field_names(stolen) == ["commitment_id"]
     await post(
@@ -173,17 +192,20 @@ async def test_four_people_hold_three_rounds(four: Four) -> None:
         "lee": False,
     }
     (thanks,) = _kinds(view, "appreciation")
-    assert thanks["to_member"]["name"] == "kim"
+    assert said(thanks)["to_member"] == ids["kim"]
 
     assert (
-        await alex.post(f"/api/circles/{four.circle_id}/rounds/{rid}/close", json={"summary": "x"})
+        await alex.post(
+            f"/api/circles/{four.circle_id}/rounds/{rid}/close",
+            json={"summary": sealed(epoch, text="x")},
+        )
     ).status_code == 403
     closed = await sam.post(
         f"/api/circles/{four.circle_id}/rounds/{rid}/close",
-        json={"summary": "Carrying nights home: a short debrief helps."},
+        json={"summary": sealed(epoch, text="Carrying nights home: a short debrief helps.")},
     )
     assert closed.status_code == 200 and closed.json()["current"]["open"] is False
-    late = await lee.put(f"/api/circles/posts/{new_id()}", json={"kind": "not_ok", "round_id": rid})
+    late = await lee.put(f"/api/circles/posts/{new_id()}", json=post_body("not_ok", rid, epoch))
     assert late.status_code == 410
 
     # ---- round 2: Alex is away, so the role passes to Kim; it closes on its window ----
@@ -202,9 +224,10 @@ async def test_four_people_hold_three_rounds(four: Four) -> None:
     await advance(_when(round2["closes_at"]) + timedelta(minutes=1))
     view = await read(sam, four.circle_id)
     assert view["current"]["number"] == 2 and view["current"]["open"] is False
-    assert [r["summary"] for r in view["earlier"]] == [
+    assert [said(r["summary"])["text"] for r in view["earlier"]] == [
         "Carrying nights home: a short debrief helps."
     ]
+    assert view["earlier"][0]["summary"]["by"] == ids["sam"]
 
     assert await CirclePost.count().where(CirclePost.round == rid) > 0
 
@@ -217,7 +240,7 @@ async def test_four_people_hold_three_rounds(four: Four) -> None:
     assert await CirclePost.count().where(CirclePost.round == rid) == 0
     earlier = (await read(sam, four.circle_id))["earlier"]
     assert [r["number"] for r in earlier] == [2, 1]
-    assert earlier[1]["summary"] == "Carrying nights home: a short debrief helps."
+    assert said(earlier[1]["summary"])["text"] == "Carrying nights home: a short debrief helps."
 
 
 async def test_summaries_go_too_unless_the_circle_keeps_them(four: Four) -> None:
@@ -230,12 +253,14 @@ async def test_summaries_go_too_unless_the_circle_keeps_them(four: Four) -> None
     assert opened.status_code == 201
     rid = opened.json()["current"]["id"]
     await post(four.alex, "energy", rid, energy=2, word="tired")
+    epoch = (await keys_of(four.sam, four.circle_id))["epoch"]
     await four.sam.post(
-        f"/api/circles/{four.circle_id}/rounds/{rid}/close", json={"summary": "Brief."}
+        f"/api/circles/{four.circle_id}/rounds/{rid}/close",
+        json={"summary": sealed(epoch, text="Brief.")},
     )
     await advance(datetime.now(UTC) + timedelta(days=1, minutes=1))
     view = await read(four.sam, four.circle_id)
-    assert view["current"] is None and view["earlier"][0]["summary"] == ""
+    assert view["current"] is None and view["earlier"][0]["summary"] is None
 
 
 async def test_leaving_takes_ones_posts_and_a_small_circle_pauses(four: Four) -> None:
@@ -254,5 +279,19 @@ async def test_leaving_takes_ones_posts_and_a_small_circle_pauses(four: Four) ->
     view = await read(four.sam, four.circle_id)
     assert [p["author"]["name"] for p in _kinds(view, "energy")] == ["sam"]
     assert (await four.lee.get(f"/api/circles/{four.circle_id}")).status_code == 404
+    # Lee still holds the circle key: nothing more is taken under it until a new one is
+    # made for those who stay (by whichever of them is online first).
+    epoch = (await keys_of(four.sam, four.circle_id))["epoch"]
+    stale = await four.sam.put(
+        f"/api/circles/posts/{new_id()}", json=post_body("energy", rid, epoch, energy=2)
+    )
+    assert stale.status_code == 409
+    assert (await keys_of(four.sam, four.circle_id))["renew"] is True
+    assert await renew(four.kim, four.circle_id) == epoch + 1
+    await post(four.sam, "energy", rid, energy=2, word="lighter")
+    old = await four.alex.put(
+        f"/api/circles/posts/{new_id()}", json=post_body("energy", rid, epoch, energy=2)
+    )
+    assert old.status_code == 409 and "seals it again" in old.json()["detail"]
     await four.kim.delete(f"/api/circles/{four.circle_id}/membership")
     assert (await read(four.sam, four.circle_id))["paused"] is True

@@ -14,7 +14,7 @@ from uuid import UUID, uuid4
 from zoneinfo import ZoneInfo
 
 from steady import db
-from steady.accounts.service import time_zone_of, usernames_of
+from steady.accounts.service import public_keys_of, time_zone_of, usernames_of
 from steady.circles.rules import AGREE_FIRST, GROUND_RULES, RULES_VERSION
 from steady.circles.schedule import next_opening
 from steady.circles.schemas import (
@@ -231,17 +231,21 @@ async def preview_invite(account_id: int, join: CircleJoin) -> CirclePreview:
         raise NotFound(GONE_INVITE)
     names = await usernames_of([row["inviter"]])
     count = await CircleMember.count().where(CircleMember.circle == row["circle"])
+    keys = await public_keys_of(row["inviter"]) or {}
     return CirclePreview(
         name=circle["name"],
         inviter_name=names.get(row["inviter"], ""),
         members=int(count),
         rules=GROUND_RULES,
         expires_at=row["expires_at"],
+        inviter_signing_public=keys.get("signing_public"),
+        inviter_sealing_public=keys.get("sealing_public"),
     )
 
 
 async def join(account_id: int, data: CircleJoin) -> UUID:
-    """Join by invite, having agreed to the ground rules; the invite is used up."""
+    """Join by invite, having agreed to the ground rules; the invite is used up. The
+    newcomer reads and posts once the inviter's phone has sealed the circle key to them."""
     if not data.agree_to_rules:
         raise InvalidField("agree_to_rules", AGREE_FIRST)
     async with db.current_engine().transaction():
@@ -263,7 +267,18 @@ async def join(account_id: int, data: CircleJoin) -> UUID:
         )
         if not used:
             raise NotFound(GONE_INVITE)
+        inviter = await (
+            CircleMember.select(CircleMember.id)
+            .where((CircleMember.circle == circle_id) & (CircleMember.account == row["inviter"]))
+            .first()
+        )
         await CircleMember.insert(
-            CircleMember(circle=circle_id, account=account_id, rules_version=RULES_VERSION)
+            CircleMember(
+                circle=circle_id,
+                account=account_id,
+                rules_version=RULES_VERSION,
+                invited_by=inviter["id"] if inviter else None,
+                key_mac=data.key_mac if data.token else None,
+            )
         )
     return circle_id

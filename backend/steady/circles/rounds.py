@@ -9,17 +9,21 @@ the same circle, one of them makes each change and the others find nothing to do
 from __future__ import annotations
 
 import contextlib
+import json
 from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID, uuid4
 from zoneinfo import ZoneInfo
 
+import msgspec
 from piccolo.query.functions.aggregate import Max
 
 from steady import db
+from steady.accounts.service import public_keys_of
+from steady.circles.keys import NO_KEYS, check_sealed_now
 from steady.circles.membership import members_of, membership, now
 from steady.circles.schedule import following_opening
-from steady.circles.schemas import MEMBERS_MIN
+from steady.circles.schemas import MEMBERS_MIN, Sealed
 from steady.circles.tables import Circle, CirclePost, CircleRound
 from steady.domain import Conflict, NotAllowed, NotFound
 from steady.events import announce
@@ -118,12 +122,30 @@ async def close_round(round_id: UUID, closed_at: datetime, summary: str | None =
     return bool(closed)
 
 
-async def facilitate_close(circle_id: UUID, round_id: UUID, account_id: int, summary: str) -> None:
-    """The facilitator closes the round early, with a short summary for the circle."""
+async def facilitate_close(
+    circle_id: UUID, round_id: UUID, account_id: int, summary: Sealed | None
+) -> None:
+    """The facilitator closes the round early, with a short summary for the circle, sealed
+    on their phone and kept with the keys they signed it with."""
     row = await facilitated_round(circle_id, round_id, account_id)
     if row["closed_at"] is not None:
         raise Conflict("This round has closed already.")
-    await close_round(round_id, now(), summary)
+    stored = ""
+    if summary is not None:
+        me = await membership(circle_id, account_id)
+        await check_sealed_now(circle_id, me["id"], summary)
+        keys = await public_keys_of(account_id)
+        if keys is None:
+            raise Conflict(NO_KEYS)
+        stored = json.dumps(
+            {
+                "sealed": msgspec.to_builtins(summary),
+                "by": me["id"],
+                "signing_public": keys["signing_public"],
+                "sealing_public": keys["sealing_public"],
+            }
+        )
+    await close_round(round_id, now(), stored)
 
 
 async def pick_case(circle_id: UUID, round_id: UUID, account_id: int, member: int | None) -> None:

@@ -17,6 +17,7 @@ from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_204_NO_CON
 from steady.addresses import client_address
 from steady.auth import Principal
 from steady.circles import membership, posts, rounds, service
+from steady.circles.key_routes import circle_keys, renew_circle_keys
 from steady.circles.rules import GROUND_RULES
 from steady.circles.schemas import (
     AwayWrite,
@@ -275,5 +276,7 @@ router = Router(
         write_post,
         take_back_post,
         mark_helpful,
+        circle_keys,
+        renew_circle_keys,
     ],
 )

@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Literal
 from uuid import UUID
 
 import msgspec
 
-from steady.structs import Input, LocalTime, Output, Weekday
+from steady.structs import FieldValueError, Input, LocalTime, Output, Weekday
 
 MEMBERS_MIN = 3
 MEMBERS_MAX = 8
 Rhythm = Literal["weekly", "fortnightly", "by_hand"]
 PostKind = Literal["energy", "case", "answer", "change", "appreciation", "not_ok"]
 Name = Annotated[str, msgspec.Meta(min_length=1, max_length=60)]
-Short = Annotated[str, msgspec.Meta(max_length=280)]
-Summary = Annotated[str, msgspec.Meta(max_length=600)]
 
 
 class CircleSettings(Input):
@@ -43,6 +41,9 @@ class CircleJoin(Input):
     token: Annotated[str, msgspec.Meta(min_length=1, max_length=64)] | None = None
     code: Annotated[str, msgspec.Meta(min_length=1, max_length=16)] | None = None
     agree_to_rules: bool = False
+    # From a link: the joiner's phone's MAC over both fingerprints, keyed by the secret
+    # in the link's fragment (never sent), for the inviter's phone to check.
+    key_mac: Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9_-]{43}$")] | None = None
 
 
 class AwayWrite(Input):
@@ -57,79 +58,95 @@ class CasePick(Input):
     member_id: Annotated[int, msgspec.Meta(ge=1, le=2**31 - 1)] | None = None
 
 
-class CloseRound(Input):
-    free_text_fields: ClassVar[frozenset[str]] = frozenset({"summary"})
+# ---- sealed: what members write travels only sealed under the circle key ----
 
-    summary: Summary = ""
+B64 = r"^[A-Za-z0-9_-]"
+
+
+class Sealed(Input):
+    """Something sealed on a phone under the circle key of ``epoch``
+    (``frontend/src/features/circles/sealing.ts``): the padded AES-GCM box and the
+    author's ECDSA signature. The server stores it and can't open it."""
+
+    epoch: Annotated[int, msgspec.Meta(ge=1, le=2**31 - 1)]
+    box: Annotated[str, msgspec.Meta(pattern=B64 + "{300,8000}$")]
+    sig: Annotated[str, msgspec.Meta(pattern=B64 + "{86}$")]
+
+
+class CloseRound(Input):
+    """The facilitator's summary for the circle, sealed (None: closing without one)."""
+
+    summary: Sealed | None = None
 
 
 class HelpfulWrite(Input):
     helpful: bool
 
 
-# ---- posts: one of each kind per member per round; the phone chooses each post's id ----
+class PostWrite(Input):
+    """A post in one part of a round; one of each kind per member per round. The phone
+    chooses its id. Only a small change's link to the author's own commitment is plain:
+    it points at their own data."""
 
-
-class EnergyPost(Input, tag="energy", tag_field="kind"):
-    """The energy round: how I am, in a number and one word."""
-
-    free_text_fields: ClassVar[frozenset[str]] = frozenset({"win", "challenge", "last_change"})
-
+    kind: PostKind
     round_id: UUID
-    energy: Annotated[int, msgspec.Meta(ge=1, le=5)]
-    word: Annotated[str, msgspec.Meta(min_length=1, max_length=24)]
-    win: Short = ""
-    challenge: Short = ""
-    # How last round's small change went.
-    last_change: Short = ""
-
-
-class CasePost(Input, tag="case", tag_field="kind"):
-    """One de-identified situation and the question the presenter would like help with."""
-
-    free_text_fields: ClassVar[frozenset[str]] = frozenset({"situation", "question"})
-
-    round_id: UUID
-    situation: Annotated[str, msgspec.Meta(min_length=1, max_length=1200)]
-    question: Annotated[str, msgspec.Meta(min_length=1, max_length=280)]
-
-
-class AnswerPost(Input, tag="answer", tag_field="kind"):
-    """A structured reflection on the case (at least one part), not advice."""
-
-    free_text_fields: ClassVar[frozenset[str]] = frozenset({"noticed", "question", "might_try"})
-
-    round_id: UUID
-    noticed: Annotated[str, msgspec.Meta(max_length=600)] = ""
-    question: Short = ""
-    might_try: Annotated[str, msgspec.Meta(max_length=600)] = ""
-
-
-class ChangePost(Input, tag="change", tag_field="kind"):
-    """One small change to try before the next round (a commitment, if the person wants)."""
-
-    round_id: UUID
-    text: Annotated[str, msgspec.Meta(min_length=1, max_length=80)]
+    sealed: Sealed
     commitment_id: UUID | None = None
 
-
-class AppreciationPost(Input, tag="appreciation", tag_field="kind"):
-    """A short thank-you to the circle, or to one member."""
-
-    free_text_fields: ClassVar[frozenset[str]] = frozenset({"text"})
-
-    round_id: UUID
-    text: Annotated[str, msgspec.Meta(min_length=1, max_length=280)]
-    to_member: Annotated[int, msgspec.Meta(ge=1, le=2**31 - 1)] | None = None
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if self.commitment_id is not None and self.kind != "change":
+            raise FieldValueError("commitment_id", "only a small change links a commitment")
 
 
-class NotOkPost(Input, tag="not_ok", tag_field="kind"):
-    """ "I'm not OK right now": the circle is told, with no details."""
-
-    round_id: UUID
+PublicKey = Annotated[str, msgspec.Meta(pattern=B64 + "{87}$")]
 
 
-PostWrite = EnergyPost | CasePost | AnswerPost | ChangePost | AppreciationPost | NotOkPost
+class EpochWrite(Input):
+    """A new circle key: the member list it is for (JSON, exactly as signed), the key
+    sealed to each member on it (by member id), and the maker's signature."""
+
+    roster: Annotated[str, msgspec.Meta(min_length=2, max_length=4000)]
+    keys: dict[str, Annotated[str, msgspec.Meta(pattern=B64 + "{100,200}$")]]
+    signature: Annotated[str, msgspec.Meta(pattern=B64 + "{86}$")]
+
+
+class EpochView(Output):
+    """One circle key as a member fetches it: what they need to check who made it and
+    for whom, and the key sealed to each member on its list."""
+
+    epoch: int
+    roster: str
+    keys: dict[str, str]
+    signer: int
+    signer_signing_public: str
+    signer_sealing_public: str
+    signature: str
+    made_at: datetime
+
+
+class MemberKeys(Output):
+    """A member's public keys; for someone not yet on the roster, who let them in and
+    the MAC their phone made from the invite link's secret (None: they came by code)."""
+
+    member: int
+    name: str
+    signing_public: str | None
+    sealing_public: str | None
+    on_roster: bool
+    invited_by: int | None
+    key_mac: str | None
+
+
+class CircleKeys(Output):
+    """The circle's keys as one member sees them: the epoch posts are sealed under now,
+    every key made since they joined, and everyone's public keys. ``renew`` says a new
+    key is due (someone left, or someone joined and waits to be let in)."""
+
+    epoch: int
+    epochs: list[EpochView]
+    members: list[MemberKeys]
+    renew: bool
 
 
 # ---- views ----
@@ -149,25 +166,25 @@ class MemberView(Output):
 
 
 class PostView(Output):
-    """One post as the circle sees it; only the fields of its kind are filled."""
+    """One post as the circle's server sees it: who, what kind, and the sealed words."""
 
     id: UUID
     kind: PostKind
     author: MemberRef
     mine: bool
-    energy: int | None = None
-    word: str = ""
-    win: str = ""
-    challenge: str = ""
-    last_change: str = ""
-    situation: str = ""
-    question: str = ""
-    noticed: str = ""
-    might_try: str = ""
-    text: str = ""
-    to_member: MemberRef | None = None
+    sealed: Sealed
     commitment_id: UUID | None = None
     helpful: bool = False
+
+
+class SealedSummary(Output):
+    """The facilitator's summary, sealed, with the keys it was signed with (the phone
+    checks them against the roster before believing them)."""
+
+    sealed: Sealed
+    by: int
+    signing_public: str
+    sealing_public: str
 
 
 class RoundView(Output):
@@ -179,7 +196,7 @@ class RoundView(Output):
     open: bool
     facilitator: MemberRef | None
     case_pick: MemberRef | None
-    summary: str
+    summary: SealedSummary | None
     posts: list[PostView]
 
 
@@ -191,7 +208,7 @@ class RoundSummary(Output):
     opens_at: datetime
     closed_at: datetime | None
     facilitator: MemberRef | None
-    summary: str
+    summary: SealedSummary | None
 
 
 class CircleView(Output):
@@ -225,6 +242,9 @@ class CirclePreview(Output):
     members: int
     rules: list[str]
     expires_at: datetime
+    # The inviter's public keys, for the joiner's phone to check against the link.
+    inviter_signing_public: str | None = None
+    inviter_sealing_public: str | None = None
 
 
 class CirclePostRecord(Output):
@@ -234,5 +254,5 @@ class CirclePostRecord(Output):
     circle: str
     round: int
     kind: PostKind
-    content: dict[str, object]
+    sealed: Sealed
     created_at: datetime

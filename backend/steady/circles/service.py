@@ -23,6 +23,8 @@ from steady.circles.schemas import (
     PostView,
     RoundSummary,
     RoundView,
+    Sealed,
+    SealedSummary,
 )
 from steady.circles.tables import Circle, CirclePost, CircleRound
 from steady.domain import NotFound
@@ -30,9 +32,13 @@ from steady.domain import NotFound
 EARLIER_SHOWN = 6
 
 
-def _content(raw: Any) -> dict[str, Any]:
-    loaded = json.loads(raw) if isinstance(raw, str) else raw
-    return dict(loaded or {})
+def _loaded(raw: Any) -> Any:
+    return json.loads(raw) if isinstance(raw, str) else raw
+
+
+def _summary(raw: str) -> SealedSummary | None:
+    """The facilitator's sealed summary, if there is one."""
+    return msgspec.convert(_loaded(raw), SealedSummary) if raw else None
 
 
 def _ref(members: dict[int, dict[str, Any]], member_id: int | None) -> MemberRef | None:
@@ -41,29 +47,19 @@ def _ref(members: dict[int, dict[str, Any]], member_id: int | None) -> MemberRef
 
 
 def _post_view(
-    row: dict[str, Any],
-    by_account: dict[int, dict[str, Any]],
-    members: dict[int, dict[str, Any]],
-    me: int,
+    row: dict[str, Any], by_account: dict[int, dict[str, Any]], me: int
 ) -> PostView | None:
     author = by_account.get(row["author"])
     if author is None:
         return None
-    content = _content(row["content"])
-    to_member = content.pop("to_member", None)
-    fields = {k: v for k, v in content.items() if k in PostView.__struct_fields__}
-    return msgspec.convert(
-        {
-            **fields,
-            "id": row["id"],
-            "kind": row["kind"],
-            "author": {"id": author["id"], "name": author["name"]},
-            "mine": row["author"] == me,
-            "to_member": msgspec.to_builtins(_ref(members, to_member)),
-            "helpful": row["helpful"],
-        },
-        PostView,
-        strict=False,
+    return PostView(
+        id=row["id"],
+        kind=row["kind"],
+        author=MemberRef(id=author["id"], name=author["name"]),
+        mine=row["author"] == me,
+        sealed=msgspec.convert(_loaded(row["sealed"]), Sealed),
+        commitment_id=row["commitment"],
+        helpful=row["helpful"],
     )
 
 
@@ -74,7 +70,7 @@ async def _round_view(
     posts = await (
         CirclePost.select().where(CirclePost.round == row["id"]).order_by(CirclePost.created_at)
     )
-    views = [_post_view(post, by_account, members, account_id) for post in posts]
+    views = [_post_view(post, by_account, account_id) for post in posts]
     return RoundView(
         id=row["id"],
         number=row["number"],
@@ -84,7 +80,7 @@ async def _round_view(
         open=row["closed_at"] is None,
         facilitator=_ref(members, row["facilitator"]),
         case_pick=_ref(members, row["case_pick"]),
-        summary=row["summary"],
+        summary=_summary(row["summary"]),
         posts=[view for view in views if view is not None],
     )
 
@@ -141,7 +137,7 @@ async def circle_view(circle_id: UUID, account_id: int) -> CircleView:
                 opens_at=r["opens_at"],
                 closed_at=r["closed_at"],
                 facilitator=_ref(members, r["facilitator"]),
-                summary=r["summary"],
+                summary=_summary(r["summary"]),
             )
             for r in earlier[:EARLIER_SHOWN]
         ],
@@ -181,7 +177,7 @@ async def posts_of(account_id: int) -> list[CirclePostRecord]:
         CirclePost.select(
             CirclePost.id,
             CirclePost.kind,
-            CirclePost.content,
+            CirclePost.sealed,
             CirclePost.created_at,
             CirclePost.circle.name,
             CirclePost.round.number,
@@ -195,7 +191,7 @@ async def posts_of(account_id: int) -> list[CirclePostRecord]:
             circle=row["circle.name"],
             round=row["round.number"],
             kind=row["kind"],
-            content=_content(row["content"]),
+            sealed=msgspec.convert(_loaded(row["sealed"]), Sealed),
             created_at=row["created_at"],
         )
         for row in rows

@@ -35,6 +35,8 @@ class Circle(Table, tablename="circle"):
     next_opens_at = Timestamptz(null=True, default=None)
     # The member who facilitated last (the role passes on in join order).
     last_facilitator = Integer(null=True, default=None)
+    # The circle key members seal posts under now (0: none made yet); see CircleEpoch.
+    epoch = Integer(default=0)
     created_at = Timestamptz(default=TimestamptzNow())
 
 
@@ -48,6 +50,11 @@ class CircleMember(Table, tablename="circle_member"):
     rules_version = SmallInt(default=1)
     joined_at = Timestamptz(default=TimestamptzNow())
     away_until = Timestamptz(null=True, default=None)
+    # Who let them in (a member's id) and, if they came by link, the MAC their phone made
+    # from the link's secret over both fingerprints: the inviter's phone checks it before
+    # sealing the circle key to them.
+    invited_by = Integer(null=True, default=None)
+    key_mac = Varchar(length=64, null=True, default=None)
 
 
 class CircleInvite(Table, tablename="circle_invite"):
@@ -75,6 +82,8 @@ class CircleRound(Table, tablename="circle_round"):
     closed_at = Timestamptz(null=True, default=None)
     facilitator = Integer(null=True, default=None)  # a member's id
     case_pick = Integer(null=True, default=None)  # the member the facilitator asked
+    # The facilitator's summary, sealed under the circle key (JSON: the sealed box, the
+    # facilitator's member id and public keys), or "".
     summary = Text(default="")
     purge_at = Timestamptz(null=True, default=None)
     purged = Boolean(default=False)
@@ -89,7 +98,28 @@ class CirclePost(Table, tablename="circle_post"):
     author = owner(index=True)
     # energy | case | answer | change | appreciation | not_ok
     kind = Varchar(length=14)
-    content = JSON(default="{}")
+    # What was written, sealed on the author's phone under the circle key of ``epoch``
+    # and signed by them (JSON: epoch, box, sig); the server can't open it.
+    sealed = JSON(default="{}")
+    commitment = UUID(null=True, default=None)  # a small change's own commitment, if linked
     helpful = Boolean(default=False)
     created_at = Timestamptz(default=TimestamptzNow())
     updated_at = Timestamptz(default=TimestamptzNow())
+
+
+class CircleEpoch(Table, tablename="circle_epoch"):
+    """One circle key's life: the member list (roster) it was made for, signed by the
+    member who made it, and the key sealed to each member on that list. A new one is made
+    whenever someone joins or leaves; the server takes the first e+1 and no other."""
+
+    id = Serial(primary_key=True)
+    circle = ForeignKey(references=Circle, on_delete=OnDelete.cascade, null=False, index=True)
+    epoch = Integer()
+    roster = Text()  # the signed JSON, exactly as signed
+    members = JSON(default="[]")  # the member ids on the roster, for the server's checks
+    keys = JSON(default="{}")  # member id -> the circle key sealed to them (HPKE)
+    signer = Integer()  # the member id who made it
+    signer_signing_public = Varchar(length=100)
+    signer_sealing_public = Varchar(length=100)
+    signature = Varchar(length=100)
+    created_at = Timestamptz(default=TimestamptzNow())

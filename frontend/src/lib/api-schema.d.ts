@@ -315,6 +315,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/circles/{circle_id}/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** CircleKeys */
+        get: operations["circle_keys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/circles/{circle_id}/keys/{epoch}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** RenewCircleKeys */
+        put: operations["renew_circle_keys"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/circles/{circle_id}/membership": {
         parameters: {
             query?: never;
@@ -1262,28 +1296,6 @@ export interface components {
             time_zone: string;
             username: string;
         };
-        /** AnswerPost */
-        AnswerPost: {
-            /** @constant */
-            kind: "answer";
-            /** @default  */
-            might_try: string;
-            /** @default  */
-            noticed: string;
-            /** @default  */
-            question: string;
-            /** Format: uuid */
-            round_id: string;
-        };
-        /** AppreciationPost */
-        AppreciationPost: {
-            /** @constant */
-            kind: "appreciation";
-            /** Format: uuid */
-            round_id: string;
-            text: string;
-            to_member?: number | null;
-        };
         /** Argon2Params */
         Argon2Params: {
             iterations: number;
@@ -1305,24 +1317,6 @@ export interface components {
         /** CasePick */
         CasePick: {
             member_id?: number | null;
-        };
-        /** CasePost */
-        CasePost: {
-            /** @constant */
-            kind: "case";
-            question: string;
-            /** Format: uuid */
-            round_id: string;
-            situation: string;
-        };
-        /** ChangePost */
-        ChangePost: {
-            commitment_id?: string | null;
-            /** @constant */
-            kind: "change";
-            /** Format: uuid */
-            round_id: string;
-            text: string;
         };
         /** CheckinHistory */
         CheckinHistory: {
@@ -1408,7 +1402,15 @@ export interface components {
             /** @default false */
             agree_to_rules: boolean;
             code?: string | null;
+            key_mac?: string | null;
             token?: string | null;
+        };
+        /** CircleKeys */
+        CircleKeys: {
+            epoch: number;
+            epochs: components["schemas"]["EpochView"][];
+            members: components["schemas"]["MemberKeys"][];
+            renew: boolean;
         };
         /** CircleListItem */
         CircleListItem: {
@@ -1423,9 +1425,6 @@ export interface components {
         /** CirclePostRecord */
         CirclePostRecord: {
             circle: string;
-            content: {
-                [key: string]: unknown;
-            };
             /** Format: date-time */
             created_at: string;
             /** Format: uuid */
@@ -1433,12 +1432,15 @@ export interface components {
             /** @enum {string} */
             kind: "energy" | "case" | "answer" | "change" | "appreciation" | "not_ok";
             round: number;
+            sealed: components["schemas"]["Sealed"];
         };
         /** CirclePreview */
         CirclePreview: {
             /** Format: date-time */
             expires_at: string;
             inviter_name: string;
+            inviter_sealing_public?: string | null;
+            inviter_signing_public?: string | null;
             members: number;
             name: string;
             rules: string[];
@@ -1516,8 +1518,7 @@ export interface components {
         };
         /** CloseRound */
         CloseRound: {
-            /** @default  */
-            summary: string;
+            summary?: components["schemas"]["Sealed"] | null;
         };
         /** CommitmentProgress */
         CommitmentProgress: {
@@ -1638,21 +1639,6 @@ export interface components {
             mood: number;
             stress: number;
         };
-        /** EnergyPost */
-        EnergyPost: {
-            /** @default  */
-            challenge: string;
-            energy: number;
-            /** @constant */
-            kind: "energy";
-            /** @default  */
-            last_change: string;
-            /** Format: uuid */
-            round_id: string;
-            /** @default  */
-            win: string;
-            word: string;
-        };
         /** Envelope */
         Envelope: {
             box: string;
@@ -1662,6 +1648,28 @@ export interface components {
             sig: string;
             /** @constant */
             v: 1;
+        };
+        /** EpochView */
+        EpochView: {
+            epoch: number;
+            keys: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            made_at: string;
+            roster: string;
+            signature: string;
+            signer: number;
+            signer_sealing_public: string;
+            signer_signing_public: string;
+        };
+        /** EpochWrite */
+        EpochWrite: {
+            keys: {
+                [key: string]: string;
+            };
+            roster: string;
+            signature: string;
         };
         /** ErrorBody */
         ErrorBody: {
@@ -1860,6 +1868,16 @@ export interface components {
             count: number;
             value: string;
         };
+        /** MemberKeys */
+        MemberKeys: {
+            invited_by: number | null;
+            key_mac: string | null;
+            member: number;
+            name: string;
+            on_roster: boolean;
+            sealing_public: string | null;
+            signing_public: string | null;
+        };
         /** MemberRef */
         MemberRef: {
             id: number;
@@ -1873,13 +1891,6 @@ export interface components {
             joined_at: string;
             me: boolean;
             name: string;
-        };
-        /** NotOkPost */
-        NotOkPost: {
-            /** @constant */
-            kind: "not_ok";
-            /** Format: uuid */
-            round_id: string;
         };
         /** Notice */
         Notice: {
@@ -1964,34 +1975,24 @@ export interface components {
         /** PostView */
         PostView: {
             author: components["schemas"]["MemberRef"];
-            /** @default  */
-            challenge: string;
             commitment_id?: string | null;
-            energy?: number | null;
             /** @default false */
             helpful: boolean;
             /** Format: uuid */
             id: string;
             /** @enum {string} */
             kind: "energy" | "case" | "answer" | "change" | "appreciation" | "not_ok";
-            /** @default  */
-            last_change: string;
-            /** @default  */
-            might_try: string;
             mine: boolean;
-            /** @default  */
-            noticed: string;
-            /** @default  */
-            question: string;
-            /** @default  */
-            situation: string;
-            /** @default  */
-            text: string;
-            to_member?: components["schemas"]["MemberRef"] | null;
-            /** @default  */
-            win: string;
-            /** @default  */
-            word: string;
+            sealed: components["schemas"]["Sealed"];
+        };
+        /** PostWrite */
+        PostWrite: {
+            commitment_id?: string | null;
+            /** @enum {string} */
+            kind: "energy" | "case" | "answer" | "change" | "appreciation" | "not_ok";
+            /** Format: uuid */
+            round_id: string;
+            sealed: components["schemas"]["Sealed"];
         };
         /** PrefsView */
         PrefsView: {
@@ -2114,7 +2115,7 @@ export interface components {
             number: number;
             /** Format: date-time */
             opens_at: string;
-            summary: string;
+            summary: components["schemas"]["SealedSummary"] | null;
         };
         /** RoundView */
         RoundView: {
@@ -2130,7 +2131,7 @@ export interface components {
             /** Format: date-time */
             opens_at: string;
             posts: components["schemas"]["PostView"][];
-            summary: string;
+            summary: components["schemas"]["SealedSummary"] | null;
         };
         /** Scores */
         Scores: {
@@ -2141,6 +2142,19 @@ export interface components {
             mood_trend: string | null;
             stress: number;
             stress_trend: string | null;
+        };
+        /** Sealed */
+        Sealed: {
+            box: string;
+            epoch: number;
+            sig: string;
+        };
+        /** SealedSummary */
+        SealedSummary: {
+            by: number;
+            sealed: components["schemas"]["Sealed"];
+            sealing_public: string;
+            signing_public: string;
         };
         /** SentView */
         SentView: {
@@ -3346,7 +3360,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["EnergyPost"] | components["schemas"]["CasePost"] | components["schemas"]["AnswerPost"] | components["schemas"]["ChangePost"] | components["schemas"]["AppreciationPost"] | components["schemas"]["NotOkPost"];
+                "application/json": components["schemas"]["PostWrite"];
             };
         };
         responses: {
@@ -3805,6 +3819,134 @@ export interface operations {
             };
             /** @description Too many attempts: wait for Retry-After seconds. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    circle_keys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                circle_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CircleKeys"];
+                };
+            };
+            /** @description Bad input: each entry in errors names a field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in (or the session ended): sign in and try again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Nothing here for you (it may never have existed, or was taken back). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    renew_circle_keys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                circle_id: string;
+                epoch: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EpochWrite"];
+            };
+        };
+        responses: {
+            /** @description Done; nothing to return. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: each entry in errors names a field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in (or the session ended): sign in and try again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The CSRF token is missing, or belongs to another session. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Nothing here for you (it may never have existed, or was taken back). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description It clashes with what is stored now; detail says how. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is larger than Steady accepts. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -55,12 +55,29 @@ interface KeptSecret {
 }
 
 /** Keep an invite's secret (for checking the joiner's MAC after the invite is used up). */
+async function keptSecrets(): Promise<KeptSecret[]> {
+  const kept = (await getMeta<KeptSecret[]>(SECRETS)) ?? [];
+  return kept.filter((item) => typeof item === 'object' && Date.parse(item.until) > Date.now());
+}
+
 export async function keepInviteSecret(secret: string): Promise<void> {
   const until = new Date(Date.now() + SECRET_DAYS * 86_400_000).toISOString();
-  await setMeta(SECRETS, [...(await inviteSecrets()), { secret, until }]);
+  await setMeta(SECRETS, [...(await keptSecrets()), { secret, until }]);
 }
 
 export async function inviteSecrets(): Promise<string[]> {
-  const kept = (await getMeta<KeptSecret[]>(SECRETS)) ?? [];
-  return kept.filter((item) => Date.parse(item.until) > Date.now()).map((item) => item.secret);
+  return (await keptSecrets()).map((item) => item.secret);
+}
+
+/** An invite link's fragment (the inviter's key fingerprint and a one-time secret), kept
+ * for this tab while the person signs up or in on the way (a redirect would drop it). */
+export function inviteFragment(token: string): { f: string; s: string } | null {
+  if (!token) return null;
+  const key = `invite-fragment:${token}`;
+  const hash = new URLSearchParams(location.hash.slice(1));
+  const f = hash.get('f');
+  const s = hash.get('s');
+  if (f && s) sessionStorage.setItem(key, JSON.stringify({ f, s }));
+  const kept = sessionStorage.getItem(key);
+  return kept ? (JSON.parse(kept) as { f: string; s: string }) : null;
 }

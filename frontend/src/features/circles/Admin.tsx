@@ -5,11 +5,13 @@ import { useEffect, useState } from 'preact/hooks';
 
 import { type Schemas, api, describeError, fieldMessages } from '../../lib/api';
 import { MAX_LENGTH } from '../../lib/api-limits';
-import { type MadeInvite, circleInvites } from '../../lib/invites';
+import { toBase64Url } from '../../lib/crypto/bytes';
+import { deviceKeys } from '../../lib/crypto/keyring';
+import { type MadeInvite, circleInvites, keepInviteSecret } from '../../lib/invites';
 import { reach } from '../../lib/reach';
 import { TextField } from '../../ui/field';
 import { OpenInvite } from '../../ui/invite';
-import type { CircleView } from './data';
+import type { CircleView, RawCircle } from './data';
 import { RhythmFields, type Rhythm } from './RhythmFields';
 
 function Invites({ circle }: { circle: CircleView }): JSX.Element {
@@ -33,7 +35,11 @@ function Invites({ circle }: { circle: CircleView }): JSX.Element {
       setMessage(describeError(error));
       return;
     }
-    await keeper.remember(data);
+    // The link's fragment binds it to this person's keys (the server never sees it).
+    const keys = await deviceKeys();
+    const secret = toBase64Url(crypto.getRandomValues(new Uint8Array(16)));
+    if (keys) await keepInviteSecret(secret);
+    await keeper.remember(keys ? { ...data, fingerprint: keys.fingerprint, secret } : data);
     await load();
     setMessage(`Invite ${data.code} is ready below. Send the link, or read them the code.`);
   }
@@ -65,7 +71,7 @@ function Invites({ circle }: { circle: CircleView }): JSX.Element {
   );
 }
 
-function Settings({ circle, onChanged }: { circle: CircleView; onChanged: (next: CircleView) => void }): JSX.Element {
+function Settings({ circle, onChanged }: { circle: CircleView; onChanged: (next: RawCircle) => void }): JSX.Element {
   const [name, setName] = useState(circle.name);
   const [rhythm, setRhythm] = useState<Rhythm>(circle.settings);
   const [keepDays, setKeepDays] = useState(circle.settings.keep_days);
@@ -112,7 +118,7 @@ function Settings({ circle, onChanged }: { circle: CircleView; onChanged: (next:
   );
 }
 
-export function Admin({ circle, onChanged }: { circle: CircleView; onChanged: (next: CircleView) => void }): JSX.Element {
+export function Admin({ circle, onChanged }: { circle: CircleView; onChanged: (next: RawCircle) => void }): JSX.Element {
   const { route } = useLocation();
   const me = circle.members.find((m) => m.me);
   const away = me?.away_until ? new Date(me.away_until) > new Date() : false;

@@ -4,7 +4,7 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 
-import { MAX_LENGTH } from '../../lib/api-limits';
+import { POST_LIMITS } from './limits';
 import { useDraft } from '../../lib/drafts';
 import { TextField } from '../../ui/field';
 import { type MemberRef, type PostView, type Waiting, queueHelpful, queuePost } from './data';
@@ -26,15 +26,15 @@ function CaseForm({ roundId, waiting }: { roundId: string; waiting: Waiting | un
       document.getElementById(problems.situation ? 'case-situation' : 'case-question')?.focus();
       return;
     }
-    await queuePost({ kind: 'case', round_id: roundId, situation: situation.trim(), question: question.trim() });
+    if (!(await queuePost({ kind: 'case', round_id: roundId, situation: situation.trim(), question: question.trim() }))) return;
     await draft.clear();
   }
 
   return (
     <form noValidate onSubmit={(e) => void save(e)} data-testid="case-form">
       <p class="hint">Leave out names and anything that could identify a patient, client or student.</p>
-      <TextField id="case-situation" label="The situation" value={situation} onInput={(value) => draft.set({ ...draft.value, situation: value })} maxLength={MAX_LENGTH.CasePost.situation} multiline required error={errors.situation} />
-      <TextField id="case-question" label="What you'd like help with" value={question} onInput={(value) => draft.set({ ...draft.value, question: value })} maxLength={MAX_LENGTH.CasePost.question} required error={errors.question} />
+      <TextField id="case-situation" label="The situation" value={situation} onInput={(value) => draft.set({ ...draft.value, situation: value })} maxLength={POST_LIMITS.situation} multiline required error={errors.situation} />
+      <TextField id="case-question" label="What you'd like help with" value={question} onInput={(value) => draft.set({ ...draft.value, question: value })} maxLength={POST_LIMITS.caseQuestion} required error={errors.question} />
       <button type="submit" data-testid="case-post">
         Bring this case
       </button>
@@ -55,7 +55,7 @@ function AnswerForm({ roundId, waiting }: { roundId: string; waiting: Waiting | 
       document.getElementById('answer-noticed')?.focus();
       return;
     }
-    await queuePost({ kind: 'answer', round_id: roundId, noticed: noticed.trim(), question: question.trim(), might_try: mightTry.trim() });
+    if (!(await queuePost({ kind: 'answer', round_id: roundId, noticed: noticed.trim(), question: question.trim(), might_try: mightTry.trim() }))) return;
     await draft.clear();
   }
 
@@ -63,9 +63,9 @@ function AnswerForm({ roundId, waiting }: { roundId: string; waiting: Waiting | 
     <form noValidate onSubmit={(e) => void save(e)} data-testid="answer-form">
       <h3>Your answer</h3>
       <p class="hint">Reflect rather than advise: any one part is enough.</p>
-      <TextField id="answer-noticed" label="What I noticed" value={noticed} onInput={(value) => draft.set({ ...draft.value, noticed: value })} maxLength={MAX_LENGTH.AnswerPost.noticed} multiline error={error} />
-      <TextField id="answer-question" label="A question that might help" value={question} onInput={(value) => draft.set({ ...draft.value, question: value })} maxLength={MAX_LENGTH.AnswerPost.question} multiline />
-      <TextField id="answer-might-try" label="What I might try" value={mightTry} onInput={(value) => draft.set({ ...draft.value, mightTry: value })} maxLength={MAX_LENGTH.AnswerPost.might_try} multiline />
+      <TextField id="answer-noticed" label="What I noticed" value={noticed} onInput={(value) => draft.set({ ...draft.value, noticed: value })} maxLength={POST_LIMITS.noticed} multiline error={error} />
+      <TextField id="answer-question" label="A question that might help" value={question} onInput={(value) => draft.set({ ...draft.value, question: value })} maxLength={POST_LIMITS.answerQuestion} multiline />
+      <TextField id="answer-might-try" label="What I might try" value={mightTry} onInput={(value) => draft.set({ ...draft.value, mightTry: value })} maxLength={POST_LIMITS.might_try} multiline />
       <button type="submit" data-testid="answer-post">
         Send my answer
       </button>

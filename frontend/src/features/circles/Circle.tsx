@@ -1,5 +1,6 @@
 /** One circle: who is in it, the ground rules, the round (part by part) and earlier ones.
- * Read fresh from the server each time (nothing a circle says is kept on the phone). */
+ * Read fresh from the server each time (nothing a circle says is kept on the phone) and
+ * opened here with the circle's keys; the page says plainly when they can't be trusted. */
 import type { JSX } from 'preact';
 import { useRoute } from 'preact-iso';
 import { useEffect, useState } from 'preact/hooks';
@@ -12,7 +13,7 @@ import { useSession } from '../../lib/session';
 import { Page } from '../../ui/page';
 import { SignedOut } from '../sharing/SignedOut';
 import { Admin } from './Admin';
-import { type CircleView, readCircle } from './data';
+import { type CircleView, type RawCircle, lastSealProblem, openCircle, readCircle } from './data';
 import { Round } from './Round';
 import { Rules } from './Rules';
 
@@ -32,7 +33,40 @@ function Members({ circle }: { circle: CircleView }): JSX.Element {
   );
 }
 
-function NoRoundOpen({ circle, onChanged }: { circle: CircleView; onChanged: (next: CircleView) => void }): JSX.Element {
+/** Why posting is held (the keys can't be trusted, or this person waits to be let in),
+ * and anything the last post couldn't be sealed for. */
+function KeysNotice({ circle }: { circle: CircleView }): JSX.Element | null {
+  const [sealProblem, setSealProblem] = useState('');
+  useEffect(() => listen('circle-cant-seal', () => setSealProblem(lastSealProblem())), []);
+  const meWaiting = circle.members.some((m) => m.me && circle.waiting.includes(m.name));
+  const others = circle.waiting.filter((name) => !circle.members.some((m) => m.me && m.name === name));
+  return (
+    <>
+      {circle.keysProblem && (
+        <p class="banner" role="alert" data-testid="circle-keys-problem">
+          {circle.keysProblem}
+        </p>
+      )}
+      {sealProblem && (
+        <p class="banner" role="alert" data-testid="circle-seal-problem">
+          {sealProblem}
+        </p>
+      )}
+      {meWaiting && (
+        <p class="banner" data-testid="circle-let-in-waiting">
+          Welcome. You can read and post once the person who invited you opens the circle on their phone: that seals the circle's key to you. Earlier rounds stay sealed to the people who were in them.
+        </p>
+      )}
+      {!meWaiting && others.length > 0 && (
+        <p class="hint" data-testid="circle-others-waiting">
+          Waiting to be let in by whoever invited them: {others.join(', ')}.
+        </p>
+      )}
+    </>
+  );
+}
+
+function NoRoundOpen({ circle, onChanged }: { circle: CircleView; onChanged: (next: RawCircle) => void }): JSX.Element {
   const [message, setMessage] = useState('');
   const last = circle.current;
   async function startNow(): Promise<void> {
@@ -66,7 +100,7 @@ export function Circle(): JSX.Element {
   const [state, setState] = useState<State>({ kind: 'loading' });
 
   async function load(): Promise<void> {
-    const { data, response } = await readCircle(id);
+    const { data, response } = await readCircle(id).catch(() => ({ data: undefined, response: undefined }));
     if (data) setState({ kind: 'ready', circle: data });
     else setState({ kind: response?.status === 404 ? 'gone' : 'offline' });
   }
@@ -96,10 +130,11 @@ export function Circle(): JSX.Element {
     );
   }
   const circle = state.circle;
-  const onChanged = (next: CircleView) => setState({ kind: 'ready', circle: next });
+  const onChanged = (next: RawCircle) => void openCircle(next).then((opened) => setState({ kind: 'ready', circle: opened }));
   return (
     <Page title={circle.name}>
       <Members circle={circle} />
+      <KeysNotice circle={circle} />
       <Rules rules={circle.rules} open={false} />
       {circle.current?.open ? <Round circle={circle} round={circle.current} onChanged={onChanged} /> : <NoRoundOpen circle={circle} onChanged={onChanged} />}
       {circle.earlier.length > 0 && (

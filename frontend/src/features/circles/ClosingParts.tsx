@@ -3,7 +3,7 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 
-import { MAX_LENGTH } from '../../lib/api-limits';
+import { POST_LIMITS } from './limits';
 import { useDraft } from '../../lib/drafts';
 import { TextField } from '../../ui/field';
 import { createCommitment } from '../commitments/writes';
@@ -24,7 +24,7 @@ export function ChangePart({ roundId, posts, waiting }: { roundId: string; posts
       return;
     }
     const commitment = toToday ? await createCommitment({ title: text.trim(), why: 'From my circle' }) : null;
-    await queuePost({ kind: 'change', round_id: roundId, text: text.trim(), commitment_id: commitment?.id ?? null });
+    if (!(await queuePost({ kind: 'change', round_id: roundId, text: text.trim(), commitment_id: commitment?.id ?? null }))) return;
     await draft.clear();
   }
 
@@ -47,7 +47,7 @@ export function ChangePart({ roundId, posts, waiting }: { roundId: string; posts
       {waiting && <WaitingNote />}
       {!mine && !waiting && (
         <form noValidate onSubmit={(e) => void save(e)} data-testid="change-form">
-          <TextField id="change-text" label="One small change I'll try before the next round" value={text} onInput={(value) => { draft.set({ ...draft.value, text: value }); setError(''); }} maxLength={MAX_LENGTH.ChangePost.text} required error={error} />
+          <TextField id="change-text" label="One small change I'll try before the next round" value={text} onInput={(value) => { draft.set({ ...draft.value, text: value }); setError(''); }} maxLength={POST_LIMITS.change} required error={error} />
           <label class="check">
             <input type="checkbox" checked={toToday} onChange={(e) => draft.set({ ...draft.value, toToday: e.currentTarget.checked })} data-testid="change-to-today" />
             Add it to my Today list
@@ -74,7 +74,7 @@ export function AppreciationPart({ roundId, posts, waiting, members, me }: { rou
       document.getElementById('thanks-text')?.focus();
       return;
     }
-    await queuePost({ kind: 'appreciation', round_id: roundId, text: text.trim(), to_member: to ? Number(to) : null });
+    if (!(await queuePost({ kind: 'appreciation', round_id: roundId, text: text.trim(), to_member: to ? Number(to) : null }))) return;
     await draft.clear();
   }
 
@@ -108,7 +108,7 @@ export function AppreciationPart({ roundId, posts, waiting, members, me }: { rou
                 ))}
             </select>
           </div>
-          <TextField id="thanks-text" label="A few words of thanks" value={text} onInput={(value) => { draft.set({ ...draft.value, text: value }); setError(''); }} maxLength={MAX_LENGTH.AppreciationPost.text} multiline required error={error} />
+          <TextField id="thanks-text" label="A few words of thanks" value={text} onInput={(value) => { draft.set({ ...draft.value, text: value }); setError(''); }} maxLength={POST_LIMITS.appreciation} multiline required error={error} />
           <button type="submit" data-testid="thanks-post">
             Send thanks
           </button>

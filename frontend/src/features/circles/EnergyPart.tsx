@@ -3,7 +3,7 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 
-import { MAX_LENGTH } from '../../lib/api-limits';
+import { POST_LIMITS } from './limits';
 import { useDraft } from '../../lib/drafts';
 import { TextField } from '../../ui/field';
 import { type PostView, type Waiting, queuePost } from './data';
@@ -47,7 +47,7 @@ export function EnergyPart({ roundId, posts, waiting, askAboutChange }: { roundI
       document.getElementById(problems.energy ? 'energy-1' : 'energy-word')?.focus();
       return;
     }
-    await queuePost({ kind: 'energy', round_id: roundId, energy: energy!, word: word.trim(), win, challenge, last_change: lastChange }, mine?.id ?? waiting?.id);
+    if (!(await queuePost({ kind: 'energy', round_id: roundId, energy: energy!, word: word.trim(), win, challenge, last_change: lastChange }, mine?.id ?? waiting?.id))) return;
     await draft.clear();
     setEditing(false);
   }
@@ -94,10 +94,10 @@ export function EnergyPart({ roundId, posts, waiting, askAboutChange }: { roundI
               </span>
             )}
           </fieldset>
-          <TextField id="energy-word" label="One word for how you are" value={word} onInput={(value) => change({ word: value })} maxLength={MAX_LENGTH.EnergyPost.word} required error={errors.word} />
-          <TextField id="energy-win" label="A win to celebrate (optional)" value={win} onInput={(value) => change({ win: value })} maxLength={MAX_LENGTH.EnergyPost.win} multiline />
-          <TextField id="energy-challenge" label="A challenge (optional)" value={challenge} onInput={(value) => change({ challenge: value })} maxLength={MAX_LENGTH.EnergyPost.challenge} multiline />
-          {askAboutChange && <TextField id="energy-last-change" label="How did last round's small change go? (optional)" value={lastChange} onInput={(value) => change({ lastChange: value })} maxLength={MAX_LENGTH.EnergyPost.last_change} multiline />}
+          <TextField id="energy-word" label="One word for how you are" value={word} onInput={(value) => change({ word: value })} maxLength={POST_LIMITS.word} required error={errors.word} />
+          <TextField id="energy-win" label="A win to celebrate (optional)" value={win} onInput={(value) => change({ win: value })} maxLength={POST_LIMITS.win} multiline />
+          <TextField id="energy-challenge" label="A challenge (optional)" value={challenge} onInput={(value) => change({ challenge: value })} maxLength={POST_LIMITS.challenge} multiline />
+          {askAboutChange && <TextField id="energy-last-change" label="How did last round's small change go? (optional)" value={lastChange} onInput={(value) => change({ lastChange: value })} maxLength={POST_LIMITS.last_change} multiline />}
           <button type="submit" data-testid="energy-post">
             Post to the circle
           </button>

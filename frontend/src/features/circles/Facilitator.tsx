@@ -1,16 +1,18 @@
 /** What the round's facilitator does: ask someone to bring the case, and close the round
- * with a short summary (it closes on time anyway if they can't). Needs a connection. */
+ * with a short summary, sealed for the circle (it closes on time anyway if they can't).
+ * Needs a connection. */
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 
 import { api, describeError } from '../../lib/api';
-import { MAX_LENGTH } from '../../lib/api-limits';
 import { useDraft } from '../../lib/drafts';
 import { reach } from '../../lib/reach';
 import { TextField } from '../../ui/field';
-import type { CircleView, RoundView } from './data';
+import { POST_LIMITS } from './limits';
+import { CantSeal, sealSummary } from './sealing';
+import { type CircleView, type RawCircle, type RoundView, keyringOf } from './data';
 
-export function Facilitator({ circle, round, onChanged }: { circle: CircleView; round: RoundView; onChanged: (next: CircleView) => void }): JSX.Element {
+export function Facilitator({ circle, round, onChanged }: { circle: CircleView; round: RoundView; onChanged: (next: RawCircle) => void }): JSX.Element {
   const summary = useDraft(`circle-summary-${round.id}`, '');
   const [message, setMessage] = useState('');
   const path = { circle_id: circle.id, round_id: round.id };
@@ -24,7 +26,15 @@ export function Facilitator({ circle, round, onChanged }: { circle: CircleView; 
 
   async function close(event: Event): Promise<void> {
     event.preventDefault();
-    const { data, error } = await reach(api.POST('/api/circles/{circle_id}/rounds/{round_id}/close', { params: { path }, body: { summary: summary.value.trim() } }));
+    const ring = keyringOf(circle.id);
+    let sealed = null;
+    try {
+      if (summary.value.trim()) sealed = ring ? await sealSummary(ring, round.id, summary.value.trim()) : null;
+    } catch (error) {
+      setMessage(error instanceof CantSeal ? error.message : 'Your summary could not be sealed just now. Try again.');
+      return;
+    }
+    const { data, error } = await reach(api.POST('/api/circles/{circle_id}/rounds/{round_id}/close', { params: { path }, body: { summary: sealed } }));
     if (data) {
       await summary.clear();
       onChanged(data);
@@ -48,7 +58,7 @@ export function Facilitator({ circle, round, onChanged }: { circle: CircleView; 
         </div>
       )}
       <form noValidate onSubmit={(e) => void close(e)}>
-        <TextField id="round-summary" label="A short summary for the circle (optional)" hint="What came up and what people will try. No names of patients, clients or students." value={summary.value} onInput={summary.set} maxLength={MAX_LENGTH.CloseRound.summary} multiline />
+        <TextField id="round-summary" label="A short summary for the circle (optional)" hint="What came up and what people will try. No names of patients, clients or students." value={summary.value} onInput={summary.set} maxLength={POST_LIMITS.summary} multiline />
         <button type="submit" class="secondary" data-testid="round-close">
           Close the round
         </button>

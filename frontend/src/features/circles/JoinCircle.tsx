@@ -1,10 +1,12 @@
 /** Joining a circle: who invites and what the circle is, its ground rules first, and a
- * place in it only after agreeing to them. */
+ * place in it only after agreeing to them. A link's fragment vouches for the inviter's
+ * keys: a mismatch is refused; a match is what the circle's keys are checked against. */
 import type { JSX } from 'preact';
 import { useLocation } from 'preact-iso';
 import { useEffect, useState } from 'preact/hooks';
 
 import { type Schemas, api, describeError, fieldMessages } from '../../lib/api';
+import { inviteFragment } from '../../lib/invites';
 import { reach } from '../../lib/reach';
 import { useSession } from '../../lib/session';
 import { Page } from '../../ui/page';
@@ -19,21 +21,32 @@ export function JoinCircle(): JSX.Element {
   const [agree, setAgree] = useState(false);
   const [agreeError, setAgreeError] = useState('');
   const [message, setMessage] = useState('');
+  const [mismatch, setMismatch] = useState(false);
+  const [fragment] = useState(() => inviteFragment(query.t ?? ''));
 
   useEffect(() => {
     if (session.status !== 'signed_in' || !redeem) return;
     void (async () => {
       const { data, error } = await reach(api.POST('/api/circles/invites/open', { body: { ...redeem, agree_to_rules: false } }));
-      if (data) setPreview(data);
-      else setMessage(describeError(error));
+      if (data) {
+        setPreview(data);
+        if (fragment) {
+          const { inviterMatches } = await import('../sharing/trust');
+          setMismatch(!(await inviterMatches(data, fragment)));
+        }
+      } else setMessage(describeError(error));
     })();
   }, [session.status, query.t, query.code]);
 
   async function join(): Promise<void> {
     if (!redeem) return;
     setAgreeError('');
-    const { data, error } = await reach(api.POST('/api/circles/invites/join', { body: { ...redeem, agree_to_rules: agree } }));
+    const trust = fragment && query.t ? await import('../sharing/trust') : null;
+    const keyMac = trust && fragment ? await trust.joinerMac(fragment) : undefined;
+    const body = { ...redeem, agree_to_rules: agree, ...(keyMac ? { key_mac: keyMac } : {}) };
+    const { data, error } = await reach(api.POST('/api/circles/invites/join', { body }));
     if (data) {
+      if (fragment) await (await import('./keys')).expectInviter(data.id, fragment.f);
       route(`/circles/${data.id}`);
       return;
     }
@@ -53,7 +66,12 @@ export function JoinCircle(): JSX.Element {
           Open the link you were sent, or type the code on <a href="/circles">your circles</a>.
         </p>
       )}
-      {preview && (
+      {preview && mismatch && (
+        <p class="banner" role="alert" data-testid="join-circle-mismatch">
+          The keys Steady gave for {preview.inviter_name} don't match the ones in your link, so you can't join through it. Ask {preview.inviter_name} for a new invite in person; it may mean whoever runs Steady tried to listen in.
+        </p>
+      )}
+      {preview && !mismatch && (
         <section class="card" aria-labelledby="join-about">
           <h2 id="join-about" data-testid="join-circle-name">
             {preview.name}

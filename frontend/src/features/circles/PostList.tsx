@@ -9,7 +9,13 @@ export function PostItem({ post, children }: { post: PostView; children: Compone
       <p class="post-author">
         <strong>{post.mine ? 'You' : post.author.name}</strong>
       </p>
-      {children}
+      {post.unreadable ? (
+        <p class="muted" data-testid="post-unreadable">
+          {post.unreadable}
+        </p>
+      ) : (
+        children
+      )}
       {post.mine && (
         <button type="button" class="quiet" onClick={() => void queueTakeBack(post.id)} data-testid="take-back">
           Take back<span class="visually-hidden"> your post</span>

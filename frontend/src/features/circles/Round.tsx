@@ -6,7 +6,7 @@ import { useLocation } from 'preact-iso';
 import { when } from '../../lib/dates';
 import { AppreciationPart, ChangePart } from './ClosingParts';
 import { CasePart } from './CasePart';
-import { type CircleView, type PostView, type RoundView, queuePost, queueTakeBack, useWaitingPosts } from './data';
+import { type CircleView, type PostView, type RawCircle, type RoundView, queuePost, queueTakeBack, useWaitingPosts } from './data';
 import { EnergyPart } from './EnergyPart';
 import { Facilitator } from './Facilitator';
 
@@ -45,7 +45,7 @@ function NotOk({ round, posts }: { round: RoundView; posts: PostView[] }): JSX.E
   );
 }
 
-export function Round({ circle, round, onChanged }: { circle: CircleView; round: RoundView; onChanged: (next: CircleView) => void }): JSX.Element {
+export function Round({ circle, round, onChanged }: { circle: CircleView; round: RoundView; onChanged: (next: RawCircle) => void }): JSX.Element {
   const waiting = useWaitingPosts(round.id);
   const of = (kind: PostView['kind']) => round.posts.filter((p) => p.kind === kind);
   const waitingOf = (kind: PostView['kind']) => waiting.find((w) => w.body.kind === kind);

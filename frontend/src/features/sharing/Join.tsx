@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 
 import { type Schemas, api, describeError } from '../../lib/api';
 import { focusFirstProblem } from '../../lib/forms';
+import { inviteFragment } from '../../lib/invites';
 import { useSession } from '../../lib/session';
 import { TextField } from '../../ui/field';
 import { Page } from '../../ui/page';
@@ -13,21 +14,6 @@ import { reach } from '../../lib/reach';
 import { SignedOut } from './SignedOut';
 
 type Redeem = { token: string } | { code: string };
-type Fragment = { f: string; s: string };
-
-/** The link's fragment (its keys fingerprint and secret), kept for this tab while the
- * person signs up or in on the way (a redirect would drop it). */
-function inviteFragment(token: string): Fragment | null {
-  if (!token) return null;
-  const key = `invite-fragment:${token}`;
-  const hash = new URLSearchParams(location.hash.slice(1));
-  const f = hash.get('f');
-  const s = hash.get('s');
-  if (f && s) sessionStorage.setItem(key, JSON.stringify({ f, s }));
-  const kept = sessionStorage.getItem(key);
-  return kept ? (JSON.parse(kept) as Fragment) : null;
-}
-
 export function Join(): JSX.Element {
   const session = useSession();
   const { query, route } = useLocation();

@@ -85,7 +85,7 @@ export interface InviteFragment {
 
 /** HMAC over the joiner's and inviter's fingerprints, keyed (through HKDF) by the link's
  * secret: only someone who had the link can make it, and only for these keys. */
-async function inviteMac(secret: string, joiner: string, inviter: string): Promise<string> {
+export async function inviteMac(secret: string, joiner: string, inviter: string): Promise<string> {
   const base = await crypto.subtle.importKey('raw', fromBase64Url(secret), 'HKDF', false, ['deriveKey']);
   const key = await crypto.subtle.deriveKey(
     { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(), info: utf8('steady invite mac v1') },
@@ -98,7 +98,7 @@ async function inviteMac(secret: string, joiner: string, inviter: string): Promi
 }
 
 /** Whether the keys the server gave for the inviter are the ones the link vouches for. */
-export async function inviterMatches(preview: Schemas['InvitePreview'], fragment: InviteFragment): Promise<boolean> {
+export async function inviterMatches(preview: { inviter_signing_public?: string | null; inviter_sealing_public?: string | null }, fragment: InviteFragment): Promise<boolean> {
   if (!preview.inviter_signing_public || !preview.inviter_sealing_public) return false;
   const computed = await fingerprint({ signing: fromBase64Url(preview.inviter_signing_public), sealing: fromBase64Url(preview.inviter_sealing_public) });
   return toBase64Url(computed) === fragment.f;
