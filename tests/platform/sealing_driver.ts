@@ -11,6 +11,8 @@ import { saltFor, splitKeys, stretch } from '../../frontend/src/lib/crypto/deriv
 import { openSealed, sealTo, suite } from '../../frontend/src/lib/crypto/hpke';
 import { fingerprint, importPublic, makeIdentity, publicIdentity, sign } from '../../frontend/src/lib/crypto/identity';
 import { safetyNumber } from '../../frontend/src/lib/crypto/safety';
+import { sealPost, sealSummary } from '../../frontend/src/features/circles/sealing';
+import type { CircleKeyring } from '../../frontend/src/features/circles/keys';
 import { newRecoveryKey, parseRecoveryKey, recoveryWrappingKey, unwrapUnder, wrapUnder } from '../../frontend/src/lib/crypto/wrap';
 
 type Json = Record<string, any>;
@@ -105,6 +107,8 @@ async function command(input: Json): Promise<Json> {
       const alexFooled = await safetyNumber(a, m);
       return { on_alex: onAlex, on_sam: onSam, with_swapped_key: alexFooled };
     }
+    case 'circle-posts':
+      return circlePosts(input);
     default:
       throw new Error(`unknown command ${input.command}`);
   }
@@ -137,6 +141,21 @@ async function envelope(input: Json): Promise<Json> {
     tampered_fails: await fails(() => openEnvelope(tampered, { id: 'sam', sealing: sam.sealing }, alexKeys.verifying, where)),
     outsider_fails: await fails(() => openEnvelope(sealed, { id: 'sam', sealing: kim.sealing }, alexKeys.verifying, where)),
   };
+}
+
+/** Circle posts (and a summary) sealed as a member's phone seals them, under one test
+ * circle key, which is returned so the test can open what the server stored. */
+async function circlePosts(input: Json): Promise<Json> {
+  const key = new Uint8Array(crypto.getRandomValues(new Uint8Array(32)));
+  const author = await makeIdentity(false);
+  const ring = { circleId: input.circle_id, epoch: input.epoch, me: 1, mine: { signing: author.signing }, keys: new Map([[input.epoch, key]]) } as unknown as CircleKeyring;
+  const posts: Json[] = [];
+  for (const post of input.posts) {
+    const sealed = await sealPost(ring, input.round_id, post.id, post.kind, post.fields);
+    posts.push({ id: post.id, sealed, context: toHex(context('circle-post', input.circle_id, input.epoch, input.round_id, post.id, post.kind)) });
+  }
+  const summary = await sealSummary(ring, input.round_id, input.summary);
+  return { key: toHex(key), posts, summary, summary_context: toHex(context('circle-summary', input.circle_id, input.epoch, input.round_id)) };
 }
 
 const input = JSON.parse(readFileSync(0, 'utf8')) as Json;

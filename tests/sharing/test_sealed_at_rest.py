@@ -17,53 +17,12 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from piccolo.engine.base import Engine
 
-from steady import dialect
+from tests.at_rest import places_holding
 from tests.helpers import Api, NewPerson, new_id
 from tests.sharing.helpers import connect, draft
 
 Driver = Callable[[dict[str, Any]], Any]
 SUITE = hpke.Suite(hpke.KEM.P256, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
-
-
-def _forms(canary: str) -> list[str]:
-    raw = canary.encode()
-    forms = [canary, raw.hex(), raw.hex().upper()]
-    for pad in range(3):
-        for encode in (base64.b64encode, base64.urlsafe_b64encode):
-            encoded = encode(b"\0" * pad + raw).decode()
-            forms.append(encoded[(pad * 4 + 2) // 3 + 1 : -3])
-    return forms
-
-
-async def _text_columns(engine: Engine) -> list[tuple[str, str]]:
-    if dialect.is_postgres(engine):
-        rows = await engine.run_ddl(
-            "SELECT table_name, column_name FROM information_schema.columns"
-            " WHERE table_schema = 'public' AND data_type IN"
-            " ('text', 'character varying', 'json', 'jsonb', 'bytea')"
-        )
-        return [(row["table_name"], row["column_name"]) for row in rows]
-    tables = await engine.run_ddl("SELECT name FROM sqlite_master WHERE type = 'table'")
-    found = []
-    for table in tables:
-        for column in await engine.run_ddl(f"PRAGMA table_info('{table['name']}')"):
-            found.append((table["name"], column["name"]))  # SQLite: any column may hold text
-    return found
-
-
-async def _places(engine: Engine, canary: str) -> list[str]:
-    """Every table.column holding the canary in any of its at-rest forms."""
-    cast = "::text" if dialect.is_postgres(engine) else ""
-    places = []
-    for table, column in await _text_columns(engine):
-        for form in _forms(canary):
-            rows = await engine.run_ddl(
-                f'SELECT count(*) AS n FROM "{table}" WHERE "{column}"{cast} LIKE '  # noqa: S608
-                f"'%{form}%'"
-            )
-            if rows[0]["n"]:
-                places.append(f"{table}.{column}")
-    return places
 
 
 def _sealed_by_the_phone(
@@ -98,9 +57,9 @@ async def test_nothing_sealed_is_readable_in_any_column(
     )
     assert sent.status_code == 200, sent.text
 
-    assert await _places(engine, note) == []
-    assert await _places(engine, words) == []
-    assert "account.username" in await _places(engine, username)
+    assert await places_holding(engine, note) == []
+    assert await places_holding(engine, words) == []
+    assert "account.username" in await places_holding(engine, username)
 
     # What is stored is what the phone sealed: it opens with the right key (test keys).
     stored = (await alex.get(f"/api/sharing/inbox/{summary}")).json()["sealed"]

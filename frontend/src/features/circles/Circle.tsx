@@ -47,6 +47,11 @@ function KeysNotice({ circle }: { circle: CircleView }): JSX.Element | null {
           {circle.keysProblem}
         </p>
       )}
+      {circle.keysNotice && (
+        <p class="banner" role="status" data-testid="circle-keys-notice">
+          {circle.keysNotice}
+        </p>
+      )}
       {sealProblem && (
         <p class="banner" role="alert" data-testid="circle-seal-problem">
           {sealProblem}

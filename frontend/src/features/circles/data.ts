@@ -58,6 +58,7 @@ export type CircleView = Omit<RawCircle, 'current' | 'earlier'> & {
   earlier: (Omit<Schemas['RoundSummary'], 'summary'> & { summary: string })[];
   /** Why nothing can be sent in this circle now, or who waits to be let in. */
   keysProblem?: string;
+  keysNotice?: string;
   waiting: string[];
 };
 
@@ -104,7 +105,7 @@ export async function openCircle(raw: RawCircle): Promise<CircleView> {
     posts: await Promise.all(raw.current.posts.map((post) => openedPost(ring, post, raw.current!.id, members))),
   };
   const earlier = await Promise.all(raw.earlier.map(async (r) => ({ ...r, summary: await openedSummary(ring, r.summary, r.id) })));
-  return { ...raw, current, earlier, keysProblem: ring.problem, waiting: ring.waiting };
+  return { ...raw, current, earlier, keysProblem: ring.problem, keysNotice: ring.notice, waiting: ring.waiting };
 }
 
 /** Read the circle (renewing its key first if that falls to this phone) and open it. */

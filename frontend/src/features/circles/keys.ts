@@ -46,6 +46,8 @@ export interface CircleKeyring {
   members: Map<number, { name: string; fingerprint: string; verifying: CryptoKey; sealing: CryptoKey }>;
   /** Why nothing can be sent or opened, in words for the person (else undefined). */
   problem?: string;
+  /** Something the person should know that doesn't stop the circle (a newcomer refused). */
+  notice?: string;
   /** Someone waits for the member who invited them to let them in. */
   waiting: string[];
 }
@@ -67,7 +69,7 @@ async function digestOf(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
 
 function parseRoster(circleId: string, epoch: Epoch): Roster {
   const parsed = JSON.parse(epoch.roster) as { circle: string; epoch: number; members: { member: number; fingerprint: string }[] };
-  if (parsed.circle !== circleId || parsed.epoch !== epoch.epoch) throw new NotAuthentic('roster for another place');
+  if (parsed.circle !== circleId || parsed.epoch !== epoch.epoch) throw new NotAuthentic(REPLAYED);
   return Object.fromEntries(parsed.members.map((m) => [String(m.member), m.fingerprint]));
 }
 
@@ -78,6 +80,8 @@ export async function expectInviter(circleId: string, inviterFingerprint: string
 
 const TAMPERED =
   "This circle's member list changed without the signature of anyone in it, so this phone won't send or open anything in it. Tell the others; it may mean whoever runs Steady tried to add someone.";
+const REPLAYED =
+  "An old key of this circle was handed out as a new one, so this phone won't send or open anything with it. Tell the others; it may mean whoever runs Steady replayed an old key.";
 const ROLLED_BACK = "This circle's keys went back to an older set, so this phone won't send anything in it. Tell the others; it may mean whoever runs Steady replayed an old key.";
 
 /** Follow the signed rosters from the last one this phone believed. */
@@ -159,7 +163,7 @@ async function nextRoster(answer: Keys, ring: CircleKeyring): Promise<{ roster: 
       for (const secret of secrets) if ((await inviteMac(secret, keys.fingerprint, ring.mine.fingerprint)) === member.key_mac) matched = true;
       if (!matched && member.invited_by === ring.me) {
         waiting.push(member.name);
-        ring.problem = `${member.name}'s keys don't match your invite link, so they aren't let in. Send them a new invite.`;
+        ring.notice = `${member.name}'s keys don't match your invite link, so they aren't let in. Send them a new invite in person; it may mean whoever runs Steady tried to listen in.`;
         continue;
       }
     }
@@ -204,7 +208,8 @@ export async function circleKeyring(circleId: string, me: number): Promise<Circl
       await memberKeys(answer, ring);
       ring.epoch = answer.epoch;
       // (Twice at most: a second renewal is another phone's turn.)
-      const next = answer.renew && attempt < 2 ? await nextRoster(answer, ring) : null;
+      const onCurrent = answer.epoch === 0 || ring.rosters.get(answer.epoch)?.[String(me)] !== undefined;
+      const next = answer.renew && attempt < 2 && onCurrent ? await nextRoster(answer, ring) : null;
       ring.waiting = next?.waiting ?? answer.members.filter((m) => !m.on_roster).map((m) => m.name);
       if (next && Object.keys(next.roster).includes(String(me))) {
         await makeNextKey(ring, next.roster, answer.epoch + 1); // made here or by another phone first: fetch it

@@ -34,6 +34,7 @@ export class CantOpen extends Error {}
 
 async function open(ring: CircleKeyring, sealed: Sealed, author: CryptoKey, where: Uint8Array<ArrayBuffer>): Promise<unknown> {
   const key = ring.keys.get(sealed.epoch);
+  if (ring.problem) throw new CantOpen("Not opened: this circle's keys didn't check out (see above).");
   if (!key) throw new CantOpen('Written before you joined the circle: it was sealed to the members then.');
   const box = fromBase64Url(sealed.box);
   if (!(await verify(author, fromBase64Url(sealed.sig), concat(where, box)))) throw new NotAuthentic('signature');
