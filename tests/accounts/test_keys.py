@@ -1,6 +1,7 @@
 """Keys on the server: a salt that reveals no usernames, bundles only their owner reads,
 older accounts moved to login keys at their next sign-in, passphrase changes that re-wrap,
-and the recovery key as the only way back (throttled like sign-in)."""
+the recovery key as the only way back to the same keys (throttled like sign-in), and the
+host's reset, which lets someone start over with new keys but hands back nothing."""
 
 from __future__ import annotations
 
@@ -178,3 +179,43 @@ async def test_guessing_recovery_keys_is_throttled(api: Api, new_person: NewPers
         if answers[-1] == 429:
             break
     assert answers[-1] == 429 and set(answers[:-1]) == {403}
+
+
+async def test_the_host_can_let_someone_start_over_but_never_hands_back_their_keys(
+    api: Api, new_person: NewPerson
+) -> None:
+    from steady.accounts.keys import start_over_with_new_keys
+    from steady.accounts.service import Passphrases
+    from tests.circles.helpers import join, keyed, keys_of, start
+
+    login_key, _ = await sealed_sign_up(api, "sam")
+    old = bundle(os.urandom(32))
+    assert (await api.put("/api/keys/me", json=old)).status_code == 204
+    alex, kim = await new_person(), await new_person()
+    await keyed(alex, "alex")
+    await keyed(kim, "kim")
+    circle = (await start(alex))["id"]
+    await join(alex, api, circle)
+    await join(alex, kim, circle)
+
+    passphrases = Passphrases(time_cost=1, memory_kib=8, parallelism=1, slots=1)
+    temporary = await start_over_with_new_keys(passphrases, "Sam")
+    # Signed out everywhere; the login key is gone and so are the keys, not handed back.
+    assert (await api.get("/api/keys/me")).status_code == 401
+    assert (await sign_in_with_key(api, "sam", login_key)).status_code in {401, 409}
+    # The one-time passphrase signs in the way an older account moves over: new keys.
+    salt = await salt_of(api, "sam")
+    fresh = b64(os.urandom(32))
+    upgrade = {"username": "sam", "upgrade_to": fresh, "key_salt": salt, "passphrase": temporary}
+    assert (await api.post("/api/session", json=upgrade)).status_code == 200
+    assert (await api.get("/api/keys/me")).status_code == 404
+    new = bundle(os.urandom(32))
+    assert (await api.put("/api/keys/me", json=new)).status_code == 204
+    assert (await api.get("/api/keys/me")).json()["signing_public"] == new["signing_public"]
+    await api.delete("/api/session")
+    assert (await api.post("/api/session", json=upgrade)).status_code == 401  # used up
+    # No circle key can reach the new keys: the circle let Sam go, for a new invite.
+    assert (await sign_in_with_key(api, "sam", fresh)).status_code == 200
+    assert (await api.get(f"/api/circles/{circle}")).status_code == 404
+    left = await keys_of(alex, circle)
+    assert [m["name"] for m in left["members"]] == ["alex", "kim"] and left["renew"] is True

@@ -13,13 +13,15 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import secrets
 
 from cryptography.hazmat.primitives.asymmetric import ec
 
 from steady import db
 from steady.accounts.service import Passphrases, normalise_username
 from steady.accounts.tables import Account, AccountSession, KeyBundle
-from steady.domain import Conflict, InvalidField
+from steady.domain import Conflict, InvalidField, NotFound
+from steady.events import announce
 
 # The phone's Argon2id cost (frontend/src/lib/crypto/derive.ts says the same).
 ARGON2_ITERATIONS = 3
@@ -133,3 +135,30 @@ async def replace_login_key(
             await AccountSession.delete().where(
                 (AccountSession.account == account_id) & (AccountSession.id != keep_session_id)
             )
+
+
+async def start_over_with_new_keys(passphrases: Passphrases, username: str) -> str:
+    """The host's only way back in for someone who lost both their passphrase and their
+    recovery key: a one-time passphrase to sign in with. Their keys are deleted, never
+    recovered — nobody holds a copy — so what was sealed to them stays sealed; at their
+    next sign-in their phone makes new keys and shows a new recovery key. Every device is
+    signed out, peers see the new keys as changed, and circles let them go (announced)."""
+    name = normalise_username(username)
+    row = await Account.select(Account.id).where(Account.username == name).first()
+    if row is None:
+        raise NotFound(f"No account is called {name}.")
+    account_id = int(row["id"])
+    temporary = "-".join(secrets.token_hex(3) for _ in range(4))
+    hashed = await passphrases.hash(temporary, "operator")
+    async with db.current_engine().transaction():
+        await Account.update(
+            {
+                Account.passphrase_hash: hashed,
+                Account.login_kind: "passphrase",
+                Account.key_salt: "",
+            }
+        ).where(Account.id == account_id)
+        await KeyBundle.delete().where(KeyBundle.account == account_id)
+        await AccountSession.delete().where(AccountSession.account == account_id)
+        await announce("account.keys_reset", account_id=account_id)
+    return temporary

@@ -1,9 +1,10 @@
 """Peer circles: small groups holding a peer-supervision round that fits around shifts."""
 
-from steady.circles.membership import now
+from steady.circles.membership import leave_every_circle, now
 from steady.circles.rounds import advance
 from steady.circles.routes import router
 from steady.clock import every
+from steady.events import listens_to
 from steady.feature import Feature
 from steady.settings import Settings
 
@@ -17,4 +18,18 @@ _start, _stop = every(
     "steady-circles", lambda settings: settings.circle_tick_seconds, _advance_rounds
 )
 
-FEATURE = Feature(name="circles", router=router, on_startup=[_start], on_shutdown=[_stop])
+
+@listens_to("account.keys_reset")
+async def leave_circles_after_a_key_reset(account_id: int) -> None:
+    """New keys mean the circles' keys can't reach this person: they are let go, to be
+    invited again (announced by accounts when the host resets someone's keys)."""
+    await leave_every_circle(account_id)
+
+
+FEATURE = Feature(
+    name="circles",
+    router=router,
+    on_startup=[_start],
+    on_shutdown=[_stop],
+    listeners=[leave_circles_after_a_key_reset],
+)

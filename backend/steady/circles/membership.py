@@ -282,3 +282,10 @@ async def join(account_id: int, data: CircleJoin) -> UUID:
             )
         )
     return circle_id
+
+
+async def leave_every_circle(account_id: int) -> None:
+    """Leave all of a person's circles (their keys were reset: no circle key can reach the
+    new ones until someone invites them again)."""
+    for circle_id in await my_circle_ids(account_id):
+        await leave(circle_id, account_id)

@@ -69,7 +69,7 @@ class Sealed(Input):
     author's ECDSA signature. The server stores it and can't open it."""
 
     epoch: Annotated[int, msgspec.Meta(ge=1, le=2**31 - 1)]
-    box: Annotated[str, msgspec.Meta(pattern=B64 + "{300,8000}$")]
+    box: Annotated[str, msgspec.Meta(pattern=B64 + "{300,12000}$")]
     sig: Annotated[str, msgspec.Meta(pattern=B64 + "{86}$")]
 
 
