@@ -20,6 +20,10 @@ export function HostCanSee(): JSX.Element {
             What you share with a peer and what they reply. It is sealed on your phone so only the two of you can open it; the server keeps only the sealed version, and
             taking a summary back deletes even that.
           </li>
+          <li>
+            What you and others post in a circle, and the facilitator's summary. Each is sealed on the phone with the circle's key, which only the members have; a new key is
+            made whenever someone joins or leaves, and newcomers can't open earlier rounds.
+          </li>
           <li>Anything on a phone that isn't sent: drafts, and everything if you use Steady without an account.</li>
         </ul>
       </section>
@@ -27,7 +31,7 @@ export function HostCanSee(): JSX.Element {
         <h2 id="can-heading">They can see, for now</h2>
         <ul>
           <li>Your check-ins, safety plan, commitments and grounding sessions, once you sign in (they sync through the server as they are).</li>
-          <li>What you post in a circle. Sealing circle posts is being built; until it ships, post as if your employer could read it.</li>
+          <li>A small change from a circle that you add to your own Today list: it becomes one of your commitments.</li>
           <li>
             The figures in a summary while you preview it (they come from your check-ins, which the server already holds). The note and "what would help" never reach it
             unsealed.
@@ -38,9 +42,16 @@ export function HostCanSee(): JSX.Element {
       <section class="card" aria-labelledby="always-heading">
         <h2 id="always-heading">They will always see</h2>
         <ul>
-          <li>Who is connected to whom, who is in which circle, and when things are sent, seen and replied to.</li>
+          <li>Who is connected to whom, who is in which circle, who posted which kind of thing in a round, and when things are sent, seen and replied to.</li>
           <li>How big things are, your reminder times, shifts, quiet hours and time zone, and the addresses your phone connects from.</li>
         </ul>
+      </section>
+      <section class="card" aria-labelledby="reset-heading">
+        <h2 id="reset-heading">If you lose your passphrase and your recovery key</h2>
+        <p>
+          Nobody can open your keys for you, not even the people running Steady. They can let you start again with new keys, but what was sealed to your old keys stays
+          sealed for good, and you'd be invited to your circles again.
+        </p>
       </section>
       <section class="card" aria-labelledby="limit-heading">
         <h2 id="limit-heading">The limit every web app has</h2>
