@@ -163,6 +163,26 @@ class App:
         expect(shown).to_be_hidden()
         return recovery_key
 
+    def sign_in_making_new_keys(self, username: str, passphrase: str) -> str:
+        """Sign in to an account without keys (made before sealing, or reset by the host):
+        the phone makes keys and shows a new recovery key, which is returned."""
+        self.page.goto("/sign-in")
+        self.page.get_by_label("Username").fill(username)
+        self.page.get_by_label("Passphrase").fill(passphrase)
+        self.by_id("auth-submit").click()
+        recovery_key = self.keep_recovery_key()
+        expect(self.by_id("account-link")).to_be_visible()
+        return recovery_key
+
+    def public_keys(self) -> list[str]:
+        """This phone's published keys (signing, sealing), as a host could hand them out."""
+        keys: list[str] = self.page.evaluate(
+            "new Promise(d => { const o = indexedDB.open('steady'); o.onsuccess = () => {"
+            " const r = o.result.transaction('keys').objectStore('keys').get('mine');"
+            " r.onsuccess = () => d([r.result.signingPublic, r.result.sealingPublic]); }; })"
+        )
+        return keys
+
     def sign_in(self, username: str, passphrase: str = PASSPHRASE) -> None:
         self.page.goto("/sign-in")
         self.page.get_by_label("Username").fill(username)
@@ -281,6 +301,15 @@ class App:
         self.open("/share")
         self.by_id("peer-row").filter(has_text=peer).get_by_test_id("share-with").click()
         expect(self.heading()).to_have_text(f"Share with {peer}")
+
+    def send_note(self, peer: str, note: str) -> str:
+        """Share a summary holding just a note with ``peer``; the summary's id."""
+        self.compose_for(peer)
+        self.page.get_by_label(f"A note for {peer} (optional)").fill(note)
+        expect(self.preview().get_by_test_id("summary-note")).to_have_text(note)
+        self.by_id("share-send").click()
+        expect(self.by_id("sealed-note")).to_be_visible()
+        return self.page.url.rsplit("/", 1)[1]
 
     def preview(self) -> Locator:
         self.by_id("share-preview").click()

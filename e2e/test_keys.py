@@ -156,12 +156,7 @@ def test_an_older_account_moves_over_at_its_next_sign_in(
     assert made.status == 201
     assert server_db.login_kind(ana) == "passphrase"
 
-    app.open("/sign-in")
-    app.page.get_by_label("Username").fill(ana)
-    app.page.get_by_label("Passphrase").fill(PASSPHRASE)
-    app.by_id("auth-submit").click()
-    app.keep_recovery_key()
-    expect(app.by_id("account-link")).to_be_visible()
+    app.sign_in_making_new_keys(ana, PASSPHRASE)
     assert server_db.login_kind(ana) == "login_key"
     keys = _device_keys(app)
     assert keys is not None and keys["extractable"] == [False, False]

@@ -6,7 +6,6 @@ one summary to another does not open."""
 
 from __future__ import annotations
 
-import base64
 import json
 import uuid
 from pathlib import Path
@@ -14,27 +13,10 @@ from typing import Any
 
 from playwright.sync_api import Route, expect
 
+from e2e.at_rest import found_at_rest
 from e2e.conftest import SERVER_LOG
 from e2e.pages import App
 from e2e.server_db import ServerDatabase
-
-
-def _forms(canary: str) -> list[bytes]:
-    """The canary as it could sit at rest: raw, hex, and base64 at each of the three byte
-    alignments (its characters that don't depend on what came before it)."""
-    raw = canary.encode()
-    forms = [raw, raw.hex().encode(), raw.hex().upper().encode()]
-    for pad in range(3):
-        for encode in (base64.b64encode, base64.urlsafe_b64encode):
-            encoded = encode(b"\0" * pad + raw)
-            skip = (pad * 4 + 2) // 3
-            forms.append(encoded[skip + 1 : -3])
-    return forms
-
-
-def _found(canary: str, files: list[Path]) -> list[str]:
-    blobs = {path.name: path.read_bytes() for path in files if path.exists()}
-    return [name for name, blob in blobs.items() for form in _forms(canary) if form in blob]
 
 
 def _connected(app: App, new_context: Any, base_url: str) -> tuple[App, str, str]:
@@ -47,21 +29,12 @@ def _connected(app: App, new_context: Any, base_url: str) -> tuple[App, str, str
     return bea, sam, bea_name
 
 
-def _send_note(app: App, peer: str, note: str) -> str:
-    app.compose_for(peer)
-    app.page.get_by_label(f"A note for {peer} (optional)").fill(note)
-    expect(app.preview().get_by_test_id("summary-note")).to_have_text(note)
-    app.by_id("share-send").click()
-    expect(app.by_id("sealed-note")).to_be_visible()
-    return app.page.url.rsplit("/", 1)[1]
-
-
 def test_notes_and_replies_are_stored_sealed(
     app: App, new_context: Any, base_url: str, server_db: ServerDatabase
 ) -> None:
     note, words = f"CANARY-note-{uuid.uuid4().hex}", f"CANARY-reply-{uuid.uuid4().hex}"
     bea, sam, bea_name = _connected(app, new_context, base_url)
-    summary_id = _send_note(app, bea_name, note)
+    summary_id = app.send_note(bea_name, note)
     expect(app.by_id("summary-note")).to_have_text(note)  # the sharer's own copy opens
 
     bea.open(f"/share/inbox/{summary_id}")
@@ -76,17 +49,17 @@ def test_notes_and_replies_are_stored_sealed(
     bea.assert_accessible()
 
     stored = [server_db.path, Path(f"{server_db.path}-wal"), SERVER_LOG]
-    assert _found(note, stored) == []
-    assert _found(words, stored) == []
-    assert "db" in " ".join(_found(sam, stored))  # the control: usernames are plain
+    assert found_at_rest(note, stored) == []
+    assert found_at_rest(words, stored) == []
+    assert "db" in " ".join(found_at_rest(sam, stored))  # the control: usernames are plain
 
 
 def test_a_swapped_key_stops_sending_and_moved_ciphertext_does_not_open(
     app: App, page: Any, new_context: Any, base_url: str
 ) -> None:
     bea, _, bea_name = _connected(app, new_context, base_url)
-    first = _send_note(app, bea_name, "The first one.")
-    second = _send_note(app, bea_name, "The second one.")
+    first = app.send_note(bea_name, "The first one.")
+    second = app.send_note(bea_name, "The second one.")
 
     # The host hands Bea the first summary's envelope under the second one's id.
     moved = json.loads(bea.page.request.get(f"{base_url}/api/sharing/inbox/{first}").text())
@@ -103,11 +76,7 @@ def test_a_swapped_key_stops_sending_and_moved_ciphertext_does_not_open(
     # The host swaps Bea's keys when Sam sends again: Sam's phone refuses to seal to them.
     stranger = App(new_context().new_page(), base_url)
     stranger.sign_up(f"mallory_{uuid.uuid4().hex[:6]}")
-    fake = stranger.page.evaluate(
-        "new Promise(d => { const o = indexedDB.open('steady'); o.onsuccess = () => {"
-        " const r = o.result.transaction('keys').objectStore('keys').get('mine');"
-        " r.onsuccess = () => d([r.result.signingPublic, r.result.sealingPublic]); }; })"
-    )
+    fake = stranger.public_keys()
 
     def swap_keys(route: Route) -> None:
         answer = route.fetch()

@@ -14,10 +14,10 @@ from typing import Any
 
 from playwright.sync_api import Route, expect
 
+from e2e.at_rest import found_at_rest
 from e2e.conftest import SERVER_LOG
 from e2e.pages import App
 from e2e.server_db import ServerDatabase
-from e2e.test_sealed import _found
 
 CIRCLE = "Night nurses"
 
@@ -99,8 +99,8 @@ def test_every_kind_of_post_is_stored_sealed(
 
     stored = [server_db.path, Path(f"{server_db.path}-wal"), SERVER_LOG]
     for canary in (word, win, situation, question, noticed, change, thanks, summary):
-        assert _found(canary, stored) == [], canary
-    assert "db" in " ".join(_found(sam, stored))  # the control: usernames are plain
+        assert found_at_rest(canary, stored) == [], canary
+    assert "db" in " ".join(found_at_rest(sam, stored))  # the control: usernames are plain
 
 
 def _keys_route(page: Any, change: Any) -> None:
@@ -174,11 +174,7 @@ def test_swapped_keys_at_a_circle_invite_are_refused(
     circle_url = app.page.url
     stranger = App(new_context().new_page(), base_url)
     stranger.sign_up(f"mallory_{suffix}")
-    fake = stranger.page.evaluate(
-        "new Promise(d => { const o = indexedDB.open('steady'); o.onsuccess = () => {"
-        " const r = o.result.transaction('keys').objectStore('keys').get('mine');"
-        " r.onsuccess = () => d([r.result.signingPublic, r.result.sealingPublic]); }; })"
-    )
+    fake = stranger.public_keys()
 
     # The host swaps Sam's keys in the invite Alex opens: Alex's phone won't join.
     link, _ = app.make_circle_invite()

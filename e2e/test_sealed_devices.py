@@ -15,7 +15,6 @@ from playwright.sync_api import expect
 
 from e2e.conftest import ROOT
 from e2e.pages import App
-from e2e.test_sealed import _send_note
 
 CIRCLE = "Night nurses"
 NEW_PASSPHRASE = "copper meadow violin tide"
@@ -70,7 +69,7 @@ def test_other_devices_and_the_recovery_key_read_earlier_words_and_a_host_reset_
     b.by_id("case-post").click()
     b.expect_all_saved()
     b.accept_invite(app.make_invite(), sam)
-    summary_id = _send_note(app, bea, note)
+    summary_id = app.send_note(bea, note)
 
     # Bea's laptop: the same keys, so the same words.
     laptop = App(new_context().new_page(), base_url)
@@ -91,12 +90,7 @@ def test_other_devices_and_the_recovery_key_read_earlier_words_and_a_host_reset_
     # that open nothing sealed to the old ones.
     temporary = _host_resets(bea)
     fresh = App(new_context().new_page(), base_url)
-    fresh.open("/sign-in")
-    fresh.page.get_by_label("Username").fill(bea)
-    fresh.page.get_by_label("Passphrase").fill(temporary)
-    fresh.by_id("auth-submit").click()
-    fresh.keep_recovery_key()
-    expect(fresh.by_id("account-link")).to_be_visible()
+    fresh.sign_in_making_new_keys(bea, temporary)
     fresh.open(f"/share/inbox/{summary_id}")
     expect(fresh.by_id("received-problem")).to_be_visible()
     expect(fresh.by_id("summary-note")).to_have_count(0)
