@@ -1,5 +1,5 @@
 /**
- * The PWA's sealing code driven from pytest (bundled by tests/node_bundle.py): one JSON
+ * The PWA's sealing (and summary composing) code driven from pytest (bundled by tests/node_bundle.py): one JSON
  * command on stdin, its result on stdout. Python checks the results against RFC 9180's
  * vectors and against its own `cryptography`, so both sides are held to the same bytes.
  */
@@ -12,6 +12,7 @@ import { openSealed, sealTo, suite } from '../../frontend/src/lib/crypto/hpke';
 import { fingerprint, importPublic, makeIdentity, publicIdentity, sign } from '../../frontend/src/lib/crypto/identity';
 import { safetyNumber } from '../../frontend/src/lib/crypto/safety';
 import { sealPost, sealSummary } from '../../frontend/src/features/circles/sealing';
+import { CantCompose, composeCard } from '../../frontend/src/features/sharing/compose';
 import type { CircleKeyring } from '../../frontend/src/features/circles/keys';
 import { newRecoveryKey, parseRecoveryKey, recoveryWrappingKey, unwrapUnder, wrapUnder } from '../../frontend/src/lib/crypto/wrap';
 
@@ -109,6 +110,15 @@ async function command(input: Json): Promise<Json> {
     }
     case 'circle-posts':
       return circlePosts(input);
+    case 'compose': {
+      const { draft, records, zone, now } = input.case;
+      try {
+        return composeCard(draft, records, zone, Date.parse(now), input.sharer_name) as unknown as Json;
+      } catch (error) {
+        if (error instanceof CantCompose) return { error: error.field };
+        throw error;
+      }
+    }
     default:
       throw new Error(`unknown command ${input.command}`);
   }

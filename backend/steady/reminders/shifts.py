@@ -52,15 +52,19 @@ async def current_shift(account_id: int) -> ShiftView | None:
     return None if row is None else _view(row)
 
 
-async def latest_shift(account_id: int, within: timedelta) -> ShiftView | None:
-    """The shift going on now, or else the last one that ended within ``within``."""
+async def latest_shift(
+    account_id: int, within: timedelta, at: datetime | None = None
+) -> ShiftView | None:
+    """The shift going on now (or at ``at``), or else the last one that ended within
+    ``within``."""
+    moment = at or now()
     row = await (
         Shift.select()
-        .where((Shift.account == account_id) & (Shift.started_at > now() - within))
+        .where((Shift.account == account_id) & (Shift.started_at > moment - within))
         .order_by(Shift.started_at, ascending=False)
         .first()
     )
-    if row is None or (row["ended_at"] is None and row["started_at"] < now() - LONGEST_SHIFT):
+    if row is None or (row["ended_at"] is None and row["started_at"] < moment - LONGEST_SHIFT):
         return None
     return _view(row)
 

@@ -41,7 +41,7 @@ async def resolve_period(account_id: int, draft: SummaryDraft, now: datetime) ->
     zone = await time_zone_of(account_id)
     today = now.astimezone(zone).date()
     if draft.period == "shift":
-        shift = await latest_shift(account_id, SHIFT_LOOKBACK)
+        shift = await latest_shift(account_id, SHIFT_LOOKBACK, now)
         if shift is None:
             raise InvalidField(
                 "period",

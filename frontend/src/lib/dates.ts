@@ -4,6 +4,8 @@
  */
 import { sessionNow } from './session';
 
+export { addDays, daysFrom, isoWeekday } from './days';
+
 /** The account's time zone when signed in, else this phone's. */
 export function personTimeZone(): string {
   return sessionNow().account?.time_zone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
@@ -22,24 +24,6 @@ export function today(timeZone?: string): string {
 /** The hour (0-23) of ``moment`` in the person's time zone. */
 export function hourIn(moment: Date, timeZone: string = personTimeZone()): number {
   return Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hour12: false }).format(moment)) % 24;
-}
-
-/** Calendar arithmetic on day strings (noon UTC keeps clear of any DST edge). */
-export function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T12:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
-/** ISO weekday of a day string: 1 is Monday, 7 is Sunday. */
-export function isoWeekday(day: string): number {
-  return new Date(`${day}T12:00:00Z`).getUTCDay() || 7;
-}
-
-export function daysFrom(first: string, last: string): string[] {
-  const days: string[] = [];
-  for (let day = first; day <= last; day = addDays(day, 1)) days.push(day);
-  return days;
 }
 
 /** "Mon 17 Nov" for a day string, in the reader's language. */

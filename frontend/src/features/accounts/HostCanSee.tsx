@@ -17,8 +17,8 @@ export function HostCanSee(): JSX.Element {
           <li>Your passphrase. It never leaves your phone: your phone turns it into a login key and keeps the rest.</li>
           <li>Your private keys. The server holds them only locked with your passphrase or your recovery key.</li>
           <li>
-            What you share with a peer and what they reply. It is sealed on your phone so only the two of you can open it; the server keeps only the sealed version, and
-            taking a summary back deletes even that.
+            What you share with a peer and what they reply. Your phone puts the summary together from what it holds and seals it so only the two of you can open it; the
+            server keeps only the sealed version, and taking a summary back deletes even that.
           </li>
           <li>
             What you and others post in a circle, and the facilitator's summary. Each is sealed on the phone with the circle's key, which only the members have; a new key is
@@ -32,10 +32,6 @@ export function HostCanSee(): JSX.Element {
         <ul>
           <li>Your check-ins, safety plan, commitments and grounding sessions, once you sign in (they sync through the server as they are).</li>
           <li>A small change from a circle that you add to your own Today list: it becomes one of your commitments.</li>
-          <li>
-            The figures in a summary while you preview it (they come from your check-ins, which the server already holds). The note and "what would help" never reach it
-            unsealed.
-          </li>
           <li>Summaries and replies sent before sealing came to Steady, for at most 14 days: then they are taken off for good.</li>
         </ul>
       </section>

@@ -4,7 +4,7 @@
  * kept N of the due days in the last 7 and 30, a strength that rises by RISE * (1 - s) on a
  * kept day and fades by DECAY on a missed one (never to zero), and milestones.
  */
-import { addDays, daysFrom, isoWeekday } from '../../lib/dates';
+import { addDays, daysFrom, isoWeekday } from '../../lib/days';
 import type { LocalCommitment } from '../../lib/store';
 
 export const RISE = 0.2;

@@ -1,11 +1,12 @@
 /** Composing a summary for one peer: choose the period and each part, preview exactly what
- * they will see, then send. The draft is kept on this phone until it is sent. */
+ * they will see — composed on this phone from its own records — then seal and send it.
+ * The draft is kept on this phone until it is sent. */
 import { MAX_LENGTH } from '../../lib/api-limits';
 import type { JSX } from 'preact';
 import { useLocation } from 'preact-iso';
 import { useEffect, useRef, useState } from 'preact/hooks';
 
-import { type Schemas, api, describeError, fieldMessages } from '../../lib/api';
+import { type Schemas, api, describeError } from '../../lib/api';
 import { today } from '../../lib/dates';
 import { focusFirstProblem } from '../../lib/forms';
 import { newId } from '../../lib/ids';
@@ -14,6 +15,8 @@ import { TextField } from '../../ui/field';
 import { Page } from '../../ui/page';
 import { reach } from '../../lib/reach';
 import { SignedOut } from './SignedOut';
+import { cardFromThisPhone } from './cardHere';
+import { type Card, CantCompose, cardDigest } from './compose';
 import { SummaryCard } from './SummaryCard';
 
 type Draft = Omit<Schemas['SummaryDraft'], 'peer_id' | 'sealed_words'>;
@@ -35,12 +38,6 @@ function hasWords(draft: Draft): boolean {
   return Boolean(draft.note?.trim() || draft.help);
 }
 
-/** The card as the peer will read it: the server's figures with the words written here. */
-function withWords(content: Schemas['SummaryContent'], draft: Draft): Schemas['SummaryContent'] {
-  const help = HELP.find(([value]) => value !== null && value === draft.help)?.[1] ?? null;
-  return { ...content, note: draft.note?.trim() || null, help };
-}
-
 function storedDraft(key: string): Draft {
   try {
     return { ...EMPTY, ...(JSON.parse(localStorage.getItem(key) ?? '{}') as Partial<Draft>) };
@@ -56,7 +53,7 @@ export function Compose(): JSX.Element {
   const key = `steady-share-draft-${to}`;
   const [draft, setDraft] = useState<Draft>(() => storedDraft(key));
   const [peer, setPeer] = useState<Schemas['PeerView'] | null | undefined>(undefined);
-  const [preview, setPreview] = useState<{ id: string; shown: Schemas['SummaryPreview'] } | null>(null);
+  const [preview, setPreview] = useState<{ id: string; card: Card; digest: string } | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState('');
   const form = useRef<HTMLFormElement>(null);
@@ -71,39 +68,49 @@ export function Compose(): JSX.Element {
     setPreview(null);
   }
 
+  /** The card for the draft as it stands, or null with the problem shown by its field. */
+  async function cardNow(): Promise<Card | null> {
+    try {
+      setErrors({});
+      return await cardFromThisPhone(draft);
+    } catch (problem) {
+      if (!(problem instanceof CantCompose)) throw problem;
+      setErrors({ [problem.field]: problem.message });
+      focusFirstProblem(form.current);
+      return null;
+    }
+  }
+
   async function look(event?: Event): Promise<void> {
     event?.preventDefault();
     setMessage('');
-    // The figures come from the server (it holds your check-ins already); the words you
-    // write stay on this phone and travel only inside the seal.
-    const { data, error } = await reach(api.POST('/api/sharing/preview', { body: { ...draft, note: '', help: null, sealed_words: hasWords(draft), peer_id: to } }));
-    const fields = fieldMessages(error);
-    setErrors(fields);
-    if (data) setPreview({ id: newId(), shown: { ...data, content: withWords(data.content, draft) } });
-    else if (Object.keys(fields).length) focusFirstProblem(form.current);
-    else setMessage(describeError(error));
+    const card = await cardNow();
+    if (card) setPreview({ id: newId(), card, digest: cardDigest(card) });
   }
 
   async function send(): Promise<void> {
     if (!preview) return;
+    const now = await cardNow();
+    if (!now || cardDigest(now) !== preview.digest) {
+      setMessage('Something changed since the preview (a new check-in, perhaps). Here is the up-to-date version: look it over and send again.');
+      if (now) setPreview({ id: newId(), card: now, digest: cardDigest(now) });
+      return;
+    }
     let sealed: Schemas['Envelope'];
     try {
       const { sealSummary } = await import('./sealing');
-      sealed = await sealSummary(preview.id, to, preview.shown.content);
+      sealed = await sealSummary(preview.id, to, preview.card);
     } catch (failure) {
       setMessage(failure instanceof Error ? failure.message : "This couldn't be sealed, so nothing was sent.");
       return;
     }
-    const { data, error, response } = await reach(api.PUT('/api/sharing/sent/{summary_id}', {
+    const { data, error } = await reach(api.PUT('/api/sharing/sent/{summary_id}', {
       params: { path: { summary_id: preview.id } },
-      body: { ...draft, note: '', help: null, sealed_words: hasWords(draft), peer_id: to, preview: preview.shown.fingerprint, sealed },
+      body: { ...draft, note: '', help: null, sealed_words: hasWords(draft), peer_id: to, sealed },
     }));
     if (data) {
       localStorage.removeItem(key);
       route(`/share/sent/${data.id}`);
-    } else if (response?.status === 409) {
-      setMessage('Something changed since the preview (a new check-in, perhaps). Here is the up-to-date version: look it over and send again.');
-      await look();
     } else {
       setMessage(describeError(error));
     }
@@ -204,7 +211,7 @@ export function Compose(): JSX.Element {
       {preview && (
         <section aria-labelledby="preview-heading" data-testid="preview">
           <h2 id="preview-heading">This is exactly what {name} will see</h2>
-          <SummaryCard content={preview.shown.content} testid="preview-card" />
+          <SummaryCard content={preview.card} testid="preview-card" />
           <div class="button-row">
             <button type="button" onClick={() => void send()} data-testid="share-send">
               Send to {name}
