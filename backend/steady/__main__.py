@@ -60,9 +60,8 @@ async def _reset_keys(settings: Settings, username: str) -> str:
     from steady.accounts.service import Passphrases
     from steady.app import create_app
 
-    create_app(settings)  # the features' listeners hear what the reset announces
     engine = db.make_engine(settings.resolved_database_url)
-    db.use_engine(engine)
+    create_app(settings, engine)  # the features' listeners hear what the reset announces
     await db.open_engine(engine, pool_size=2)
     try:
         passphrases = Passphrases(
