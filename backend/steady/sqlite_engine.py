@@ -88,11 +88,22 @@ class SerialSQLiteEngine(SQLiteEngine):
 
     async def _checkpoints(self) -> None:
         checkpoint = sqlite3.connect(self.path, check_same_thread=False)
+        running: asyncio.Future[sqlite3.Cursor] | None = None
         try:
             while True:
                 await asyncio.sleep(CHECKPOINT_SECONDS)
-                await asyncio.to_thread(checkpoint.execute, "PRAGMA wal_checkpoint(PASSIVE)")
+                running = asyncio.ensure_future(
+                    asyncio.to_thread(checkpoint.execute, "PRAGMA wal_checkpoint(PASSIVE)")
+                )
+                await asyncio.shield(running)
         finally:
+            # Cancelling stops the waiting, not the thread: closing the connection while a
+            # checkpoint still runs on it in that thread crashed the process (a segfault
+            # seen twice in CI). Let the checkpoint finish first.
+            if running is not None:
+                await asyncio.wait([running])
+                if not running.cancelled():
+                    running.exception()  # seen: a checkpoint failing at shutdown is no news
             checkpoint.close()
 
     def shared_connection(self) -> InlineConnection:
