@@ -40,3 +40,8 @@ def one_of(column: Column, ids: Iterable[int]) -> WhereRaw:
         return WhereRaw(f"{name} = ANY({{}}::bigint[])", values)
     # Only the column name (from the table definition) is formatted in; ids are a parameter.
     return WhereRaw(f"{name} IN (SELECT value FROM json_each({{}}))", json.dumps(values))  # noqa: S608
+
+
+def from_json_column(raw: Any) -> Any:
+    """A JSON column's value as Python (Piccolo hands it back as text)."""
+    return json.loads(raw) if isinstance(raw, str) else raw

@@ -23,6 +23,7 @@ from steady.accounts.service import public_keys_of
 from steady.circles.membership import members_of, membership
 from steady.circles.schemas import CircleKeys, EpochView, EpochWrite, MemberKeys, Sealed
 from steady.circles.tables import Circle, CircleEpoch
+from steady.dialect import from_json_column
 from steady.domain import Conflict, InvalidField
 
 RENEWED = "Someone renewed this circle's keys just before you: your phone fetches them again."
@@ -34,8 +35,7 @@ NO_KEYS = "Set up your keys first: sign out and sign in again on this phone."
 
 
 def _ids(raw: Any) -> list[int]:
-    loaded = json.loads(raw) if isinstance(raw, str) else raw
-    return [int(item) for item in loaded or []]
+    return [int(item) for item in from_json_column(raw) or []]
 
 
 async def _epoch_row(circle_id: UUID, epoch: int) -> dict[str, Any] | None:
@@ -107,8 +107,7 @@ async def circle_keys(circle_id: UUID, account_id: int) -> CircleKeys:
 
 
 def _keys(raw: Any) -> dict[str, str]:
-    loaded = json.loads(raw) if isinstance(raw, str) else raw
-    return {str(k): str(v) for k, v in (loaded or {}).items()}
+    return {str(k): str(v) for k, v in (from_json_column(raw) or {}).items()}
 
 
 def _roster_ids(circle_id: UUID, epoch: int, roster: str) -> list[int]:

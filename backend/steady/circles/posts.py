@@ -4,7 +4,6 @@ back at any time, and answers marked helpful by the person who brought the case.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
@@ -12,7 +11,7 @@ import msgspec
 
 from steady import db
 from steady.circles.keys import check_sealed_now
-from steady.circles.membership import members_of, membership
+from steady.circles.membership import members_of, membership, now
 from steady.circles.schemas import PostWrite
 from steady.circles.tables import Circle, CirclePost, CircleRound
 from steady.commitments.service import commitments
@@ -78,7 +77,7 @@ async def write_post(account_id: int, post_id: UUID, data: PostWrite) -> UUID:
     await _check(data, row, me)
     kind = data.kind
     sealed = msgspec.to_builtins(data.sealed)
-    moment = datetime.now(UTC)
+    moment = now()
     async with db.current_engine().transaction():
         taken = (
             await CirclePost.select(CirclePost.author, CirclePost.round, CirclePost.kind)

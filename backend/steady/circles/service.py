@@ -3,7 +3,6 @@ ask of circles (a person's own posts, for their export)."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 from uuid import UUID
 
@@ -27,18 +26,15 @@ from steady.circles.schemas import (
     SealedSummary,
 )
 from steady.circles.tables import Circle, CirclePost, CircleRound
+from steady.dialect import from_json_column
 from steady.domain import NotFound
 
 EARLIER_SHOWN = 6
 
 
-def _loaded(raw: Any) -> Any:
-    return json.loads(raw) if isinstance(raw, str) else raw
-
-
 def _summary(raw: str) -> SealedSummary | None:
     """The facilitator's sealed summary, if there is one."""
-    return msgspec.convert(_loaded(raw), SealedSummary) if raw else None
+    return msgspec.convert(from_json_column(raw), SealedSummary) if raw else None
 
 
 def _ref(members: dict[int, dict[str, Any]], member_id: int | None) -> MemberRef | None:
@@ -57,7 +53,7 @@ def _post_view(
         kind=row["kind"],
         author=MemberRef(id=author["id"], name=author["name"]),
         mine=row["author"] == me,
-        sealed=msgspec.convert(_loaded(row["sealed"]), Sealed),
+        sealed=msgspec.convert(from_json_column(row["sealed"]), Sealed),
         commitment_id=row["commitment"],
         helpful=row["helpful"],
     )
@@ -191,7 +187,7 @@ async def posts_of(account_id: int) -> list[CirclePostRecord]:
             circle=row["circle.name"],
             round=row["round.number"],
             kind=row["kind"],
-            sealed=msgspec.convert(_loaded(row["sealed"]), Sealed),
+            sealed=msgspec.convert(from_json_column(row["sealed"]), Sealed),
             created_at=row["created_at"],
         )
         for row in rows

@@ -16,7 +16,7 @@ import { Page } from '../../ui/page';
 import { reach } from '../../lib/reach';
 import { SignedOut } from './SignedOut';
 import { cardFromThisPhone } from './cardHere';
-import { type Card, CantCompose, cardDigest } from './compose';
+import { type Card, CantCompose, HELP_WORDS, cardDigest } from './compose';
 import { SummaryCard } from './SummaryCard';
 
 type Draft = Omit<Schemas['SummaryDraft'], 'peer_id' | 'sealed_words'>;
@@ -27,12 +27,7 @@ const PARTS = [
   ['commitments', 'Small commitments kept'],
   ['grounding', 'Minutes of grounding'],
 ] as const;
-const HELP = [
-  [null, "Don't say"],
-  ['text', 'A text would help'],
-  ['call', 'A call after my shift would help'],
-  ['nothing', 'Nothing needed — just letting you know'],
-] as const;
+const HELP = [[null, "Don't say"], ...(Object.entries(HELP_WORDS) as [keyof typeof HELP_WORDS, string][])] as const;
 
 function hasWords(draft: Draft): boolean {
   return Boolean(draft.note?.trim() || draft.help);
