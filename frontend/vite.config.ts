@@ -23,7 +23,8 @@ export default defineConfig({
       output: {
         // The passphrase estimator and its lists load only where a new passphrase is chosen,
         // online; named so the service worker leaves them out of its precache.
-        manualChunks: (id: string) => (id.includes('@zxcvbn-ts/') || id.endsWith('/estimator.ts') ? 'zxcvbn' : undefined),
+        manualChunks: (id: string) =>
+          id.includes('@zxcvbn-ts/') || id.endsWith('/estimator.ts') ? 'zxcvbn' : undefined,
       },
     },
   },

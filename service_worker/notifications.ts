@@ -49,7 +49,10 @@ async function markDone(notice: Notice): Promise<void> {
 
 async function snooze(notice: Notice): Promise<void> {
   const body: Schemas['SnoozeWrite'] = { kind: notice.kind, ref: notice.ref ?? null, until: 'hour' };
-  await queueRequest({ method: 'POST', path: '/api/reminders/snooze', body }, `snooze:${notice.kind}:${notice.ref ?? ''}`);
+  await queueRequest(
+    { method: 'POST', path: '/api/reminders/snooze', body },
+    `snooze:${notice.kind}:${notice.ref ?? ''}`,
+  );
   await sendSoon();
 }
 
@@ -76,7 +79,10 @@ export async function handleNotificationAction(notification: Notification, actio
 }
 
 /** The browser replaced this device's subscription: subscribe again and tell the server. */
-export async function renewSubscription(oldEndpoint: string | undefined, fresh: PushSubscription | null): Promise<void> {
+export async function renewSubscription(
+  oldEndpoint: string | undefined,
+  fresh: PushSubscription | null,
+): Promise<void> {
   const subscription =
     fresh ??
     (await self.registration.pushManager.subscribe({

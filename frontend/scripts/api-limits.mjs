@@ -28,12 +28,20 @@ function shared(schema, keyword) {
 
 /** A record's CSV columns: `id` first, then the rest by name (the server's rule too). */
 function columns(schema) {
-  const names = Object.keys(schemas[schema].properties).filter((name) => name !== 'id').sort();
+  const names = Object.keys(schemas[schema].properties)
+    .filter((name) => name !== 'id')
+    .sort();
   return ['id', ...names];
 }
 
-const collections = { checkins: 'CheckinRecord', commitments: 'CommitmentRecord', completions: 'CompletionRecord', grounding_sessions: 'GroundingSessionRecord' };
-const perCollection = (make) => Object.fromEntries(Object.entries(collections).map(([name, schema]) => [name, make(name, schema)]));
+const collections = {
+  checkins: 'CheckinRecord',
+  commitments: 'CommitmentRecord',
+  completions: 'CompletionRecord',
+  grounding_sessions: 'GroundingSessionRecord',
+};
+const perCollection = (make) =>
+  Object.fromEntries(Object.entries(collections).map(([name, schema]) => [name, make(name, schema)]));
 
 /** Every text field's maxLength, by schema then property, for the form that fills it. */
 function maxLengths() {

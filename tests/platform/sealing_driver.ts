@@ -14,7 +14,13 @@ import { safetyNumber } from '../../frontend/src/lib/crypto/safety';
 import { sealPost, sealSummary } from '../../frontend/src/features/circles/sealing';
 import { CantCompose, composeCard } from '../../frontend/src/features/sharing/compose';
 import type { CircleKeyring } from '../../frontend/src/features/circles/keys';
-import { newRecoveryKey, parseRecoveryKey, recoveryWrappingKey, unwrapUnder, wrapUnder } from '../../frontend/src/lib/crypto/wrap';
+import {
+  newRecoveryKey,
+  parseRecoveryKey,
+  recoveryWrappingKey,
+  unwrapUnder,
+  wrapUnder,
+} from '../../frontend/src/lib/crypto/wrap';
 
 type Json = Record<string, any>;
 const P256 = { name: 'ECDH', namedCurve: 'P-256' };
@@ -61,24 +67,39 @@ async function command(input: Json): Promise<Json> {
       return { sealed: toHex(await sealTo(recipient, fromHex(input.plaintext), fromHex(input.info))) };
     }
     case 'open': {
-      const privateKey = await crypto.subtle.importKey('pkcs8', fromHex(input.private_key), P256, false, ['deriveBits']);
+      const privateKey = await crypto.subtle.importKey('pkcs8', fromHex(input.private_key), P256, false, [
+        'deriveBits',
+      ]);
       const publicKey = await crypto.subtle.importKey('raw', fromHex(input.public_key), P256, true, []);
       const pair = { privateKey, publicKey };
       const plaintext = await openSealed(pair, fromHex(input.sealed), fromHex(input.info));
-      return { plaintext: toHex(plaintext), wrong_info_fails: await fails(() => openSealed(pair, fromHex(input.sealed), utf8('elsewhere'))) };
+      return {
+        plaintext: toHex(plaintext),
+        wrong_info_fails: await fails(() => openSealed(pair, fromHex(input.sealed), utf8('elsewhere'))),
+      };
     }
     case 'sign': {
       const me = await makeIdentity(false);
       const signature = await sign(me.signing.privateKey, fromHex(input.message));
       const published = await publicIdentity(me);
-      return { public_key: toHex(published.signing), signature: toHex(signature), extractable: me.signing.privateKey.extractable || me.sealing.privateKey.extractable };
+      return {
+        public_key: toHex(published.signing),
+        signature: toHex(signature),
+        extractable: me.signing.privateKey.extractable || me.sealing.privateKey.extractable,
+      };
     }
     case 'derive': {
       const salt = await saltFor(input.username, input.seed);
       const stretched = await stretch(input.passphrase, salt);
       const keys = await splitKeys(stretched);
       const wrapped = await wrapUnder(keys.masterKey, utf8('account key'), utf8('steady account key v1'));
-      return { salt: toHex(salt), stretched: toHex(stretched), login_key: keys.loginKey, master_extractable: keys.masterKey.extractable, unwrapped: toHex(await unwrapUnder(keys.masterKey, wrapped, utf8('steady account key v1'))) };
+      return {
+        salt: toHex(salt),
+        stretched: toHex(stretched),
+        login_key: keys.loginKey,
+        master_extractable: keys.masterKey.extractable,
+        unwrapped: toHex(await unwrapUnder(keys.masterKey, wrapped, utf8('steady account key v1'))),
+      };
     }
     case 'envelope':
       return envelope(input);
@@ -99,7 +120,10 @@ async function command(input: Json): Promise<Json> {
     }
     case 'safety': {
       const [alex, sam, mallory] = await Promise.all([makeIdentity(false), makeIdentity(false), makeIdentity(false)]);
-      const print = async (identity: typeof alex, accountId: string) => ({ fingerprint: await fingerprint(await publicIdentity(identity)), accountId });
+      const print = async (identity: typeof alex, accountId: string) => ({
+        fingerprint: await fingerprint(await publicIdentity(identity)),
+        accountId,
+      });
       const a = await print(alex, '1');
       const s = await print(sam, '2');
       const m = await print(mallory, '2');
@@ -131,12 +155,33 @@ async function envelope(input: Json): Promise<Json> {
   const samKeys = await importPublic(await publicIdentity(sam));
   const where = context('summary', input.summary_id, input.link_id);
   const document = input.document;
-  const sealed = await sealEnvelope(document, [{ id: 'sam', sealing: samKeys.sealing }, { id: 'alex', sealing: alexKeys.sealing }], alex.signing.privateKey, where);
+  const sealed = await sealEnvelope(
+    document,
+    [
+      { id: 'sam', sealing: samKeys.sealing },
+      { id: 'alex', sealing: alexKeys.sealing },
+    ],
+    alex.signing.privateKey,
+    where,
+  );
   const samOpens = await openEnvelope(sealed, { id: 'sam', sealing: sam.sealing }, alexKeys.verifying, where);
   const alexOpens = await openEnvelope(sealed, { id: 'alex', sealing: alex.sealing }, alexKeys.verifying, where);
-  const short = await sealEnvelope({ note: 'ok' }, [{ id: 'sam', sealing: samKeys.sealing }], alex.signing.privateKey, where);
-  const forged = await sealEnvelope({ note: 'forged' }, [{ id: 'sam', sealing: samKeys.sealing }], kim.signing.privateKey, where);
-  const tampered = { ...sealed, box: toBase64Url(fromBase64Url(sealed.box).map((byte, i) => (i === 20 ? byte ^ 1 : byte))) };
+  const short = await sealEnvelope(
+    { note: 'ok' },
+    [{ id: 'sam', sealing: samKeys.sealing }],
+    alex.signing.privateKey,
+    where,
+  );
+  const forged = await sealEnvelope(
+    { note: 'forged' },
+    [{ id: 'sam', sealing: samKeys.sealing }],
+    kim.signing.privateKey,
+    where,
+  );
+  const tampered = {
+    ...sealed,
+    box: toBase64Url(fromBase64Url(sealed.box).map((byte, i) => (i === 20 ? byte ^ 1 : byte))),
+  };
   const alexPrivate = new Uint8Array(await crypto.subtle.exportKey('pkcs8', alex.sealing.privateKey));
   return {
     envelope: sealed,
@@ -146,10 +191,23 @@ async function envelope(input: Json): Promise<Json> {
     sam_opens: samOpens,
     alex_opens: alexOpens,
     box_sizes: [fromBase64Url(sealed.box).length, fromBase64Url(short.box).length],
-    moved_fails: await fails(() => openEnvelope(sealed, { id: 'sam', sealing: sam.sealing }, alexKeys.verifying, context('summary', 'another', input.link_id))),
-    forged_fails: await fails(() => openEnvelope(forged, { id: 'sam', sealing: sam.sealing }, alexKeys.verifying, where)),
-    tampered_fails: await fails(() => openEnvelope(tampered, { id: 'sam', sealing: sam.sealing }, alexKeys.verifying, where)),
-    outsider_fails: await fails(() => openEnvelope(sealed, { id: 'sam', sealing: kim.sealing }, alexKeys.verifying, where)),
+    moved_fails: await fails(() =>
+      openEnvelope(
+        sealed,
+        { id: 'sam', sealing: sam.sealing },
+        alexKeys.verifying,
+        context('summary', 'another', input.link_id),
+      ),
+    ),
+    forged_fails: await fails(() =>
+      openEnvelope(forged, { id: 'sam', sealing: sam.sealing }, alexKeys.verifying, where),
+    ),
+    tampered_fails: await fails(() =>
+      openEnvelope(tampered, { id: 'sam', sealing: sam.sealing }, alexKeys.verifying, where),
+    ),
+    outsider_fails: await fails(() =>
+      openEnvelope(sealed, { id: 'sam', sealing: kim.sealing }, alexKeys.verifying, where),
+    ),
   };
 }
 
@@ -158,14 +216,29 @@ async function envelope(input: Json): Promise<Json> {
 async function circlePosts(input: Json): Promise<Json> {
   const key = new Uint8Array(crypto.getRandomValues(new Uint8Array(32)));
   const author = await makeIdentity(false);
-  const ring = { circleId: input.circle_id, epoch: input.epoch, me: 1, mine: { signing: author.signing }, keys: new Map([[input.epoch, key]]) } as unknown as CircleKeyring;
+  const ring = {
+    circleId: input.circle_id,
+    epoch: input.epoch,
+    me: 1,
+    mine: { signing: author.signing },
+    keys: new Map([[input.epoch, key]]),
+  } as unknown as CircleKeyring;
   const posts: Json[] = [];
   for (const post of input.posts) {
     const sealed = await sealPost(ring, input.round_id, post.id, post.kind, post.fields);
-    posts.push({ id: post.id, sealed, context: toHex(context('circle-post', input.circle_id, input.epoch, input.round_id, post.id, post.kind)) });
+    posts.push({
+      id: post.id,
+      sealed,
+      context: toHex(context('circle-post', input.circle_id, input.epoch, input.round_id, post.id, post.kind)),
+    });
   }
   const summary = await sealSummary(ring, input.round_id, input.summary);
-  return { key: toHex(key), posts, summary, summary_context: toHex(context('circle-summary', input.circle_id, input.epoch, input.round_id)) };
+  return {
+    key: toHex(key),
+    posts,
+    summary,
+    summary_context: toHex(context('circle-summary', input.circle_id, input.epoch, input.round_id)),
+  };
 }
 
 const input = JSON.parse(readFileSync(0, 'utf8')) as Json;

@@ -75,16 +75,32 @@ api.use(csrf);
 
 /** Paths the outbox may replay: a real API path (with its ids filled in) that takes the
  * method, checked by `tsc` at the feature that queues it. */
-type Filled<P extends string> = P extends `${infer Head}{${string}}${infer Tail}` ? `${Head}${string}${Filled<Tail>}` : P;
-export type QueuedPath<M extends 'put' | 'delete' | 'post'> = M extends unknown ? Filled<ClientPathsWithMethod<typeof api, M> & string> : never;
+type Filled<P extends string> = P extends `${infer Head}{${string}}${infer Tail}`
+  ? `${Head}${string}${Filled<Tail>}`
+  : P;
+export type QueuedPath<M extends 'put' | 'delete' | 'post'> = M extends unknown
+  ? Filled<ClientPathsWithMethod<typeof api, M> & string>
+  : never;
 
 /** A collection whose records are PUT one by one at ``<path>/<id>`` (e.g. /api/checkins). */
-type CollectionOf<P> = P extends `${infer Base}/{${infer Id}}` ? (Id extends `${string}/${string}` ? never : Base) : never;
+type CollectionOf<P> = P extends `${infer Base}/{${infer Id}}`
+  ? Id extends `${string}/${string}`
+    ? never
+    : Base
+  : never;
 export type CollectionPath = CollectionOf<ClientPathsWithMethod<typeof api, 'put'>>;
 
 /** Send one queued write as it was queued (the outbox knows its path is a real one). */
-export function sendQueued(method: HttpMethod, path: string, body: unknown): Promise<{ data?: unknown; error?: unknown; response: Response }> {
-  return api.request(method.toLowerCase() as 'put', path as never, (body === undefined ? {} : { body }) as never) as never;
+export function sendQueued(
+  method: HttpMethod,
+  path: string,
+  body: unknown,
+): Promise<{ data?: unknown; error?: unknown; response: Response }> {
+  return api.request(
+    method.toLowerCase() as 'put',
+    path as never,
+    (body === undefined ? {} : { body }) as never,
+  ) as never;
 }
 
 /** Messages by field name, for putting each one beside its input. */

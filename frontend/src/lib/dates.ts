@@ -14,7 +14,9 @@ export function personTimeZone(): string {
 /** The calendar day of ``moment`` in ``timeZone``. */
 export function dayIn(moment: Date, timeZone: string = personTimeZone()): string {
   // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(moment);
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    moment,
+  );
 }
 
 export function today(timeZone?: string): string {
@@ -28,7 +30,12 @@ export function hourIn(moment: Date, timeZone: string = personTimeZone()): numbe
 
 /** "Mon 17 Nov" for a day string, in the reader's language. */
 export function shortDay(day: string): string {
-  return new Date(`${day}T12:00:00Z`).toLocaleDateString([], { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
+  return new Date(`${day}T12:00:00Z`).toLocaleDateString([], {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  });
 }
 
 /** "Today at 21:04" or "3 Nov, 21:04": when something was shared or answered. */

@@ -26,7 +26,10 @@ export async function clearDraft(key: string): Promise<void> {
  * keeps writes in order, and a write is cheap next to losing a word to a reload).
  * ``clear`` forgets it and returns to ``initial``.
  */
-export function useDraft<T>(key: string, initial: T): { value: T; set: (next: T) => void; clear: () => Promise<void>; ready: boolean } {
+export function useDraft<T>(
+  key: string,
+  initial: T,
+): { value: T; set: (next: T) => void; clear: () => Promise<void>; ready: boolean } {
   const [value, setValue] = useState<T>(initial);
   const [ready, setReady] = useState(false);
   const changed = useRef(false);

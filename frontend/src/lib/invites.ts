@@ -26,7 +26,8 @@ function keeper(key: string, page: string): InviteKeeper {
     return kept.filter((invite) => Date.parse(invite.expires_at) > now);
   };
   return {
-    link: (invite) => `${location.origin}${page}?t=${invite.token}${invite.fingerprint && invite.secret ? `#f=${invite.fingerprint}&s=${invite.secret}` : ''}`,
+    link: (invite) =>
+      `${location.origin}${page}?t=${invite.token}${invite.fingerprint && invite.secret ? `#f=${invite.fingerprint}&s=${invite.secret}` : ''}`,
     made,
     remember: async (invite) => setMeta(key, [...(await made()), invite]),
     keepOpen: async (open) => {

@@ -104,7 +104,16 @@ export async function queueRequest(request: QueuedRequest, key: string): Promise
   const tx = (await db()).transaction('outbox', 'readwrite');
   for (const waiting of await tx.store.index('byKey').getAll(['requests', key])) await tx.store.delete(waiting.seq!);
   const body = 'body' in request ? request.body : undefined;
-  await tx.store.add({ opId: newId(), method: request.method, path: request.path, body, store: 'requests', key, queuedAt: new Date().toISOString(), attempts: 0 });
+  await tx.store.add({
+    opId: newId(),
+    method: request.method,
+    path: request.path,
+    body,
+    store: 'requests',
+    key,
+    queuedAt: new Date().toISOString(),
+    attempts: 0,
+  });
   await tx.done;
   announce('queued');
 }

@@ -9,7 +9,11 @@ import { type RecordStore, getMeta } from './store';
 import { type FeedPage, applyFeedPage } from './sync';
 
 /** Save a record here at once, and queue it for the account. */
-export async function putRecord<T extends { id: string }>(store: RecordStore, path: CollectionPath, record: T): Promise<void> {
+export async function putRecord<T extends { id: string }>(
+  store: RecordStore,
+  path: CollectionPath,
+  record: T,
+): Promise<void> {
   const { id, ...body } = record;
   await commitChange({ method: 'PUT', path: `${path}/${id}`, body, store, key: id }, async (tx) => {
     await tx.put(record);

@@ -174,7 +174,9 @@ export const DB_VERSION = 6;
 let opening: Promise<SteadyDB> | null = null;
 
 /** Version 3 added days, marks and "setting down" to check-ins: fill them in for older ones. */
-async function giveCheckinsTheirDays(transaction: IDBPTransaction<SteadySchema, SteadyStore[], 'versionchange'>): Promise<void> {
+async function giveCheckinsTheirDays(
+  transaction: IDBPTransaction<SteadySchema, SteadyStore[], 'versionchange'>,
+): Promise<void> {
   const upgrade = (body: Partial<LocalCheckin> & { recorded_at: string }) => ({
     body_signals: [],
     tags: [],

@@ -23,7 +23,11 @@ export function BottomNav(): JSX.Element {
       <ul>
         {ITEMS.map((item) => (
           <li key={item.href}>
-            <a href={item.href} data-testid={item.testid} aria-current={isCurrent(item.href, path) ? 'page' : undefined}>
+            <a
+              href={item.href}
+              data-testid={item.testid}
+              aria-current={isCurrent(item.href, path) ? 'page' : undefined}
+            >
               <Icon name={item.icon} />
               {item.label}
             </a>

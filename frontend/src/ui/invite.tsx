@@ -52,7 +52,10 @@ export function OpenInvite({
             {link}
           </output>
           <p>
-            Or read them the code: <strong class="invite-code" data-testid="invite-code">{made.code}</strong>
+            Or read them the code:{' '}
+            <strong class="invite-code" data-testid="invite-code">
+              {made.code}
+            </strong>
           </p>
           <div class="button-row">
             <button type="button" onClick={() => void copy()} data-testid="invite-copy">

@@ -86,7 +86,9 @@ export function Account(): JSX.Element {
       return;
     }
     setMessage(account.sealed ? 'Re-wrapping your keys… this takes a moment.' : '');
-    const { error, response } = account.sealed ? await changeSealedPassphrase() : await api.PUT('/api/account/passphrase', { body: { current_passphrase: current, new_passphrase: fresh } });
+    const { error, response } = account.sealed
+      ? await changeSealedPassphrase()
+      : await api.PUT('/api/account/passphrase', { body: { current_passphrase: current, new_passphrase: fresh } });
     if (response.status === 204) {
       setCurrent('');
       setFresh('');
@@ -103,11 +105,19 @@ export function Account(): JSX.Element {
     const { unlockPassphrase } = await import('../../lib/crypto/passphrase');
     const { KeyStepFailed, rewrapForNewPassphrase } = await import('../../lib/crypto/keyring');
     try {
-      const body = await rewrapForNewPassphrase(await unlockPassphrase(account.username, current), await unlockPassphrase(account.username, fresh));
+      const body = await rewrapForNewPassphrase(
+        await unlockPassphrase(account.username, current),
+        await unlockPassphrase(account.username, fresh),
+      );
       return await api.PUT('/api/keys/login-key', { body });
     } catch (problem) {
-      const detail = problem instanceof KeyStepFailed ? problem.message : "You're offline. Try again when you have signal.";
-      const error: ErrorBody = { detail, status_code: 403, errors: [{ field: 'current_passphrase', message: detail, source: 'body' }] };
+      const detail =
+        problem instanceof KeyStepFailed ? problem.message : "You're offline. Try again when you have signal.";
+      const error: ErrorBody = {
+        detail,
+        status_code: 403,
+        errors: [{ field: 'current_passphrase', message: detail, source: 'body' }],
+      };
       return { error, response: new Response(null, { status: 403 }) };
     }
   }
@@ -213,7 +223,10 @@ export function Account(): JSX.Element {
 
       <section class="card" aria-labelledby="delete-heading">
         <h2 id="delete-heading">Delete account</h2>
-        <p>This removes your account and everything Steady holds for it, on the server and on this phone. It can't be undone.</p>
+        <p>
+          This removes your account and everything Steady holds for it, on the server and on this phone. It can't be
+          undone.
+        </p>
         <form onSubmit={(event) => void deleteAccount(event)} noValidate>
           <TextField
             id="delete_passphrase"

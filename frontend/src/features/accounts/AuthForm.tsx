@@ -69,7 +69,9 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }): JSX.Element
     try {
       const unlocked = await unlockPassphrase(username, passphrase);
       const result = signingUp
-        ? await api.POST('/api/accounts', { body: { username, passphrase: unlocked.loginKey, key_salt: unlocked.salt, time_zone: deviceTimeZone() } })
+        ? await api.POST('/api/accounts', {
+            body: { username, passphrase: unlocked.loginKey, key_salt: unlocked.salt, time_zone: deviceTimeZone() },
+          })
         : await signIn(unlocked);
       if (result.data) {
         await prepareDeviceFor(result.data.account?.username ?? username);
@@ -85,7 +87,11 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }): JSX.Element
       setFormError(Object.keys(fields).length ? '' : describeError(result.error));
       focusFirstProblem(form.current);
     } catch (error) {
-      setFormError(error instanceof KeyStepFailed ? error.message : "You're offline. Everything you do still saves on this phone; sign in when you have signal.");
+      setFormError(
+        error instanceof KeyStepFailed
+          ? error.message
+          : "You're offline. Everything you do still saves on this phone; sign in when you have signal.",
+      );
     } finally {
       setBusy(false);
       setProgress('');
@@ -95,9 +101,13 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }): JSX.Element
   /** Sign in with the login key; an account made before sealing is moved over by sending
    * the passphrase one last time (the server asks with a 409). */
   async function signIn(unlocked: UnlockedPassphrase) {
-    const withKey = await api.POST('/api/session', { body: { username, passphrase: unlocked.loginKey, login_key: true } });
+    const withKey = await api.POST('/api/session', {
+      body: { username, passphrase: unlocked.loginKey, login_key: true },
+    });
     if (withKey.response.status !== 409) return withKey;
-    return api.POST('/api/session', { body: { username, passphrase, login_key: false, upgrade_to: unlocked.loginKey, key_salt: unlocked.salt } });
+    return api.POST('/api/session', {
+      body: { username, passphrase, login_key: false, upgrade_to: unlocked.loginKey, key_salt: unlocked.salt },
+    });
   }
 
   if (recoveryKey) return <RecoveryKeyShown recoveryKey={recoveryKey} onDone={() => route(next)} />;
@@ -167,9 +177,15 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }): JSX.Element
           </>
         ) : (
           <>
-            New to Steady? <a href="/sign-up" data-testid="sign-up-link">Create an account</a>
+            New to Steady?{' '}
+            <a href="/sign-up" data-testid="sign-up-link">
+              Create an account
+            </a>
             <br />
-            Forgot your passphrase? <a href="/recover" data-testid="recover-link">Use your recovery key</a>
+            Forgot your passphrase?{' '}
+            <a href="/recover" data-testid="recover-link">
+              Use your recovery key
+            </a>
           </>
         )}
       </p>

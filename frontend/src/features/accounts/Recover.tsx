@@ -55,16 +55,44 @@ export function Recover(): JSX.Element {
 
   return (
     <Page title="Use your recovery key">
-      <p class="muted">Your recovery key opens your keys again under a new passphrase. Other devices will be signed out.</p>
+      <p class="muted">
+        Your recovery key opens your keys again under a new passphrase. Other devices will be signed out.
+      </p>
       <form ref={form} onSubmit={(event) => void submit(event)} data-testid="recover-form" noValidate>
         {formError && (
           <p class="form-error" role="alert" tabIndex={-1} data-problem data-testid="form-error">
             {formError}
           </p>
         )}
-        <TextField id="username" label="Username" value={username} onInput={setUsername} autoComplete="username" required maxLength={MAX_LENGTH.SignUp.username} error={errors.username} />
-        <TextField id="recovery_key" label="Recovery key" hint="32 letters and numbers; dashes and spaces don't matter." value={recoveryKey} onInput={setRecoveryKey} autoComplete="off" required maxLength={64} error={errors.recovery_key} />
-        <NewPassphrase id="passphrase" label="New passphrase" value={passphrase} onInput={setPassphrase} username={username} error={errors.passphrase} />
+        <TextField
+          id="username"
+          label="Username"
+          value={username}
+          onInput={setUsername}
+          autoComplete="username"
+          required
+          maxLength={MAX_LENGTH.SignUp.username}
+          error={errors.username}
+        />
+        <TextField
+          id="recovery_key"
+          label="Recovery key"
+          hint="32 letters and numbers; dashes and spaces don't matter."
+          value={recoveryKey}
+          onInput={setRecoveryKey}
+          autoComplete="off"
+          required
+          maxLength={64}
+          error={errors.recovery_key}
+        />
+        <NewPassphrase
+          id="passphrase"
+          label="New passphrase"
+          value={passphrase}
+          onInput={setPassphrase}
+          username={username}
+          error={errors.passphrase}
+        />
         <div class="button-row">
           <button type="submit" disabled={busy} data-testid="recover-submit">
             {busy ? 'Unlocking…' : 'Set my new passphrase'}

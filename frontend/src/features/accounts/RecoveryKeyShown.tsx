@@ -34,10 +34,15 @@ export function RecoveryKeyShown({ recoveryKey, onDone }: { recoveryKey: string;
   return (
     <Page title="Your recovery key">
       <p>
-        What you share with peers and circles is sealed on your phone, so no one running Steady can read it. If you ever forget your passphrase, this key is the only way back to it.
-        Nobody else has a copy — not Steady, not your employer.
+        What you share with peers and circles is sealed on your phone, so no one running Steady can read it. If you ever
+        forget your passphrase, this key is the only way back to it. Nobody else has a copy — not Steady, not your
+        employer.
       </p>
-      <p class="recovery-key" data-testid="recovery-key" aria-label={`Recovery key: ${recoveryKey.split('').join(' ')}`}>
+      <p
+        class="recovery-key"
+        data-testid="recovery-key"
+        aria-label={`Recovery key: ${recoveryKey.split('').join(' ')}`}
+      >
         {recoveryKey}
       </p>
       <div class="button-row">
@@ -48,7 +53,19 @@ export function RecoveryKeyShown({ recoveryKey, onDone }: { recoveryKey: string;
       <p role="status">{copied}</p>
       <p>Write it on paper or keep it in a password manager. Don't keep it only on this phone.</p>
       <form noValidate onSubmit={confirm} data-testid="recovery-confirm-form">
-        <TextField id="recovery-confirm" label="To check you've kept it, type its last four characters" value={typed} onInput={(value) => { setTyped(value); setError(''); }} maxLength={9} autoComplete="off" required error={error} />
+        <TextField
+          id="recovery-confirm"
+          label="To check you've kept it, type its last four characters"
+          value={typed}
+          onInput={(value) => {
+            setTyped(value);
+            setError('');
+          }}
+          maxLength={9}
+          autoComplete="off"
+          required
+          error={error}
+        />
         <button type="submit" data-testid="recovery-kept">
           I've kept it safe
         </button>

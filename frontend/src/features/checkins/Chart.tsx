@@ -16,7 +16,17 @@ const RIGHT = 10;
 const TOP = 10;
 const BOTTOM = 26;
 
-export function Chart({ data, scale, label, summary }: { data: InsightData; scale: ScaleName; label: string; summary: string }): JSX.Element {
+export function Chart({
+  data,
+  scale,
+  label,
+  summary,
+}: {
+  data: InsightData;
+  scale: ScaleName;
+  label: string;
+  summary: string;
+}): JSX.Element {
   const days = windowDays(data);
   const byDay = new Map(data.series.map((point) => [point.date, point[scale]]));
   const x = (index: number) => LEFT + (index * (WIDTH - LEFT - RIGHT)) / Math.max(1, days.length - 1);
@@ -27,7 +37,9 @@ export function Chart({ data, scale, label, summary }: { data: InsightData; scal
   return (
     <figure class="chart" data-testid={`chart-${scale}`}>
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${id}-title ${id}-desc`}>
-        <title id={`${id}-title`}>{`${label}, ${shortDay(days[0]!)} to ${shortDay(days[days.length - 1]!)}, from 1 (low) to 5 (high)`}</title>
+        <title
+          id={`${id}-title`}
+        >{`${label}, ${shortDay(days[0]!)} to ${shortDay(days[days.length - 1]!)}, from 1 (low) to 5 (high)`}</title>
         <desc id={`${id}-desc`}>{summary}</desc>
         {[1, 2, 3, 4, 5].map((level) => (
           <g key={level}>

@@ -19,7 +19,13 @@ import { scalesInWords } from './scales';
 
 function draftOf(checkin: LocalCheckin): CheckinDraft {
   const { mood, energy, stress, connected } = checkin;
-  return { scores: { mood, energy, stress, connected }, context: checkin.context, body_signals: checkin.body_signals, tags: checkin.tags, note: checkin.note };
+  return {
+    scores: { mood, energy, stress, connected },
+    context: checkin.context,
+    body_signals: checkin.body_signals,
+    tags: checkin.tags,
+    note: checkin.note,
+  };
 }
 
 /** After a reflective note: turn it into one small change, in one tap. */
@@ -45,7 +51,14 @@ function SmallChange(): JSX.Element {
     >
       <label for="small-change">One small change I'll try</label>
       <span class="hint">Turning a reflection into one doable thing is how change sticks.</span>
-      <input id="small-change" type="text" maxLength={MAX_LENGTH.CommitmentWrite.title} value={title} onInput={(e) => setTitle(e.currentTarget.value)} placeholder="e.g. Eat before the night shift starts" />
+      <input
+        id="small-change"
+        type="text"
+        maxLength={MAX_LENGTH.CommitmentWrite.title}
+        value={title}
+        onInput={(e) => setTitle(e.currentTarget.value)}
+        placeholder="e.g. Eat before the night shift starts"
+      />
       <div class="button-row">
         <button type="submit" class="secondary" data-testid="make-commitment">
           Make it a daily commitment
@@ -149,7 +162,9 @@ export function CheckIn(): JSX.Element {
             <ul class="list" data-testid="recent-checkins">
               {recent.map((item) => (
                 <li key={item.id} data-testid="checkin-item">
-                  <strong>{new Date(item.recorded_at).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' })}</strong>
+                  <strong>
+                    {new Date(item.recorded_at).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' })}
+                  </strong>
                   <br />
                   {scalesInWords(item)}
                 </li>

@@ -35,7 +35,12 @@ export function missingScales(draft: CheckinDraft): ScaleName[] {
 }
 
 function hasMore(draft: CheckinDraft, showContext: boolean): boolean {
-  return (showContext && draft.context !== null) || draft.body_signals.length > 0 || draft.tags.length > 0 || draft.note.trim() !== '';
+  return (
+    (showContext && draft.context !== null) ||
+    draft.body_signals.length > 0 ||
+    draft.tags.length > 0 ||
+    draft.note.trim() !== ''
+  );
 }
 
 export function CheckinForm({
@@ -57,7 +62,11 @@ export function CheckinForm({
       {SCALES.map((scale) => {
         const unanswered = missing.includes(scale.name);
         return (
-          <fieldset key={scale.name} class="scale-set" aria-describedby={unanswered ? `${scale.name}-missing` : undefined}>
+          <fieldset
+            key={scale.name}
+            class="scale-set"
+            aria-describedby={unanswered ? `${scale.name}-missing` : undefined}
+          >
             <legend>{scale.question}</legend>
             <div class="scale">
               {scale.words.map((word, index) => (

@@ -19,9 +19,7 @@ function Entry({ checkin }: { checkin: LocalCheckin }): JSX.Element {
         {shortDay(checkin.local_date)} · {new Date(checkin.recorded_at).toLocaleTimeString([], { timeStyle: 'short' })}
         {context ? ` · ${context}` : ''}
       </strong>
-      <p>
-        {scalesInWords(checkin)}.
-      </p>
+      <p>{scalesInWords(checkin)}.</p>
       {marks.length > 0 && <p class="hint">{marks.join(' · ')}</p>}
       {checkin.setting_down && <p>Setting down: {checkin.setting_down}</p>}
       {checkin.note && <p class="note">{checkin.note}</p>}
@@ -31,7 +29,12 @@ function Entry({ checkin }: { checkin: LocalCheckin }): JSX.Element {
         </a>
         {confirming ? (
           <>
-            <button type="button" class="danger" onClick={() => void deleteCheckin(checkin.id)} data-testid="confirm-delete">
+            <button
+              type="button"
+              class="danger"
+              onClick={() => void deleteCheckin(checkin.id)}
+              data-testid="confirm-delete"
+            >
               Delete for good
             </button>
             <button type="button" class="quiet" onClick={() => setConfirming(false)}>
@@ -68,15 +71,31 @@ export function History(): JSX.Element {
       <form class="filters" onSubmit={(event) => event.preventDefault()}>
         <div class="field">
           <label for="from">From</label>
-          <input id="from" type="date" value={start} max={end} onInput={(e) => e.currentTarget.value && setStart(e.currentTarget.value)} />
+          <input
+            id="from"
+            type="date"
+            value={start}
+            max={end}
+            onInput={(e) => e.currentTarget.value && setStart(e.currentTarget.value)}
+          />
         </div>
         <div class="field">
           <label for="to">To</label>
-          <input id="to" type="date" value={end} min={start} onInput={(e) => e.currentTarget.value && setEnd(e.currentTarget.value)} />
+          <input
+            id="to"
+            type="date"
+            value={end}
+            min={start}
+            onInput={(e) => e.currentTarget.value && setEnd(e.currentTarget.value)}
+          />
         </div>
         <div class="field">
           <label for="context-filter">When</label>
-          <select id="context-filter" value={context} onChange={(e) => setContext(e.currentTarget.value as CheckinContext | '')}>
+          <select
+            id="context-filter"
+            value={context}
+            onChange={(e) => setContext(e.currentTarget.value as CheckinContext | '')}
+          >
             <option value="">Any time</option>
             {CONTEXTS.map((option) => (
               <option key={option.value} value={option.value}>

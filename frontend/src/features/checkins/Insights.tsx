@@ -31,7 +31,13 @@ export function Insights(): JSX.Element {
         <div class="chips">
           {WINDOWS.map((window) => (
             <label key={window}>
-              <input type="radio" name="window" checked={days === window} onChange={() => setDays(window)} data-testid={`window-${window}`} />
+              <input
+                type="radio"
+                name="window"
+                checked={days === window}
+                onChange={() => setDays(window)}
+                data-testid={`window-${window}`}
+              />
               {window} days
             </label>
           ))}
@@ -39,15 +45,21 @@ export function Insights(): JSX.Element {
       </fieldset>
       {data === null ? null : !data.enough ? (
         <p class="card" data-testid="not-enough">
-          Not enough check-ins yet to show a trend over {data.days} days: there {data.count === 1 ? 'is' : 'are'} {data.count}, and
-          insights start at 3. Every check-in helps you see yourself more clearly.
+          Not enough check-ins yet to show a trend over {data.days} days: there {data.count === 1 ? 'is' : 'are'}{' '}
+          {data.count}, and insights start at 3. Every check-in helps you see yourself more clearly.
         </p>
       ) : (
         <>
           <section aria-labelledby="trends-heading">
             <h2 id="trends-heading">Trends</h2>
             {SCALES.filter((s) => s.name !== 'connected').map((scale) => (
-              <Chart key={scale.name} data={data} scale={scale.name} label={scale.question} summary={trendSentence(data, scale.name, scale.question)} />
+              <Chart
+                key={scale.name}
+                data={data}
+                scale={scale.name}
+                label={scale.question}
+                summary={trendSentence(data, scale.name, scale.question)}
+              />
             ))}
           </section>
           <section aria-labelledby="patterns-heading" data-testid="patterns">

@@ -25,7 +25,12 @@ import { type CheckinDraft, CheckinForm, EMPTY_DRAFT, missingScales } from './Ch
 import { saveCheckin } from './data';
 import type { ScaleName } from './scales';
 
-const TONIGHT = ['Eat something warm', 'Shower and change before anything else', 'Phone down by 11', 'Tell someone one good thing from today'];
+const TONIGHT = [
+  'Eat something warm',
+  'Shower and change before anything else',
+  'Phone down by 11',
+  'Tell someone one good thing from today',
+];
 const STEPS = ['Breathe', 'Check in', 'Set it down', 'Tonight'];
 const DRAFT_KEY = 'leaving-shift';
 const SETTING_DOWN_SAVE_MS = 600;
@@ -96,7 +101,12 @@ export function LeavingShift(): JSX.Element {
       focusFirstProblem(form.current);
       return;
     }
-    const saved = { ...flow, recordedAt: flow.recordedAt ?? new Date().toISOString(), localDate: flow.localDate ?? today(), step: 2 };
+    const saved = {
+      ...flow,
+      recordedAt: flow.recordedAt ?? new Date().toISOString(),
+      localDate: flow.localDate ?? today(),
+      step: 2,
+    };
     await saveCheckin(asCheckin(saved));
     kept.set(saved);
   }
@@ -206,14 +216,26 @@ export function LeavingShift(): JSX.Element {
           <p>One small thing for your recovery tonight? (Optional.)</p>
           <div class="button-row">
             {TONIGHT.map((idea) => (
-              <button key={idea} type="button" class="secondary" aria-pressed={flow.tonight === idea} onClick={() => update({ tonight: idea })}>
+              <button
+                key={idea}
+                type="button"
+                class="secondary"
+                aria-pressed={flow.tonight === idea}
+                onClick={() => update({ tonight: idea })}
+              >
                 {idea}
               </button>
             ))}
           </div>
           <div class="field">
             <label for="tonight">Tonight I'll…</label>
-            <input id="tonight" type="text" maxLength={MAX_LENGTH.CommitmentWrite.title} value={flow.tonight} onInput={(e) => update({ tonight: e.currentTarget.value })} />
+            <input
+              id="tonight"
+              type="text"
+              maxLength={MAX_LENGTH.CommitmentWrite.title}
+              value={flow.tonight}
+              onInput={(e) => update({ tonight: e.currentTarget.value })}
+            />
           </div>
           <div class="button-row">
             <button type="submit" data-testid="leaving-finish">

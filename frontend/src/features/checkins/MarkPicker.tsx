@@ -25,9 +25,13 @@ export function MarkPicker({
   onChange: (next: string[]) => void;
 }): JSX.Element {
   const [adding, setAdding] = useState('');
-  const choices = [...options, ...own.filter((word) => !options.some((o) => o.key === word)).map((word) => ({ key: word, label: word }))];
+  const choices = [
+    ...options,
+    ...own.filter((word) => !options.some((o) => o.key === word)).map((word) => ({ key: word, label: word })),
+  ];
   for (const chosen of value) if (!choices.some((c) => c.key === chosen)) choices.push({ key: chosen, label: chosen });
-  const toggle = (key: string, on: boolean) => onChange(on ? [...value, key].slice(0, MAX_MARKS) : value.filter((v) => v !== key));
+  const toggle = (key: string, on: boolean) =>
+    onChange(on ? [...value, key].slice(0, MAX_MARKS) : value.filter((v) => v !== key));
   const add = () => {
     const word = adding.trim().slice(0, 40);
     if (word && !value.includes(word)) onChange([...value, word].slice(0, MAX_MARKS));

@@ -49,7 +49,9 @@ export async function loadCheckin(id: string): Promise<LocalCheckin | undefined>
 /** Every check-in on this device whose day is within [first, last], oldest first. */
 export async function checkinsBetween(first: string, last: string): Promise<LocalCheckin[]> {
   const all = await (await db()).getAll('checkins');
-  return all.filter((c) => c.local_date >= first && c.local_date <= last).sort((a, b) => a.recorded_at.localeCompare(b.recorded_at));
+  return all
+    .filter((c) => c.local_date >= first && c.local_date <= last)
+    .sort((a, b) => a.recorded_at.localeCompare(b.recorded_at));
 }
 
 /** Body signals and hard events the person described in their own words before. */

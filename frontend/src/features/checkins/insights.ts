@@ -43,13 +43,24 @@ function groupBy<K>(items: LocalCheckin[], key: (item: LocalCheckin) => K): Map<
 export function computeInsights(all: LocalCheckin[], days: number, end: string): InsightData {
   const start = addDays(end, -(days - 1));
   const inWindow = all.filter((c) => c.local_date >= start && c.local_date <= end);
-  const series = [...groupBy(inWindow, (c) => c.local_date)].sort(([a], [b]) => a.localeCompare(b)).map(([date, items]) => ({ date, ...average(items) }));
-  const byContext = [...groupBy(inWindow, (c) => c.context ?? 'unspecified')].map(([context, items]) => ({ context, ...average(items) }));
+  const series = [...groupBy(inWindow, (c) => c.local_date)]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([date, items]) => ({ date, ...average(items) }));
+  const byContext = [...groupBy(inWindow, (c) => c.context ?? 'unspecified')].map(([context, items]) => ({
+    context,
+    ...average(items),
+  }));
   const signalCounts = new Map<string, number>();
-  for (const c of inWindow) for (const s of new Set(c.body_signals)) signalCounts.set(s, (signalCounts.get(s) ?? 0) + 1);
-  const bodySignals = [...signalCounts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count).slice(0, 5);
+  for (const c of inWindow)
+    for (const s of new Set(c.body_signals)) signalCounts.set(s, (signalCounts.get(s) ?? 0) + 1);
+  const bodySignals = [...signalCounts]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count)
+    .slice(0, 5);
   const tags = new Set(inWindow.flatMap((c) => c.tags));
-  const byTag = [...tags].map((tag) => ({ tag, ...average(inWindow.filter((c) => c.tags.includes(tag))) })).sort((a, b) => b.count - a.count);
+  const byTag = [...tags]
+    .map((tag) => ({ tag, ...average(inWindow.filter((c) => c.tags.includes(tag))) }))
+    .sort((a, b) => b.count - a.count);
   const untaggedItems = inWindow.filter((c) => c.tags.length === 0);
   return {
     days,
@@ -66,7 +77,8 @@ export function computeInsights(all: LocalCheckin[], days: number, end: string):
   };
 }
 
-const contextWords = (context: string) => CONTEXTS.find((c) => c.value === context)?.label.toLowerCase() ?? 'other times';
+const contextWords = (context: string) =>
+  CONTEXTS.find((c) => c.value === context)?.label.toLowerCase() ?? 'other times';
 
 /** One sentence per scale: the average, and which way it went from the first to the second half. */
 export function trendSentence(data: InsightData, scale: ScaleName, label: string): string {
@@ -79,7 +91,12 @@ export function trendSentence(data: InsightData, scale: ScaleName, label: string
   let trend = '';
   if (early.length && late.length) {
     const change = mean(late) - mean(early);
-    trend = Math.abs(change) < 0.25 ? ', fairly steady' : change > 0 ? `, rising from ${mean(early).toFixed(1)} to ${mean(late).toFixed(1)}` : `, falling from ${mean(early).toFixed(1)} to ${mean(late).toFixed(1)}`;
+    trend =
+      Math.abs(change) < 0.25
+        ? ', fairly steady'
+        : change > 0
+          ? `, rising from ${mean(early).toFixed(1)} to ${mean(late).toFixed(1)}`
+          : `, falling from ${mean(early).toFixed(1)} to ${mean(late).toFixed(1)}`;
   }
   const values = points.map((p) => p[scale]);
   return `${label} averaged ${data.overall[scale].toFixed(1)} out of 5 over the last ${data.days} days${trend} (lowest ${Math.min(...values).toFixed(1)}, highest ${Math.max(...values).toFixed(1)}).`;
@@ -93,16 +110,21 @@ export function patterns(data: InsightData): string[] {
     const lowest = contexts.reduce((a, b) => (a.energy <= b.energy ? a : b));
     const highest = contexts.reduce((a, b) => (a.energy >= b.energy ? a : b));
     if (highest.energy - lowest.energy >= 0.5) {
-      found.push(`Energy is lower ${contextWords(lowest.context)} (${lowest.energy.toFixed(1)}) than ${contextWords(highest.context)} (${highest.energy.toFixed(1)}).`);
+      found.push(
+        `Energy is lower ${contextWords(lowest.context)} (${lowest.energy.toFixed(1)}) than ${contextWords(highest.context)} (${highest.energy.toFixed(1)}).`,
+      );
     }
   }
   for (const tag of data.byTag.filter((t) => t.count >= 2)) {
     if (data.untagged && data.untagged.count >= 2 && data.untagged.mood - tag.mood >= 0.5) {
-      found.push(`On days with “${markLabel(tag.tag).toLowerCase()}”, mood averaged ${tag.mood.toFixed(1)}, compared with ${data.untagged.mood.toFixed(1)} on other days. Hard days take something out of you; that's human.`);
+      found.push(
+        `On days with “${markLabel(tag.tag).toLowerCase()}”, mood averaged ${tag.mood.toFixed(1)}, compared with ${data.untagged.mood.toFixed(1)} on other days. Hard days take something out of you; that's human.`,
+      );
     }
   }
   const top = data.bodySignals[0];
-  if (top && top.count >= 2) found.push(`${markLabel(top.value)} came up ${top.count} times. Your body may be telling you something.`);
+  if (top && top.count >= 2)
+    found.push(`${markLabel(top.value)} came up ${top.count} times. Your body may be telling you something.`);
   return found;
 }
 

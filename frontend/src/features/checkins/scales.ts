@@ -30,7 +30,8 @@ export function scalesInWords(checkin: { mood: number; energy: number; stress: n
     `energy ${scaleWord('energy', checkin.energy).toLowerCase()}`,
     `feeling ${scaleWord('stress', checkin.stress).toLowerCase()}`,
   ];
-  if (checkin.connected !== undefined) parts.push(`connection: ${scaleWord('connected', checkin.connected).toLowerCase()}`);
+  if (checkin.connected !== undefined)
+    parts.push(`connection: ${scaleWord('connected', checkin.connected).toLowerCase()}`);
   return parts.join(' · ');
 }
 

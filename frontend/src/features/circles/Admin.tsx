@@ -45,7 +45,9 @@ function Invites({ circle }: { circle: CircleView }): JSX.Element {
   }
 
   async function revoke(id: number): Promise<void> {
-    const { response, error } = await reach(api.DELETE('/api/circles/invites/{invite_id}', { params: { path: { invite_id: id } } }));
+    const { response, error } = await reach(
+      api.DELETE('/api/circles/invites/{invite_id}', { params: { path: { invite_id: id } } }),
+    );
     setMessage(response?.ok ? 'That invite no longer works.' : describeError(error));
     await load();
   }
@@ -63,7 +65,14 @@ function Invites({ circle }: { circle: CircleView }): JSX.Element {
       {open.length > 0 && (
         <ul class="list">
           {open.map((invite) => (
-            <OpenInvite key={invite.id} invite={invite} made={made.find((m) => m.id === invite.id)} link={keeper.link} shareText={`Join our circle "${circle.name}" on Steady.`} onRevoke={() => void revoke(invite.id)} />
+            <OpenInvite
+              key={invite.id}
+              invite={invite}
+              made={made.find((m) => m.id === invite.id)}
+              link={keeper.link}
+              shareText={`Join our circle "${circle.name}" on Steady.`}
+              onRevoke={() => void revoke(invite.id)}
+            />
           ))}
         </ul>
       )}
@@ -82,7 +91,10 @@ function Settings({ circle, onChanged }: { circle: CircleView; onChanged: (next:
   async function save(event: Event): Promise<void> {
     event.preventDefault();
     const { data, error } = await reach(
-      api.PUT('/api/circles/{circle_id}/settings', { params: { path: { circle_id: circle.id } }, body: { ...circle.settings, ...rhythm, name: name.trim(), keep_days: keepDays, keep_summaries: keepSummaries } }),
+      api.PUT('/api/circles/{circle_id}/settings', {
+        params: { path: { circle_id: circle.id } },
+        body: { ...circle.settings, ...rhythm, name: name.trim(), keep_days: keepDays, keep_summaries: keepSummaries },
+      }),
     );
     setErrors(data ? {} : fieldMessages(error));
     setMessage(data ? 'Saved for everyone in the circle.' : describeError(error));
@@ -93,7 +105,15 @@ function Settings({ circle, onChanged }: { circle: CircleView; onChanged: (next:
     <details class="more">
       <summary>How this circle runs</summary>
       <form noValidate onSubmit={(e) => void save(e)}>
-        <TextField id="settings-name" label="Name of the circle" value={name} onInput={setName} maxLength={MAX_LENGTH.CircleSettings.name} required error={errors.name} />
+        <TextField
+          id="settings-name"
+          label="Name of the circle"
+          value={name}
+          onInput={setName}
+          maxLength={MAX_LENGTH.CircleSettings.name}
+          required
+          error={errors.name}
+        />
         <RhythmFields value={rhythm} onChange={setRhythm} errors={errors} />
         <div class="field">
           <label for="keep-days">Keep a closed round's posts for</label>
@@ -118,7 +138,13 @@ function Settings({ circle, onChanged }: { circle: CircleView; onChanged: (next:
   );
 }
 
-export function Admin({ circle, onChanged }: { circle: CircleView; onChanged: (next: RawCircle) => void }): JSX.Element {
+export function Admin({
+  circle,
+  onChanged,
+}: {
+  circle: CircleView;
+  onChanged: (next: RawCircle) => void;
+}): JSX.Element {
   const { route } = useLocation();
   const me = circle.members.find((m) => m.me);
   const away = me?.away_until ? new Date(me.away_until) > new Date() : false;
@@ -127,7 +153,9 @@ export function Admin({ circle, onChanged }: { circle: CircleView; onChanged: (n
   const path = { circle_id: circle.id };
 
   async function setAway(until: string | null): Promise<void> {
-    const { data, error } = await reach(api.PUT('/api/circles/{circle_id}/away', { params: { path }, body: { away_until: until } }));
+    const { data, error } = await reach(
+      api.PUT('/api/circles/{circle_id}/away', { params: { path }, body: { away_until: until } }),
+    );
     if (data) onChanged(data);
     setMessage(data ? '' : describeError(error));
   }
@@ -148,7 +176,12 @@ export function Admin({ circle, onChanged }: { circle: CircleView; onChanged: (n
             I'm back
           </button>
         ) : (
-          <button type="button" class="secondary" onClick={() => void setAway(new Date(Date.now() + 14 * 86400_000).toISOString())} data-testid="circle-away">
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => void setAway(new Date(Date.now() + 14 * 86400_000).toISOString())}
+            data-testid="circle-away"
+          >
             I'm away for two weeks (don't ask me to facilitate)
           </button>
         )}

@@ -26,15 +26,33 @@ function CaseForm({ roundId, waiting }: { roundId: string; waiting: Waiting | un
       document.getElementById(problems.situation ? 'case-situation' : 'case-question')?.focus();
       return;
     }
-    if (!(await queuePost({ kind: 'case', round_id: roundId, situation: situation.trim(), question: question.trim() }))) return;
+    if (!(await queuePost({ kind: 'case', round_id: roundId, situation: situation.trim(), question: question.trim() })))
+      return;
     await draft.clear();
   }
 
   return (
     <form noValidate onSubmit={(e) => void save(e)} data-testid="case-form">
       <p class="hint">Leave out names and anything that could identify a patient, client or student.</p>
-      <TextField id="case-situation" label="The situation" value={situation} onInput={(value) => draft.set({ ...draft.value, situation: value })} maxLength={POST_LIMITS.situation} multiline required error={errors.situation} />
-      <TextField id="case-question" label="What you'd like help with" value={question} onInput={(value) => draft.set({ ...draft.value, question: value })} maxLength={POST_LIMITS.caseQuestion} required error={errors.question} />
+      <TextField
+        id="case-situation"
+        label="The situation"
+        value={situation}
+        onInput={(value) => draft.set({ ...draft.value, situation: value })}
+        maxLength={POST_LIMITS.situation}
+        multiline
+        required
+        error={errors.situation}
+      />
+      <TextField
+        id="case-question"
+        label="What you'd like help with"
+        value={question}
+        onInput={(value) => draft.set({ ...draft.value, question: value })}
+        maxLength={POST_LIMITS.caseQuestion}
+        required
+        error={errors.question}
+      />
       <button type="submit" data-testid="case-post">
         Bring this case
       </button>
@@ -55,7 +73,16 @@ function AnswerForm({ roundId, waiting }: { roundId: string; waiting: Waiting | 
       document.getElementById('answer-noticed')?.focus();
       return;
     }
-    if (!(await queuePost({ kind: 'answer', round_id: roundId, noticed: noticed.trim(), question: question.trim(), might_try: mightTry.trim() }))) return;
+    if (
+      !(await queuePost({
+        kind: 'answer',
+        round_id: roundId,
+        noticed: noticed.trim(),
+        question: question.trim(),
+        might_try: mightTry.trim(),
+      }))
+    )
+      return;
     await draft.clear();
   }
 
@@ -63,9 +90,31 @@ function AnswerForm({ roundId, waiting }: { roundId: string; waiting: Waiting | 
     <form noValidate onSubmit={(e) => void save(e)} data-testid="answer-form">
       <h3>Your answer</h3>
       <p class="hint">Reflect rather than advise: any one part is enough.</p>
-      <TextField id="answer-noticed" label="What I noticed" value={noticed} onInput={(value) => draft.set({ ...draft.value, noticed: value })} maxLength={POST_LIMITS.noticed} multiline error={error} />
-      <TextField id="answer-question" label="A question that might help" value={question} onInput={(value) => draft.set({ ...draft.value, question: value })} maxLength={POST_LIMITS.answerQuestion} multiline />
-      <TextField id="answer-might-try" label="What I might try" value={mightTry} onInput={(value) => draft.set({ ...draft.value, mightTry: value })} maxLength={POST_LIMITS.might_try} multiline />
+      <TextField
+        id="answer-noticed"
+        label="What I noticed"
+        value={noticed}
+        onInput={(value) => draft.set({ ...draft.value, noticed: value })}
+        maxLength={POST_LIMITS.noticed}
+        multiline
+        error={error}
+      />
+      <TextField
+        id="answer-question"
+        label="A question that might help"
+        value={question}
+        onInput={(value) => draft.set({ ...draft.value, question: value })}
+        maxLength={POST_LIMITS.answerQuestion}
+        multiline
+      />
+      <TextField
+        id="answer-might-try"
+        label="What I might try"
+        value={mightTry}
+        onInput={(value) => draft.set({ ...draft.value, mightTry: value })}
+        maxLength={POST_LIMITS.might_try}
+        multiline
+      />
       <button type="submit" data-testid="answer-post">
         Send my answer
       </button>
@@ -110,15 +159,37 @@ export function CasePart({
           <ul class="list">
             {answers.map((answer) => (
               <PostItem key={answer.id} post={answer}>
-                {answer.noticed && <p><strong>What I noticed:</strong> {answer.noticed}</p>}
-                {answer.question && <p><strong>A question that might help:</strong> {answer.question}</p>}
-                {answer.might_try && <p><strong>What I might try:</strong> {answer.might_try}</p>}
+                {answer.noticed && (
+                  <p>
+                    <strong>What I noticed:</strong> {answer.noticed}
+                  </p>
+                )}
+                {answer.question && (
+                  <p>
+                    <strong>A question that might help:</strong> {answer.question}
+                  </p>
+                )}
+                {answer.might_try && (
+                  <p>
+                    <strong>What I might try:</strong> {answer.might_try}
+                  </p>
+                )}
                 {presenting ? (
-                  <button type="button" class={answer.helpful ? '' : 'secondary'} aria-pressed={answer.helpful} onClick={() => void queueHelpful(answer.id, !answer.helpful)} data-testid="mark-helpful">
+                  <button
+                    type="button"
+                    class={answer.helpful ? '' : 'secondary'}
+                    aria-pressed={answer.helpful}
+                    onClick={() => void queueHelpful(answer.id, !answer.helpful)}
+                    data-testid="mark-helpful"
+                  >
                     Helpful<span class="visually-hidden"> (answer from {answer.author.name})</span>
                   </button>
                 ) : (
-                  answer.helpful && <p class="saved-note" data-testid="helpful">Marked helpful</p>
+                  answer.helpful && (
+                    <p class="saved-note" data-testid="helpful">
+                      Marked helpful
+                    </p>
+                  )
                 )}
               </PostItem>
             ))}
@@ -129,7 +200,11 @@ export function CasePart({
         <p data-testid="case-picked">The facilitator asked {pick.name} to bring this round's case.</p>
       ) : (
         <>
-          <p>{pick ? 'The facilitator asked you to bring this round\'s case.' : 'Would you like to bring a situation from your shifts? One case a round.'}</p>
+          <p>
+            {pick
+              ? "The facilitator asked you to bring this round's case."
+              : 'Would you like to bring a situation from your shifts? One case a round.'}
+          </p>
           <CaseForm roundId={roundId} waiting={waitingCase} />
         </>
       )}

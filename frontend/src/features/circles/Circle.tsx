@@ -59,7 +59,8 @@ function KeysNotice({ circle }: { circle: CircleView }): JSX.Element | null {
       )}
       {meWaiting && (
         <p class="banner" data-testid="circle-let-in-waiting">
-          Welcome. You can read and post once the person who invited you opens the circle on their phone: that seals the circle's key to you. Earlier rounds stay sealed to the people who were in them.
+          Welcome. You can read and post once the person who invited you opens the circle on their phone: that seals the
+          circle's key to you. Earlier rounds stay sealed to the people who were in them.
         </p>
       )}
       {!meWaiting && others.length > 0 && (
@@ -75,7 +76,9 @@ function NoRoundOpen({ circle, onChanged }: { circle: CircleView; onChanged: (ne
   const [message, setMessage] = useState('');
   const last = circle.current;
   async function startNow(): Promise<void> {
-    const { data, error } = await reach(api.POST('/api/circles/{circle_id}/rounds', { params: { path: { circle_id: circle.id } } }));
+    const { data, error } = await reach(
+      api.POST('/api/circles/{circle_id}/rounds', { params: { path: { circle_id: circle.id } } }),
+    );
     if (data) onChanged(data);
     else setMessage(describeError(error));
   }
@@ -84,10 +87,16 @@ function NoRoundOpen({ circle, onChanged }: { circle: CircleView; onChanged: (ne
       <h2 id="no-round">{last ? `Round ${last.number} has closed` : 'No round is open'}</h2>
       {last?.summary && <p data-testid="round-summary">{last.summary}</p>}
       {circle.paused ? (
-        <p data-testid="circle-paused">This circle is paused until at least 3 people are in it. Invite someone below.</p>
+        <p data-testid="circle-paused">
+          This circle is paused until at least 3 people are in it. Invite someone below.
+        </p>
       ) : (
         <>
-          <p>{circle.next_opens_at ? `The next round opens ${when(circle.next_opens_at)}.` : 'Rounds start when one of you starts one.'}</p>
+          <p>
+            {circle.next_opens_at
+              ? `The next round opens ${when(circle.next_opens_at)}.`
+              : 'Rounds start when one of you starts one.'}
+          </p>
           <button type="button" class="secondary" onClick={() => void startNow()} data-testid="round-start">
             Start a round now
           </button>
@@ -124,10 +133,13 @@ export function Circle(): JSX.Element {
         {state.kind === 'loading' && <p role="status">Loading the circle…</p>}
         {state.kind === 'offline' && (
           <p class="banner" data-testid="circle-offline">
-            The circle needs a connection to show. Anything you already wrote is kept on this phone and sent when you're back online.
+            The circle needs a connection to show. Anything you already wrote is kept on this phone and sent when you're
+            back online.
           </p>
         )}
-        {state.kind === 'gone' && <p data-testid="circle-gone">Nothing here: you may not be in this circle any more.</p>}
+        {state.kind === 'gone' && (
+          <p data-testid="circle-gone">Nothing here: you may not be in this circle any more.</p>
+        )}
         <p>
           <a href="/circles">Your circles</a>
         </p>
@@ -135,13 +147,18 @@ export function Circle(): JSX.Element {
     );
   }
   const circle = state.circle;
-  const onChanged = (next: RawCircle) => void openCircle(next).then((opened) => setState({ kind: 'ready', circle: opened }));
+  const onChanged = (next: RawCircle) =>
+    void openCircle(next).then((opened) => setState({ kind: 'ready', circle: opened }));
   return (
     <Page title={circle.name}>
       <Members circle={circle} />
       <KeysNotice circle={circle} />
       <Rules rules={circle.rules} open={false} />
-      {circle.current?.open ? <Round circle={circle} round={circle.current} onChanged={onChanged} /> : <NoRoundOpen circle={circle} onChanged={onChanged} />}
+      {circle.current?.open ? (
+        <Round circle={circle} round={circle.current} onChanged={onChanged} />
+      ) : (
+        <NoRoundOpen circle={circle} onChanged={onChanged} />
+      )}
       {circle.earlier.length > 0 && (
         <section class="card" aria-labelledby="earlier-heading">
           <h2 id="earlier-heading">Earlier rounds</h2>
@@ -149,7 +166,11 @@ export function Circle(): JSX.Element {
             {circle.earlier.map((r) => (
               <li key={r.id}>
                 <strong>Round {r.number}</strong>
-                <span class="muted"> · {when(r.opens_at)}{r.facilitator ? ` · facilitated by ${r.facilitator.name}` : ''}</span>
+                <span class="muted">
+                  {' '}
+                  · {when(r.opens_at)}
+                  {r.facilitator ? ` · facilitated by ${r.facilitator.name}` : ''}
+                </span>
                 {r.summary && <p>{r.summary}</p>}
               </li>
             ))}

@@ -20,7 +20,12 @@ type Item = Schemas['CircleListItem'];
 
 function CircleList({ circles }: { circles: Item[] }): JSX.Element {
   if (circles.length === 0) {
-    return <p>You're not in a circle yet. Start one with a few colleagues you trust, or join one with the code someone read you.</p>;
+    return (
+      <p>
+        You're not in a circle yet. Start one with a few colleagues you trust, or join one with the code someone read
+        you.
+      </p>
+    );
   }
   return (
     <ul class="list" data-testid="circle-list">
@@ -30,7 +35,11 @@ function CircleList({ circles }: { circles: Item[] }): JSX.Element {
             <strong>{circle.name}</strong>
             <span class="muted">
               {circle.members} {circle.members === 1 ? 'person' : 'people'} ·{' '}
-              {circle.paused ? 'paused until 3 people are in it' : circle.round_open && circle.closes_at ? `round open until ${when(circle.closes_at)}` : 'no round open'}
+              {circle.paused
+                ? 'paused until 3 people are in it'
+                : circle.round_open && circle.closes_at
+                  ? `round open until ${when(circle.closes_at)}`
+                  : 'no round open'}
             </span>
           </a>
         </li>
@@ -42,7 +51,12 @@ function CircleList({ circles }: { circles: Item[] }): JSX.Element {
 function StartCircle({ rules }: { rules: string[] }): JSX.Element {
   const { route } = useLocation();
   const [name, setName] = useState('');
-  const [rhythm, setRhythm] = useState<Rhythm>({ rhythm: 'weekly', opens_weekday: 1, opens_clock: '08:00', window_hours: 48 });
+  const [rhythm, setRhythm] = useState<Rhythm>({
+    rhythm: 'weekly',
+    opens_weekday: 1,
+    opens_clock: '08:00',
+    window_hours: 48,
+  });
   const [agree, setAgree] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState('');
@@ -52,7 +66,9 @@ function StartCircle({ rules }: { rules: string[] }): JSX.Element {
     event.preventDefault();
     setMessage('');
     const { data, error } = await reach(
-      api.POST('/api/circles', { body: { name: name.trim(), ...rhythm, agree_to_rules: agree, keep_days: 14, keep_summaries: true } }),
+      api.POST('/api/circles', {
+        body: { name: name.trim(), ...rhythm, agree_to_rules: agree, keep_days: 14, keep_summaries: true },
+      }),
     );
     if (data) {
       route(`/circles/${data.id}`);
@@ -70,11 +86,26 @@ function StartCircle({ rules }: { rules: string[] }): JSX.Element {
       <p>
         <a href="/what-the-host-sees">What the people running Steady can and can't see</a>
       </p>
-      <TextField id="circle-name" label="Name of the circle" value={name} onInput={setName} maxLength={MAX_LENGTH.CircleStart.name} required error={errors.name} />
+      <TextField
+        id="circle-name"
+        label="Name of the circle"
+        value={name}
+        onInput={setName}
+        maxLength={MAX_LENGTH.CircleStart.name}
+        required
+        error={errors.name}
+      />
       <RhythmFields value={rhythm} onChange={setRhythm} errors={errors} />
       <Rules rules={rules} />
       <label class="check">
-        <input type="checkbox" checked={agree} onChange={(e) => setAgree(e.currentTarget.checked)} aria-invalid={errors.agree_to_rules ? true : undefined} aria-describedby={errors.agree_to_rules ? 'start-agree-error' : undefined} data-testid="start-agree" />
+        <input
+          type="checkbox"
+          checked={agree}
+          onChange={(e) => setAgree(e.currentTarget.checked)}
+          aria-invalid={errors.agree_to_rules ? true : undefined}
+          aria-describedby={errors.agree_to_rules ? 'start-agree-error' : undefined}
+          data-testid="start-agree"
+        />
         I agree to these ground rules
       </label>
       {errors.agree_to_rules && (
@@ -112,7 +143,20 @@ function JoinWithCode(): JSX.Element {
       aria-labelledby="join-heading"
     >
       <h2 id="join-heading">Join a circle</h2>
-      <TextField id="circle-code" label="Invite code" hint="The eight letters and numbers they read to you, like ABCD-EFGH" value={code} onInput={(value) => { setCode(value); setError(''); }} maxLength={MAX_LENGTH.CircleJoin.code} autoComplete="off" required error={error} />
+      <TextField
+        id="circle-code"
+        label="Invite code"
+        hint="The eight letters and numbers they read to you, like ABCD-EFGH"
+        value={code}
+        onInput={(value) => {
+          setCode(value);
+          setError('');
+        }}
+        maxLength={MAX_LENGTH.CircleJoin.code}
+        autoComplete="off"
+        required
+        error={error}
+      />
       <button type="submit" class="secondary" data-testid="circle-code-submit">
         Look up
       </button>
@@ -139,10 +183,14 @@ export function Circles(): JSX.Element {
   if (session.status !== 'signed_in') return <SignedOut title="Circles" next="/circles" />;
   return (
     <Page title="Circles">
-      <p>A small group of peers, and a round that fits around everyone's shifts: how you are, one hard situation talked through, and one small change each.</p>
+      <p>
+        A small group of peers, and a round that fits around everyone's shifts: how you are, one hard situation talked
+        through, and one small change each.
+      </p>
       {offline ? (
         <p class="banner" data-testid="circles-offline">
-          Your circles need a connection to show. Anything you write in a round is kept on this phone and sent when you're back online.
+          Your circles need a connection to show. Anything you write in a round is kept on this phone and sent when
+          you're back online.
         </p>
       ) : circles === null ? (
         <p role="status">Loading your circles…</p>

@@ -10,7 +10,15 @@ import { createCommitment } from '../commitments/writes';
 import { type MemberRef, type PostView, type Waiting, queuePost } from './data';
 import { PostItem, WaitingNote, WhoPosted } from './PostList';
 
-export function ChangePart({ roundId, posts, waiting }: { roundId: string; posts: PostView[]; waiting: Waiting | undefined }): JSX.Element {
+export function ChangePart({
+  roundId,
+  posts,
+  waiting,
+}: {
+  roundId: string;
+  posts: PostView[];
+  waiting: Waiting | undefined;
+}): JSX.Element {
   const mine = posts.find((p) => p.mine);
   const draft = useDraft(`circle-change-${roundId}`, { text: '', toToday: true });
   const { text, toToday } = draft.value;
@@ -24,7 +32,15 @@ export function ChangePart({ roundId, posts, waiting }: { roundId: string; posts
       return;
     }
     const commitment = toToday ? await createCommitment({ title: text.trim(), why: 'From my circle' }) : null;
-    if (!(await queuePost({ kind: 'change', round_id: roundId, text: text.trim(), commitment_id: commitment?.id ?? null }))) return;
+    if (
+      !(await queuePost({
+        kind: 'change',
+        round_id: roundId,
+        text: text.trim(),
+        commitment_id: commitment?.id ?? null,
+      }))
+    )
+      return;
     await draft.clear();
   }
 
@@ -47,9 +63,25 @@ export function ChangePart({ roundId, posts, waiting }: { roundId: string; posts
       {waiting && <WaitingNote />}
       {!mine && !waiting && (
         <form noValidate onSubmit={(e) => void save(e)} data-testid="change-form">
-          <TextField id="change-text" label="One small change I'll try before the next round" value={text} onInput={(value) => { draft.set({ ...draft.value, text: value }); setError(''); }} maxLength={POST_LIMITS.change} required error={error} />
+          <TextField
+            id="change-text"
+            label="One small change I'll try before the next round"
+            value={text}
+            onInput={(value) => {
+              draft.set({ ...draft.value, text: value });
+              setError('');
+            }}
+            maxLength={POST_LIMITS.change}
+            required
+            error={error}
+          />
           <label class="check">
-            <input type="checkbox" checked={toToday} onChange={(e) => draft.set({ ...draft.value, toToday: e.currentTarget.checked })} data-testid="change-to-today" />
+            <input
+              type="checkbox"
+              checked={toToday}
+              onChange={(e) => draft.set({ ...draft.value, toToday: e.currentTarget.checked })}
+              data-testid="change-to-today"
+            />
             Add it to my Today list
           </label>
           <button type="submit" data-testid="change-post">
@@ -61,7 +93,19 @@ export function ChangePart({ roundId, posts, waiting }: { roundId: string; posts
   );
 }
 
-export function AppreciationPart({ roundId, posts, waiting, members, me }: { roundId: string; posts: PostView[]; waiting: Waiting | undefined; members: MemberRef[]; me: number }): JSX.Element {
+export function AppreciationPart({
+  roundId,
+  posts,
+  waiting,
+  members,
+  me,
+}: {
+  roundId: string;
+  posts: PostView[];
+  waiting: Waiting | undefined;
+  members: MemberRef[];
+  me: number;
+}): JSX.Element {
   const mine = posts.find((p) => p.mine);
   const draft = useDraft(`circle-thanks-${roundId}`, { text: '', to: '' });
   const { text, to } = draft.value;
@@ -74,7 +118,15 @@ export function AppreciationPart({ roundId, posts, waiting, members, me }: { rou
       document.getElementById('thanks-text')?.focus();
       return;
     }
-    if (!(await queuePost({ kind: 'appreciation', round_id: roundId, text: text.trim(), to_member: to ? Number(to) : null }))) return;
+    if (
+      !(await queuePost({
+        kind: 'appreciation',
+        round_id: roundId,
+        text: text.trim(),
+        to_member: to ? Number(to) : null,
+      }))
+    )
+      return;
     await draft.clear();
   }
 
@@ -97,7 +149,11 @@ export function AppreciationPart({ roundId, posts, waiting, members, me }: { rou
         <form noValidate onSubmit={(e) => void save(e)} data-testid="thanks-form">
           <div class="field">
             <label for="thanks-to">Thank</label>
-            <select id="thanks-to" value={to} onChange={(e) => draft.set({ ...draft.value, to: e.currentTarget.value })}>
+            <select
+              id="thanks-to"
+              value={to}
+              onChange={(e) => draft.set({ ...draft.value, to: e.currentTarget.value })}
+            >
               <option value="">The whole circle</option>
               {members
                 .filter((m) => m.id !== me)
@@ -108,7 +164,19 @@ export function AppreciationPart({ roundId, posts, waiting, members, me }: { rou
                 ))}
             </select>
           </div>
-          <TextField id="thanks-text" label="A few words of thanks" value={text} onInput={(value) => { draft.set({ ...draft.value, text: value }); setError(''); }} maxLength={POST_LIMITS.appreciation} multiline required error={error} />
+          <TextField
+            id="thanks-text"
+            label="A few words of thanks"
+            value={text}
+            onInput={(value) => {
+              draft.set({ ...draft.value, text: value });
+              setError('');
+            }}
+            maxLength={POST_LIMITS.appreciation}
+            multiline
+            required
+            error={error}
+          />
           <button type="submit" data-testid="thanks-post">
             Send thanks
           </button>

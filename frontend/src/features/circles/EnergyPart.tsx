@@ -19,7 +19,17 @@ interface EnergyDraft {
 
 const LEVELS = ['Running on empty', 'Low', 'Getting by', 'Fairly good', 'Full of energy'];
 
-export function EnergyPart({ roundId, posts, waiting, askAboutChange }: { roundId: string; posts: PostView[]; waiting: Waiting | undefined; askAboutChange: boolean }): JSX.Element {
+export function EnergyPart({
+  roundId,
+  posts,
+  waiting,
+  askAboutChange,
+}: {
+  roundId: string;
+  posts: PostView[];
+  waiting: Waiting | undefined;
+  askAboutChange: boolean;
+}): JSX.Element {
   const mine = posts.find((p) => p.mine);
   const draft = useDraft<EnergyDraft>(`circle-energy-${roundId}`, {
     energy: mine?.energy ?? null,
@@ -31,7 +41,13 @@ export function EnergyPart({ roundId, posts, waiting, askAboutChange }: { roundI
   const { energy, word, win, challenge, lastChange } = draft.value;
   const change = (part: Partial<EnergyDraft>) => draft.set({ ...draft.value, ...part });
   const edit = (post: PostView) => {
-    draft.set({ energy: post.energy ?? null, word: post.word ?? '', win: post.win ?? '', challenge: post.challenge ?? '', lastChange: post.last_change ?? '' });
+    draft.set({
+      energy: post.energy ?? null,
+      word: post.word ?? '',
+      win: post.win ?? '',
+      challenge: post.challenge ?? '',
+      lastChange: post.last_change ?? '',
+    });
     setEditing(true);
   };
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -47,7 +63,21 @@ export function EnergyPart({ roundId, posts, waiting, askAboutChange }: { roundI
       document.getElementById(problems.energy ? 'energy-1' : 'energy-word')?.focus();
       return;
     }
-    if (!(await queuePost({ kind: 'energy', round_id: roundId, energy: energy!, word: word.trim(), win, challenge, last_change: lastChange }, mine?.id ?? waiting?.id))) return;
+    if (
+      !(await queuePost(
+        {
+          kind: 'energy',
+          round_id: roundId,
+          energy: energy!,
+          word: word.trim(),
+          win,
+          challenge,
+          last_change: lastChange,
+        },
+        mine?.id ?? waiting?.id,
+      ))
+    )
+      return;
     await draft.clear();
     setEditing(false);
   }
@@ -82,7 +112,15 @@ export function EnergyPart({ roundId, posts, waiting, askAboutChange }: { roundI
             <div class="scale">
               {LEVELS.map((label, index) => (
                 <label key={label}>
-                  <input id={`energy-${index + 1}`} type="radio" name="energy" checked={energy === index + 1} aria-invalid={errors.energy && index === 0 ? true : undefined} onChange={() => change({ energy: index + 1 })} data-testid={`energy-${index + 1}`} />
+                  <input
+                    id={`energy-${index + 1}`}
+                    type="radio"
+                    name="energy"
+                    checked={energy === index + 1}
+                    aria-invalid={errors.energy && index === 0 ? true : undefined}
+                    onChange={() => change({ energy: index + 1 })}
+                    data-testid={`energy-${index + 1}`}
+                  />
                   <strong>{index + 1}</strong>
                   <span>{label}</span>
                 </label>
@@ -94,10 +132,41 @@ export function EnergyPart({ roundId, posts, waiting, askAboutChange }: { roundI
               </span>
             )}
           </fieldset>
-          <TextField id="energy-word" label="One word for how you are" value={word} onInput={(value) => change({ word: value })} maxLength={POST_LIMITS.word} required error={errors.word} />
-          <TextField id="energy-win" label="A win to celebrate (optional)" value={win} onInput={(value) => change({ win: value })} maxLength={POST_LIMITS.win} multiline />
-          <TextField id="energy-challenge" label="A challenge (optional)" value={challenge} onInput={(value) => change({ challenge: value })} maxLength={POST_LIMITS.challenge} multiline />
-          {askAboutChange && <TextField id="energy-last-change" label="How did last round's small change go? (optional)" value={lastChange} onInput={(value) => change({ lastChange: value })} maxLength={POST_LIMITS.last_change} multiline />}
+          <TextField
+            id="energy-word"
+            label="One word for how you are"
+            value={word}
+            onInput={(value) => change({ word: value })}
+            maxLength={POST_LIMITS.word}
+            required
+            error={errors.word}
+          />
+          <TextField
+            id="energy-win"
+            label="A win to celebrate (optional)"
+            value={win}
+            onInput={(value) => change({ win: value })}
+            maxLength={POST_LIMITS.win}
+            multiline
+          />
+          <TextField
+            id="energy-challenge"
+            label="A challenge (optional)"
+            value={challenge}
+            onInput={(value) => change({ challenge: value })}
+            maxLength={POST_LIMITS.challenge}
+            multiline
+          />
+          {askAboutChange && (
+            <TextField
+              id="energy-last-change"
+              label="How did last round's small change go? (optional)"
+              value={lastChange}
+              onInput={(value) => change({ lastChange: value })}
+              maxLength={POST_LIMITS.last_change}
+              multiline
+            />
+          )}
           <button type="submit" data-testid="energy-post">
             Post to the circle
           </button>

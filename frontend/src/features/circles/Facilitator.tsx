@@ -12,14 +12,27 @@ import { POST_LIMITS } from './limits';
 import { CantSeal, sealSummary } from './sealing';
 import { type CircleView, type RawCircle, type RoundView, keyringOf } from './data';
 
-export function Facilitator({ circle, round, onChanged }: { circle: CircleView; round: RoundView; onChanged: (next: RawCircle) => void }): JSX.Element {
+export function Facilitator({
+  circle,
+  round,
+  onChanged,
+}: {
+  circle: CircleView;
+  round: RoundView;
+  onChanged: (next: RawCircle) => void;
+}): JSX.Element {
   const summary = useDraft(`circle-summary-${round.id}`, '');
   const [message, setMessage] = useState('');
   const path = { circle_id: circle.id, round_id: round.id };
   const hasCase = round.posts.some((p) => p.kind === 'case');
 
   async function pick(value: string): Promise<void> {
-    const { data, error } = await reach(api.PUT('/api/circles/{circle_id}/rounds/{round_id}/case-pick', { params: { path }, body: { member_id: value ? Number(value) : null } }));
+    const { data, error } = await reach(
+      api.PUT('/api/circles/{circle_id}/rounds/{round_id}/case-pick', {
+        params: { path },
+        body: { member_id: value ? Number(value) : null },
+      }),
+    );
     if (data) onChanged(data);
     setMessage(data ? '' : describeError(error));
   }
@@ -34,7 +47,9 @@ export function Facilitator({ circle, round, onChanged }: { circle: CircleView; 
       setMessage(error instanceof CantSeal ? error.message : 'Your summary could not be sealed just now. Try again.');
       return;
     }
-    const { data, error } = await reach(api.POST('/api/circles/{circle_id}/rounds/{round_id}/close', { params: { path }, body: { summary: sealed } }));
+    const { data, error } = await reach(
+      api.POST('/api/circles/{circle_id}/rounds/{round_id}/close', { params: { path }, body: { summary: sealed } }),
+    );
     if (data) {
       await summary.clear();
       onChanged(data);
@@ -47,7 +62,12 @@ export function Facilitator({ circle, round, onChanged }: { circle: CircleView; 
       {!hasCase && (
         <div class="field">
           <label for="case-pick">Who brings the case?</label>
-          <select id="case-pick" value={round.case_pick ? String(round.case_pick.id) : ''} onChange={(e) => void pick(e.currentTarget.value)} data-testid="case-pick">
+          <select
+            id="case-pick"
+            value={round.case_pick ? String(round.case_pick.id) : ''}
+            onChange={(e) => void pick(e.currentTarget.value)}
+            data-testid="case-pick"
+          >
             <option value="">Whoever volunteers</option>
             {circle.members.map((m) => (
               <option key={m.id} value={String(m.id)}>
@@ -58,7 +78,15 @@ export function Facilitator({ circle, round, onChanged }: { circle: CircleView; 
         </div>
       )}
       <form noValidate onSubmit={(e) => void close(e)}>
-        <TextField id="round-summary" label="A short summary for the circle (optional)" hint="What came up and what people will try. No names of patients, clients or students." value={summary.value} onInput={summary.set} maxLength={POST_LIMITS.summary} multiline />
+        <TextField
+          id="round-summary"
+          label="A short summary for the circle (optional)"
+          hint="What came up and what people will try. No names of patients, clients or students."
+          value={summary.value}
+          onInput={summary.set}
+          maxLength={POST_LIMITS.summary}
+          multiline
+        />
         <button type="submit" class="secondary" data-testid="round-close">
           Close the round
         </button>

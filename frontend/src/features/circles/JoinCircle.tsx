@@ -27,7 +27,9 @@ export function JoinCircle(): JSX.Element {
   useEffect(() => {
     if (session.status !== 'signed_in' || !redeem) return;
     void (async () => {
-      const { data, error } = await reach(api.POST('/api/circles/invites/open', { body: { ...redeem, agree_to_rules: false } }));
+      const { data, error } = await reach(
+        api.POST('/api/circles/invites/open', { body: { ...redeem, agree_to_rules: false } }),
+      );
       if (data) {
         setPreview(data);
         if (fragment) {
@@ -68,7 +70,8 @@ export function JoinCircle(): JSX.Element {
       )}
       {preview && mismatch && (
         <p class="banner" role="alert" data-testid="join-circle-mismatch">
-          The keys Steady gave for {preview.inviter_name} don't match the ones in your link, so you can't join through it. Ask {preview.inviter_name} for a new invite in person; it may mean whoever runs Steady tried to listen in.
+          The keys Steady gave for {preview.inviter_name} don't match the ones in your link, so you can't join through
+          it. Ask {preview.inviter_name} for a new invite in person; it may mean whoever runs Steady tried to listen in.
         </p>
       )}
       {preview && !mismatch && (
@@ -77,12 +80,21 @@ export function JoinCircle(): JSX.Element {
             {preview.name}
           </h2>
           <p>
-            {preview.inviter_name} invited you. {preview.members} {preview.members === 1 ? 'person is' : 'people are'} in it now.
+            {preview.inviter_name} invited you. {preview.members} {preview.members === 1 ? 'person is' : 'people are'}{' '}
+            in it now.
           </p>
           <p>Before you join, read the ground rules everyone in the circle has agreed to.</p>
           <Rules rules={preview.rules} />
           <label class="check">
-            <input id="join-agree" type="checkbox" checked={agree} onChange={(e) => setAgree(e.currentTarget.checked)} aria-invalid={agreeError ? true : undefined} aria-describedby={agreeError ? 'join-agree-error' : undefined} data-testid="join-agree" />
+            <input
+              id="join-agree"
+              type="checkbox"
+              checked={agree}
+              onChange={(e) => setAgree(e.currentTarget.checked)}
+              aria-invalid={agreeError ? true : undefined}
+              aria-describedby={agreeError ? 'join-agree-error' : undefined}
+              data-testid="join-agree"
+            />
             I agree to these ground rules
           </label>
           {agreeError && (

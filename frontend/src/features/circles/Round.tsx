@@ -6,7 +6,15 @@ import { useLocation } from 'preact-iso';
 import { when } from '../../lib/dates';
 import { AppreciationPart, ChangePart } from './ClosingParts';
 import { CasePart } from './CasePart';
-import { type CircleView, type PostView, type RawCircle, type RoundView, queuePost, queueTakeBack, useWaitingPosts } from './data';
+import {
+  type CircleView,
+  type PostView,
+  type RawCircle,
+  type RoundView,
+  queuePost,
+  queueTakeBack,
+  useWaitingPosts,
+} from './data';
 import { EnergyPart } from './EnergyPart';
 import { Facilitator } from './Facilitator';
 
@@ -45,7 +53,15 @@ function NotOk({ round, posts }: { round: RoundView; posts: PostView[] }): JSX.E
   );
 }
 
-export function Round({ circle, round, onChanged }: { circle: CircleView; round: RoundView; onChanged: (next: RawCircle) => void }): JSX.Element {
+export function Round({
+  circle,
+  round,
+  onChanged,
+}: {
+  circle: CircleView;
+  round: RoundView;
+  onChanged: (next: RawCircle) => void;
+}): JSX.Element {
   const waiting = useWaitingPosts(round.id);
   const of = (kind: PostView['kind']) => round.posts.filter((p) => p.kind === kind);
   const waitingOf = (kind: PostView['kind']) => waiting.find((w) => w.body.kind === kind);
@@ -55,16 +71,36 @@ export function Round({ circle, round, onChanged }: { circle: CircleView; round:
     <>
       <p data-testid="round-info">
         Round {round.number} is open until {when(round.closes_at)}.{' '}
-        {round.facilitator ? `${facilitating ? 'You are' : `${round.facilitator.name} is`} facilitating.` : 'Nobody is facilitating this time; it closes on its own.'}
-        {circle.facilitator_next && ` Next time: ${circle.facilitator_next.id === circle.me ? 'you' : circle.facilitator_next.name}.`}
+        {round.facilitator
+          ? `${facilitating ? 'You are' : `${round.facilitator.name} is`} facilitating.`
+          : 'Nobody is facilitating this time; it closes on its own.'}
+        {circle.facilitator_next &&
+          ` Next time: ${circle.facilitator_next.id === circle.me ? 'you' : circle.facilitator_next.name}.`}
       </p>
       <p class="muted">Take part when your shifts allow. You can pass on any part: just leave it.</p>
       <NotOk round={round} posts={of('not_ok')} />
       {facilitating && <Facilitator circle={circle} round={round} onChanged={onChanged} />}
-      <EnergyPart roundId={round.id} posts={of('energy')} waiting={waitingOf('energy')} askAboutChange={round.number > 1} />
-      <CasePart roundId={round.id} posts={[...of('case'), ...of('answer')]} waiting={waiting} pick={round.case_pick} me={circle.me} />
+      <EnergyPart
+        roundId={round.id}
+        posts={of('energy')}
+        waiting={waitingOf('energy')}
+        askAboutChange={round.number > 1}
+      />
+      <CasePart
+        roundId={round.id}
+        posts={[...of('case'), ...of('answer')]}
+        waiting={waiting}
+        pick={round.case_pick}
+        me={circle.me}
+      />
       <ChangePart roundId={round.id} posts={of('change')} waiting={waitingOf('change')} />
-      <AppreciationPart roundId={round.id} posts={of('appreciation')} waiting={waitingOf('appreciation')} members={members} me={circle.me} />
+      <AppreciationPart
+        roundId={round.id}
+        posts={of('appreciation')}
+        waiting={waitingOf('appreciation')}
+        members={members}
+        me={circle.me}
+      />
     </>
   );
 }

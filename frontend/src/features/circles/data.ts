@@ -22,7 +22,15 @@ export type PostKind = Schemas['PostView']['kind'];
 
 /** What a member writes in each part, as it is sealed (and read back once opened). */
 export type PostBody =
-  | { kind: 'energy'; round_id: string; energy: number; word: string; win: string; challenge: string; last_change: string }
+  | {
+      kind: 'energy';
+      round_id: string;
+      energy: number;
+      word: string;
+      win: string;
+      challenge: string;
+      last_change: string;
+    }
   | { kind: 'case'; round_id: string; situation: string; question: string }
   | { kind: 'answer'; round_id: string; noticed: string; question: string; might_try: string }
   | { kind: 'change'; round_id: string; text: string; commitment_id: string | null }
@@ -73,8 +81,20 @@ function why(error: unknown): string {
   return error instanceof CantOpen ? error.message : UNCHECKED;
 }
 
-async function openedPost(ring: CircleKeyring, post: Schemas['PostView'], roundId: string, members: MemberRef[]): Promise<PostView> {
-  const base = { id: post.id, kind: post.kind, author: post.author, mine: post.mine, helpful: post.helpful, commitment_id: post.commitment_id };
+async function openedPost(
+  ring: CircleKeyring,
+  post: Schemas['PostView'],
+  roundId: string,
+  members: MemberRef[],
+): Promise<PostView> {
+  const base = {
+    id: post.id,
+    kind: post.kind,
+    author: post.author,
+    mine: post.mine,
+    helpful: post.helpful,
+    commitment_id: post.commitment_id,
+  };
   try {
     const said = await openPost(ring, post, roundId);
     const to = typeof said.to_member === 'number' ? (members.find((m) => m.id === said.to_member) ?? null) : null;
@@ -84,7 +104,11 @@ async function openedPost(ring: CircleKeyring, post: Schemas['PostView'], roundI
   }
 }
 
-async function openedSummary(ring: CircleKeyring, summary: Schemas['SealedSummary'] | null, roundId: string): Promise<string> {
+async function openedSummary(
+  ring: CircleKeyring,
+  summary: Schemas['SealedSummary'] | null,
+  roundId: string,
+): Promise<string> {
   if (!summary) return '';
   try {
     return await openSummary(ring, summary, roundId);
@@ -104,13 +128,17 @@ export async function openCircle(raw: RawCircle): Promise<CircleView> {
     summary: await openedSummary(ring, raw.current.summary, raw.current.id),
     posts: await Promise.all(raw.current.posts.map((post) => openedPost(ring, post, raw.current!.id, members))),
   };
-  const earlier = await Promise.all(raw.earlier.map(async (r) => ({ ...r, summary: await openedSummary(ring, r.summary, r.id) })));
+  const earlier = await Promise.all(
+    raw.earlier.map(async (r) => ({ ...r, summary: await openedSummary(ring, r.summary, r.id) })),
+  );
   return { ...raw, current, earlier, keysProblem: ring.problem, keysNotice: ring.notice, waiting: ring.waiting };
 }
 
 /** Read the circle (renewing its key first if that falls to this phone) and open it. */
 export async function readCircle(id: string) {
-  const answer = await reach(withPatience(api.GET('/api/circles/{circle_id}', { params: { path: { circle_id: id } } })));
+  const answer = await reach(
+    withPatience(api.GET('/api/circles/{circle_id}', { params: { path: { circle_id: id } } })),
+  );
   if (!answer.data) return { data: undefined, response: answer.response };
   const raw = answer.data;
   const ring = await circleKeyring(id, raw.me);
@@ -145,7 +173,10 @@ export async function queuePost(body: PostBody, postId: string = newId()): Promi
     await queueRequest({ method: 'PUT', path: `${POSTS}${postId}`, body: wire }, postId);
     return postId;
   } catch (error) {
-    cantSeal = error instanceof CantSeal ? error.message : 'This phone could not seal that just now. It is kept here; try again.';
+    cantSeal =
+      error instanceof CantSeal
+        ? error.message
+        : 'This phone could not seal that just now. It is kept here; try again.';
     announce('circle-cant-seal');
     return null;
   }
@@ -163,7 +194,14 @@ async function resealRefused(ring: CircleKeyring): Promise<void> {
   const store = await db();
   for (const op of await store.getAll('rejected')) {
     const body = op.body as { kind: PostKind; round_id: string; sealed: Sealed; commitment_id?: string } | undefined;
-    if (op.status !== 409 || op.method !== 'PUT' || !op.path.startsWith(POSTS) || !body?.sealed || body.sealed.epoch >= ring.epoch) continue;
+    if (
+      op.status !== 409 ||
+      op.method !== 'PUT' ||
+      !op.path.startsWith(POSTS) ||
+      !body?.sealed ||
+      body.sealed.epoch >= ring.epoch
+    )
+      continue;
     const postId = op.path.slice(POSTS.length);
     try {
       const fields = await openOwnPost(ring, body.sealed, body.round_id, postId, body.kind);
@@ -200,7 +238,12 @@ export function useWaitingPosts(roundId: string | undefined): Waiting[] {
       const ops = await queuedRequests(POSTS);
       setWaiting(
         ops
-          .filter((op) => op.method === 'PUT' && !op.path.endsWith('/helpful') && (op.body as Waiting['body'] | undefined)?.round_id === roundId)
+          .filter(
+            (op) =>
+              op.method === 'PUT' &&
+              !op.path.endsWith('/helpful') &&
+              (op.body as Waiting['body'] | undefined)?.round_id === roundId,
+          )
           .map((op) => ({ id: op.key, body: op.body as Waiting['body'] })),
       );
     };

@@ -56,7 +56,12 @@ const pinKey = (circleId: string) => `circle-pin:${circleId}`;
 const inviterKey = (circleId: string) => `circle-inviter:${circleId}`;
 
 /** What a roster's maker signs: the place, the roster exactly as sent and every sealed key. */
-function signedPart(circleId: string, epoch: number, roster: string, keys: Record<string, string>): Uint8Array<ArrayBuffer> {
+function signedPart(
+  circleId: string,
+  epoch: number,
+  roster: string,
+  keys: Record<string, string>,
+): Uint8Array<ArrayBuffer> {
   const sealed = Object.keys(keys)
     .sort()
     .map((id) => [id, keys[id]]);
@@ -68,7 +73,11 @@ async function digestOf(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
 }
 
 function parseRoster(circleId: string, epoch: Epoch): Roster {
-  const parsed = JSON.parse(epoch.roster) as { circle: string; epoch: number; members: { member: number; fingerprint: string }[] };
+  const parsed = JSON.parse(epoch.roster) as {
+    circle: string;
+    epoch: number;
+    members: { member: number; fingerprint: string }[];
+  };
   if (parsed.circle !== circleId || parsed.epoch !== epoch.epoch) throw new NotAuthentic(REPLAYED);
   return Object.fromEntries(parsed.members.map((m) => [String(m.member), m.fingerprint]));
 }
@@ -82,10 +91,17 @@ const TAMPERED =
   "This circle's member list changed without the signature of anyone in it, so this phone won't send or open anything in it. Tell the others; it may mean whoever runs Steady tried to add someone.";
 const REPLAYED =
   "An old key of this circle was handed out as a new one, so this phone won't send or open anything with it. Tell the others; it may mean whoever runs Steady replayed an old key.";
-const ROLLED_BACK = "This circle's keys went back to an older set, so this phone won't send anything in it. Tell the others; it may mean whoever runs Steady replayed an old key.";
+const ROLLED_BACK =
+  "This circle's keys went back to an older set, so this phone won't send anything in it. Tell the others; it may mean whoever runs Steady replayed an old key.";
 
 /** Follow the signed rosters from the last one this phone believed. */
-async function believeRosters(circleId: string, answer: Keys, mine: DeviceKeys, me: number, ring: CircleKeyring): Promise<void> {
+async function believeRosters(
+  circleId: string,
+  answer: Keys,
+  mine: DeviceKeys,
+  me: number,
+  ring: CircleKeyring,
+): Promise<void> {
   const pin = (await getMeta<Pin>(pinKey(circleId))) ?? { rosters: {} };
   const anchor = await getMeta<string>(inviterKey(circleId));
   const believed = Object.keys(pin.rosters).map(Number);
@@ -101,16 +117,21 @@ async function believeRosters(circleId: string, answer: Keys, mine: DeviceKeys, 
     }
     if (epoch.epoch <= last) throw new NotAuthentic(TAMPERED);
     const roster = parseRoster(circleId, epoch);
-    const signerKeys = { signing: fromBase64Url(epoch.signer_signing_public), sealing: fromBase64Url(epoch.signer_sealing_public) };
+    const signerKeys = {
+      signing: fromBase64Url(epoch.signer_signing_public),
+      sealing: fromBase64Url(epoch.signer_sealing_public),
+    };
     const signerPrint = toBase64Url(await fingerprint(signerKeys));
     const previous = ring.rosters.get(epoch.epoch - 1);
     let trusted: boolean;
     if (previous) trusted = previous[String(epoch.signer)] === signerPrint;
-    else if (last > 0) trusted = false; // a gap: an epoch is missing from the chain
+    else if (last > 0)
+      trusted = false; // a gap: an epoch is missing from the chain
     else if (anchor) trusted = anchor === signerPrint;
     else trusted = roster[String(me)] === mine.fingerprint; // by code or a new device: first use
     const { verifying } = await importPublic(signerKeys);
-    if (!trusted || !(await verify(verifying, fromBase64Url(epoch.signature), signed))) throw new NotAuthentic(TAMPERED);
+    if (!trusted || !(await verify(verifying, fromBase64Url(epoch.signature), signed)))
+      throw new NotAuthentic(TAMPERED);
     ring.rosters.set(epoch.epoch, roster);
     pin.rosters[String(epoch.epoch)] = { members: roster, digest };
     last = epoch.epoch;
@@ -125,7 +146,11 @@ async function memberKeys(answer: Keys, ring: CircleKeyring): Promise<void> {
     if (!member.signing_public || !member.sealing_public) continue;
     const published = { signing: fromBase64Url(member.signing_public), sealing: fromBase64Url(member.sealing_public) };
     const imported = await importPublic(published);
-    ring.members.set(member.member, { name: member.name, fingerprint: toBase64Url(await fingerprint(published)), ...imported });
+    ring.members.set(member.member, {
+      name: member.name,
+      fingerprint: toBase64Url(await fingerprint(published)),
+      ...imported,
+    });
   }
 }
 
@@ -133,7 +158,10 @@ async function openKeys(answer: Keys, ring: CircleKeyring): Promise<void> {
   for (const epoch of answer.epochs) {
     const sealed = epoch.keys[String(ring.me)];
     if (!sealed || !ring.rosters.has(epoch.epoch)) continue;
-    ring.keys.set(epoch.epoch, await openSealed(ring.mine.sealing, fromBase64Url(sealed), context('circle-key', ring.circleId, epoch.epoch)));
+    ring.keys.set(
+      epoch.epoch,
+      await openSealed(ring.mine.sealing, fromBase64Url(sealed), context('circle-key', ring.circleId, epoch.epoch)),
+    );
   }
 }
 
@@ -149,18 +177,23 @@ async function nextRoster(answer: Keys, ring: CircleKeyring): Promise<{ roster: 
     const keys = ring.members.get(member.member);
     const pinned = current[String(member.member)];
     if (pinned) {
-      if (keys?.fingerprint !== pinned) throw new NotAuthentic(`${member.name}'s keys changed since the circle's key was sealed to them, so this phone won't make a new one. Ask them to leave and be invited again.`);
+      if (keys?.fingerprint !== pinned)
+        throw new NotAuthentic(
+          `${member.name}'s keys changed since the circle's key was sealed to them, so this phone won't make a new one. Ask them to leave and be invited again.`,
+        );
       roster[String(member.member)] = pinned;
       continue;
     }
-    const mineToLetIn = answer.epoch === 0 || member.invited_by === ring.me || member.invited_by === null || !here.has(member.invited_by);
+    const mineToLetIn =
+      answer.epoch === 0 || member.invited_by === ring.me || member.invited_by === null || !here.has(member.invited_by);
     if (!keys || !mineToLetIn) {
       waiting.push(member.name);
       continue;
     }
     if (member.key_mac) {
       let matched = false;
-      for (const secret of secrets) if ((await inviteMac(secret, keys.fingerprint, ring.mine.fingerprint)) === member.key_mac) matched = true;
+      for (const secret of secrets)
+        if ((await inviteMac(secret, keys.fingerprint, ring.mine.fingerprint)) === member.key_mac) matched = true;
       if (!matched && member.invited_by === ring.me) {
         waiting.push(member.name);
         ring.notice = `${member.name}'s keys don't match your invite link, so they aren't let in. Send them a new invite in person; it may mean whoever runs Steady tried to listen in.`;
@@ -169,7 +202,8 @@ async function nextRoster(answer: Keys, ring: CircleKeyring): Promise<{ roster: 
     }
     roster[String(member.member)] = keys.fingerprint;
   }
-  const same = Object.keys(roster).length === Object.keys(current).length && Object.keys(roster).every((id) => current[id]);
+  const same =
+    Object.keys(roster).length === Object.keys(current).length && Object.keys(roster).every((id) => current[id]);
   return same ? null : { roster, waiting };
 }
 
@@ -178,8 +212,14 @@ async function makeNextKey(ring: CircleKeyring, roster: Roster, epoch: number): 
   const key = randomBytes(32);
   const where = context('circle-key', ring.circleId, epoch);
   const keys: Record<string, string> = {};
-  for (const id of Object.keys(roster)) keys[id] = toBase64Url(await sealTo(ring.members.get(Number(id))!.sealing, key, where));
-  const text = JSON.stringify({ v: 1, circle: ring.circleId, epoch, members: Object.entries(roster).map(([member, print]) => ({ member: Number(member), fingerprint: print })) });
+  for (const id of Object.keys(roster))
+    keys[id] = toBase64Url(await sealTo(ring.members.get(Number(id))!.sealing, key, where));
+  const text = JSON.stringify({
+    v: 1,
+    circle: ring.circleId,
+    epoch,
+    members: Object.entries(roster).map(([member, print]) => ({ member: Number(member), fingerprint: print })),
+  });
   const signature = toBase64Url(await sign(ring.mine.signing.privateKey, signedPart(ring.circleId, epoch, text, keys)));
   await api.PUT('/api/circles/{circle_id}/keys/{epoch}', {
     params: { path: { circle_id: ring.circleId, epoch } },
@@ -199,8 +239,18 @@ async function fetchKeys(circleId: string): Promise<Keys> {
  */
 export async function circleKeyring(circleId: string, me: number): Promise<CircleKeyring> {
   const mine = await deviceKeys();
-  const ring: CircleKeyring = { circleId, epoch: 0, me, mine: mine!, keys: new Map(), rosters: new Map(), members: new Map(), waiting: [] };
-  if (!mine) return { ...ring, problem: "This phone doesn't hold your keys yet. Sign out and sign in again to set them up." };
+  const ring: CircleKeyring = {
+    circleId,
+    epoch: 0,
+    me,
+    mine: mine!,
+    keys: new Map(),
+    rosters: new Map(),
+    members: new Map(),
+    waiting: [],
+  };
+  if (!mine)
+    return { ...ring, problem: "This phone doesn't hold your keys yet. Sign out and sign in again to set them up." };
   try {
     for (let attempt = 0; ; attempt += 1) {
       const answer = await fetchKeys(circleId);
@@ -219,7 +269,10 @@ export async function circleKeyring(circleId: string, me: number): Promise<Circl
       return ring;
     }
   } catch (error) {
-    ring.problem = error instanceof NotAuthentic ? error.message : "This circle's keys couldn't be checked just now. Try again in a moment.";
+    ring.problem =
+      error instanceof NotAuthentic
+        ? error.message
+        : "This circle's keys couldn't be checked just now. Try again in a moment.";
   }
   return ring;
 }

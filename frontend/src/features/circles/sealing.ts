@@ -14,8 +14,10 @@ import type { CircleKeyring } from './keys';
 
 export type Sealed = Schemas['Sealed'];
 
-const postPlace = (ring: CircleKeyring, epoch: number, roundId: string, postId: string, kind: string) => context('circle-post', ring.circleId, epoch, roundId, postId, kind);
-const summaryPlace = (ring: CircleKeyring, epoch: number, roundId: string) => context('circle-summary', ring.circleId, epoch, roundId);
+const postPlace = (ring: CircleKeyring, epoch: number, roundId: string, postId: string, kind: string) =>
+  context('circle-post', ring.circleId, epoch, roundId, postId, kind);
+const summaryPlace = (ring: CircleKeyring, epoch: number, roundId: string) =>
+  context('circle-summary', ring.circleId, epoch, roundId);
 
 /** Refused: nothing can be sealed now (the words say why). */
 export class CantSeal extends Error {}
@@ -23,7 +25,10 @@ export class CantSeal extends Error {}
 async function seal(ring: CircleKeyring, document: unknown, where: Uint8Array<ArrayBuffer>): Promise<Sealed> {
   const key = ring.keys.get(ring.epoch);
   if (ring.problem) throw new CantSeal(ring.problem);
-  if (!key) throw new CantSeal("You can post once the person who invited you opens the circle on their phone: that lets you in. What you wrote is kept here until then.");
+  if (!key)
+    throw new CantSeal(
+      'You can post once the person who invited you opens the circle on their phone: that lets you in. What you wrote is kept here until then.',
+    );
   const box = await encryptContent(key, utf8(JSON.stringify(document)), where);
   const sig = await sign(ring.mine.signing.privateKey, concat(where, box));
   return { epoch: ring.epoch, box: toBase64Url(box), sig: toBase64Url(sig) };
@@ -32,7 +37,12 @@ async function seal(ring: CircleKeyring, document: unknown, where: Uint8Array<Ar
 /** Why a sealed thing can't be shown, in words for the person. */
 export class CantOpen extends Error {}
 
-async function open(ring: CircleKeyring, sealed: Sealed, author: CryptoKey, where: Uint8Array<ArrayBuffer>): Promise<unknown> {
+async function open(
+  ring: CircleKeyring,
+  sealed: Sealed,
+  author: CryptoKey,
+  where: Uint8Array<ArrayBuffer>,
+): Promise<unknown> {
   const key = ring.keys.get(sealed.epoch);
   if (ring.problem) throw new CantOpen("Not opened: this circle's keys didn't check out (see above).");
   if (!key) throw new CantOpen('Written before you joined the circle: it was sealed to the members then.');
@@ -49,17 +59,43 @@ function authorKey(ring: CircleKeyring, epoch: number, member: number): CryptoKe
   return keys.verifying;
 }
 
-export function sealPost(ring: CircleKeyring, roundId: string, postId: string, kind: string, fields: Record<string, unknown>): Promise<Sealed> {
+export function sealPost(
+  ring: CircleKeyring,
+  roundId: string,
+  postId: string,
+  kind: string,
+  fields: Record<string, unknown>,
+): Promise<Sealed> {
   return seal(ring, fields, postPlace(ring, ring.epoch, roundId, postId, kind));
 }
 
 /** One of one's own posts (a refused one, to seal again under a newer key). */
-export async function openOwnPost(ring: CircleKeyring, sealed: Sealed, roundId: string, postId: string, kind: string): Promise<Record<string, unknown>> {
-  return (await open(ring, sealed, ring.members.get(ring.me)!.verifying, postPlace(ring, sealed.epoch, roundId, postId, kind))) as Record<string, unknown>;
+export async function openOwnPost(
+  ring: CircleKeyring,
+  sealed: Sealed,
+  roundId: string,
+  postId: string,
+  kind: string,
+): Promise<Record<string, unknown>> {
+  return (await open(
+    ring,
+    sealed,
+    ring.members.get(ring.me)!.verifying,
+    postPlace(ring, sealed.epoch, roundId, postId, kind),
+  )) as Record<string, unknown>;
 }
 
-export async function openPost(ring: CircleKeyring, post: Schemas['PostView'], roundId: string): Promise<Record<string, unknown>> {
-  return (await open(ring, post.sealed, authorKey(ring, post.sealed.epoch, post.author.id), postPlace(ring, post.sealed.epoch, roundId, post.id, post.kind))) as Record<string, unknown>;
+export async function openPost(
+  ring: CircleKeyring,
+  post: Schemas['PostView'],
+  roundId: string,
+): Promise<Record<string, unknown>> {
+  return (await open(
+    ring,
+    post.sealed,
+    authorKey(ring, post.sealed.epoch, post.author.id),
+    postPlace(ring, post.sealed.epoch, roundId, post.id, post.kind),
+  )) as Record<string, unknown>;
 }
 
 export function sealSummary(ring: CircleKeyring, roundId: string, text: string): Promise<Sealed> {
@@ -68,10 +104,17 @@ export function sealSummary(ring: CircleKeyring, roundId: string, text: string):
 
 /** A facilitator's summary; it was signed with keys the server kept beside it, which must
  * match the roster (the facilitator may have left since). */
-export async function openSummary(ring: CircleKeyring, summary: Schemas['SealedSummary'], roundId: string): Promise<string> {
+export async function openSummary(
+  ring: CircleKeyring,
+  summary: Schemas['SealedSummary'],
+  roundId: string,
+): Promise<string> {
   const published = { signing: fromBase64Url(summary.signing_public), sealing: fromBase64Url(summary.sealing_public) };
-  if (ring.rosters.get(summary.sealed.epoch)?.[String(summary.by)] !== toBase64Url(await fingerprint(published))) throw new NotAuthentic('summary signer');
+  if (ring.rosters.get(summary.sealed.epoch)?.[String(summary.by)] !== toBase64Url(await fingerprint(published)))
+    throw new NotAuthentic('summary signer');
   const { verifying } = await importPublic(published);
-  const opened = (await open(ring, summary.sealed, verifying, summaryPlace(ring, summary.sealed.epoch, roundId))) as { text: string };
+  const opened = (await open(ring, summary.sealed, verifying, summaryPlace(ring, summary.sealed.epoch, roundId))) as {
+    text: string;
+  };
   return opened.text;
 }

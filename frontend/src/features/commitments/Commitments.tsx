@@ -24,12 +24,23 @@ const EMPTY: Draft = { title: '', why: '', cadence: 'daily', weekdays: [], on_da
 function validate(draft: Draft): Record<string, string> {
   const errors: Record<string, string> = {};
   if (!draft.title.trim()) errors.title = "Write what you'll do, in a few words.";
-  if (draft.cadence === 'weekdays' && !draft.weekdays.length) errors.weekdays = 'Choose at least one day for this commitment.';
+  if (draft.cadence === 'weekdays' && !draft.weekdays.length)
+    errors.weekdays = 'Choose at least one day for this commitment.';
   if (draft.cadence === 'once' && !draft.on_date) errors.on_date = 'Choose the day for a one-off commitment.';
   return errors;
 }
 
-function CommitmentForm({ initial, label, onSave, onCancel }: { initial: Draft; label: string; onSave: (draft: Draft) => Promise<void>; onCancel?: () => void }): JSX.Element {
+function CommitmentForm({
+  initial,
+  label,
+  onSave,
+  onCancel,
+}: {
+  initial: Draft;
+  label: string;
+  onSave: (draft: Draft) => Promise<void>;
+  onCancel?: () => void;
+}): JSX.Element {
   const [draft, setDraft] = useState(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const form = useRef<HTMLFormElement>(null);
@@ -49,19 +60,43 @@ function CommitmentForm({ initial, label, onSave, onCancel }: { initial: Draft; 
     >
       <div class="field">
         <label for={`${prefix}-title`}>What will you do?</label>
-        <input id={`${prefix}-title`} type="text" maxLength={MAX_LENGTH.CommitmentWrite.title} value={draft.title} aria-invalid={errors.title ? true : undefined} aria-describedby={errors.title ? `${prefix}-title-error` : undefined} onInput={(e) => setDraft({ ...draft, title: e.currentTarget.value })} />
-        {errors.title && <span class="field-error" id={`${prefix}-title-error`}>{errors.title}</span>}
+        <input
+          id={`${prefix}-title`}
+          type="text"
+          maxLength={MAX_LENGTH.CommitmentWrite.title}
+          value={draft.title}
+          aria-invalid={errors.title ? true : undefined}
+          aria-describedby={errors.title ? `${prefix}-title-error` : undefined}
+          onInput={(e) => setDraft({ ...draft, title: e.currentTarget.value })}
+        />
+        {errors.title && (
+          <span class="field-error" id={`${prefix}-title-error`}>
+            {errors.title}
+          </span>
+        )}
       </div>
       <div class="field">
         <label for={`${prefix}-why`}>Why it matters (optional)</label>
-        <input id={`${prefix}-why`} type="text" maxLength={MAX_LENGTH.CommitmentWrite.why} value={draft.why} onInput={(e) => setDraft({ ...draft, why: e.currentTarget.value })} />
+        <input
+          id={`${prefix}-why`}
+          type="text"
+          maxLength={MAX_LENGTH.CommitmentWrite.why}
+          value={draft.why}
+          onInput={(e) => setDraft({ ...draft, why: e.currentTarget.value })}
+        />
       </div>
       <fieldset>
         <legend>How often</legend>
         <div class="chips">
           {CADENCES.map((option) => (
             <label key={option.value}>
-              <input type="radio" name={`${prefix}-cadence`} checked={draft.cadence === option.value} onChange={() => setDraft({ ...draft, cadence: option.value })} data-testid={`cadence-${option.value}`} />
+              <input
+                type="radio"
+                name={`${prefix}-cadence`}
+                checked={draft.cadence === option.value}
+                onChange={() => setDraft({ ...draft, cadence: option.value })}
+                data-testid={`cadence-${option.value}`}
+              />
               {option.label}
             </label>
           ))}
@@ -77,13 +112,24 @@ function CommitmentForm({ initial, label, onSave, onCancel }: { initial: Draft; 
                   type="checkbox"
                   aria-invalid={errors.weekdays && index === 0 ? true : undefined}
                   checked={draft.weekdays.includes(index + 1)}
-                  onChange={(e) => setDraft({ ...draft, weekdays: e.currentTarget.checked ? [...draft.weekdays, index + 1].sort() : draft.weekdays.filter((d) => d !== index + 1) })}
+                  onChange={(e) =>
+                    setDraft({
+                      ...draft,
+                      weekdays: e.currentTarget.checked
+                        ? [...draft.weekdays, index + 1].sort()
+                        : draft.weekdays.filter((d) => d !== index + 1),
+                    })
+                  }
                 />
                 {name}
               </label>
             ))}
           </div>
-          {errors.weekdays && <span class="field-error" id={`${prefix}-weekdays-error`}>{errors.weekdays}</span>}
+          {errors.weekdays && (
+            <span class="field-error" id={`${prefix}-weekdays-error`}>
+              {errors.weekdays}
+            </span>
+          )}
         </fieldset>
       )}
       {draft.cadence === 'once' && (
@@ -107,7 +153,13 @@ function CommitmentForm({ initial, label, onSave, onCancel }: { initial: Draft; 
       )}
       <div class="field">
         <label for={`${prefix}-time`}>Reminder time (optional)</label>
-        <input id={`${prefix}-time`} type="time" value={draft.reminder_time ?? ''} onInput={(e) => setDraft({ ...draft, reminder_time: e.currentTarget.value || null })} aria-describedby={`${prefix}-time-hint`} />
+        <input
+          id={`${prefix}-time`}
+          type="time"
+          value={draft.reminder_time ?? ''}
+          onInput={(e) => setDraft({ ...draft, reminder_time: e.currentTarget.value || null })}
+          aria-describedby={`${prefix}-time-hint`}
+        />
         <span class="hint" id={`${prefix}-time-hint`}>
           {draft.cadence === 'after_shift' ? 'Any time turns on a nudge after each shift. ' : ''}
           Reminders need to be <a href="/reminders">turned on for this phone</a>.
@@ -133,7 +185,15 @@ function Row({ commitment }: { commitment: LocalCommitment }): JSX.Element {
   if (editing) {
     return (
       <li>
-        <CommitmentForm initial={commitment} label="Save" onCancel={() => setEditing(false)} onSave={async (draft) => { await saveCommitment({ ...commitment, ...draft, title: draft.title.trim() }); setEditing(false); }} />
+        <CommitmentForm
+          initial={commitment}
+          label="Save"
+          onCancel={() => setEditing(false)}
+          onSave={async (draft) => {
+            await saveCommitment({ ...commitment, ...draft, title: draft.title.trim() });
+            setEditing(false);
+          }}
+        />
       </li>
     );
   }
@@ -149,7 +209,12 @@ function Row({ commitment }: { commitment: LocalCommitment }): JSX.Element {
         <button type="button" class="secondary" onClick={() => setEditing(true)}>
           Edit<span class="visually-hidden"> {commitment.title}</span>
         </button>
-        <button type="button" class="secondary" onClick={() => void saveCommitment({ ...commitment, active: !commitment.active })} data-testid={commitment.active ? 'archive' : 'restore'}>
+        <button
+          type="button"
+          class="secondary"
+          onClick={() => void saveCommitment({ ...commitment, active: !commitment.active })}
+          data-testid={commitment.active ? 'archive' : 'restore'}
+        >
           {commitment.active ? 'Archive' : 'Bring back'}
           <span class="visually-hidden"> {commitment.title}</span>
         </button>
@@ -182,28 +247,52 @@ export function Commitments(): JSX.Element {
         </p>
       )}
       {full ? (
-        <p class="card">You have {MAX_ACTIVE} active commitments, the most Steady keeps at once. Archive one to add another.</p>
+        <p class="card">
+          You have {MAX_ACTIVE} active commitments, the most Steady keeps at once. Archive one to add another.
+        </p>
       ) : (
         <section class="card" aria-labelledby="new-heading">
           <h2 id="new-heading">Add one</h2>
           {unused.length > 0 && (
             <div class="button-row">
               {unused.map((title) => (
-                <button key={title} type="button" class="secondary" onClick={() => void createCommitment({ title })} data-testid="starter">
+                <button
+                  key={title}
+                  type="button"
+                  class="secondary"
+                  onClick={() => void createCommitment({ title })}
+                  data-testid="starter"
+                >
                   + {title}
                 </button>
               ))}
             </div>
           )}
-          <CommitmentForm initial={EMPTY} label="Add commitment" onSave={async (draft) => void (await createCommitment(draft))} />
+          <CommitmentForm
+            initial={EMPTY}
+            label="Add commitment"
+            onSave={async (draft) => void (await createCommitment(draft))}
+          />
         </section>
       )}
       <h2>Active</h2>
-      {active.length ? <ul class="list">{active.map((c) => <Row key={c.id} commitment={c} />)}</ul> : <p class="muted">None yet.</p>}
+      {active.length ? (
+        <ul class="list">
+          {active.map((c) => (
+            <Row key={c.id} commitment={c} />
+          ))}
+        </ul>
+      ) : (
+        <p class="muted">None yet.</p>
+      )}
       {archived.length > 0 && (
         <>
           <h2>Archived</h2>
-          <ul class="list">{archived.map((c) => <Row key={c.id} commitment={c} />)}</ul>
+          <ul class="list">
+            {archived.map((c) => (
+              <Row key={c.id} commitment={c} />
+            ))}
+          </ul>
         </>
       )}
     </Page>

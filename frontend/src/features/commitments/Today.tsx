@@ -56,7 +56,13 @@ function Item({
         )}
       </div>
       {tick ? (
-        <button type="button" class="secondary" aria-pressed="true" onClick={() => void undo(tick.id)} data-testid="undo">
+        <button
+          type="button"
+          class="secondary"
+          aria-pressed="true"
+          onClick={() => void undo(tick.id)}
+          data-testid="undo"
+        >
           Done ✓<span class="visually-hidden">, tap to undo {commitment.title}</span>
         </button>
       ) : (
@@ -91,9 +97,11 @@ export function Today(): JSX.Element {
   const now = today();
   const day = lastNight ? addDays(now, -1) : now;
   const active = (state?.commitments ?? []).filter((c) => c.active);
-  const doneDays = (id: string) => new Set((state?.completions ?? []).filter((t) => t.commitment_id === id).map((t) => t.local_date));
+  const doneDays = (id: string) =>
+    new Set((state?.completions ?? []).filter((t) => t.commitment_id === id).map((t) => t.local_date));
   const resultFor = (c: LocalCommitment) => progress(c, day, doneDays(c.id), shifts, doneDays(c.id).size);
-  const tickFor = (c: LocalCommitment) => state?.completions.find((t) => t.commitment_id === c.id && t.local_date === day);
+  const tickFor = (c: LocalCommitment) =>
+    state?.completions.find((t) => t.commitment_id === c.id && t.local_date === day);
   const dueToday = active.filter((c) => c.cadence !== 'after_shift' && isDue(c, day, shifts));
   const afterShift = active.filter((c) => c.cadence === 'after_shift' && c.starts_on <= day);
   const celebrated = celebrate && active.find((c) => c.id === celebrate.id);
@@ -101,7 +109,14 @@ export function Today(): JSX.Element {
   const milestone = celebrated && reached > celebrate.before && ORDINAL[reached] ? ORDINAL[reached] : null;
 
   const item = (c: LocalCommitment) => (
-    <Item key={c.id} commitment={c} day={day} tick={tickFor(c)} result={resultFor(c)} onDone={() => setCelebrate({ id: c.id, before: doneDays(c.id).size })} />
+    <Item
+      key={c.id}
+      commitment={c}
+      day={day}
+      tick={tickFor(c)}
+      result={resultFor(c)}
+      onDone={() => setCelebrate({ id: c.id, before: doneDays(c.id).size })}
+    />
   );
 
   return (
@@ -110,12 +125,19 @@ export function Today(): JSX.Element {
       <ShiftButton compact />
       {hourIn(new Date()) < 6 && (
         <label class="check">
-          <input type="checkbox" checked={lastNight} onChange={(e) => setLastNight(e.currentTarget.checked)} data-testid="count-for-yesterday" />
+          <input
+            type="checkbox"
+            checked={lastNight}
+            onChange={(e) => setLastNight(e.currentTarget.checked)}
+            data-testid="count-for-yesterday"
+          />
           Still on last night's shift? Count ticks for {shortDay(addDays(now, -1))}
         </label>
       )}
       <p role="status" class="saved-note" data-testid="milestone">
-        {milestone && celebrated ? `That's the ${milestone} time you've kept “${celebrated.title}”. Quietly proud of you.` : ''}
+        {milestone && celebrated
+          ? `That's the ${milestone} time you've kept “${celebrated.title}”. Quietly proud of you.`
+          : ''}
       </p>
       {state === null ? null : active.length === 0 ? (
         <section class="card" data-testid="no-commitments">
@@ -133,11 +155,16 @@ export function Today(): JSX.Element {
         <>
           {active.length > GENTLE_LIMIT && (
             <p class="banner" data-testid="gentle-note">
-              You have {active.length} commitments on the go. Three or fewer tends to be easier to keep; you could archive one for now.
+              You have {active.length} commitments on the go. Three or fewer tends to be easier to keep; you could
+              archive one for now.
             </p>
           )}
           <h2>Due today</h2>
-          {dueToday.length ? <ul class="list">{dueToday.map(item)}</ul> : <p class="muted">Nothing due today. Rest counts too.</p>}
+          {dueToday.length ? (
+            <ul class="list">{dueToday.map(item)}</ul>
+          ) : (
+            <p class="muted">Nothing due today. Rest counts too.</p>
+          )}
           {afterShift.length > 0 && (
             <>
               <h2>After your shift</h2>

@@ -7,7 +7,12 @@ import { type LocalCommitment, type LocalCompletion, db } from '../../lib/store'
 /** More than this many active commitments, and Steady gently suggests fewer. */
 export const GENTLE_LIMIT = 3;
 
-export const STARTERS = ['Take my full break', 'Drink water before handover', 'Text a colleague after a hard case', 'Leave on time'];
+export const STARTERS = [
+  'Take my full break',
+  'Drink water before handover',
+  'Text a colleague after a hard case',
+  'Leave on time',
+];
 
 export interface CommitmentsState {
   commitments: LocalCommitment[];
@@ -19,7 +24,10 @@ export function useCommitments(): CommitmentsState | null {
   useEffect(() => {
     const load = async () => {
       const database = await db();
-      setState({ commitments: await database.getAll('commitments'), completions: await database.getAll('completions') });
+      setState({
+        commitments: await database.getAll('commitments'),
+        completions: await database.getAll('completions'),
+      });
     };
     void load();
     const stopCommitments = listen('commitments', () => void load());

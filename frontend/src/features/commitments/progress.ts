@@ -37,9 +37,17 @@ export function isDue(commitment: LocalCommitment, day: string, shiftDays: Set<s
 }
 
 /** Due days in [first, last]; the last counts only once done (it may still happen). */
-export function dueDays(commitment: LocalCommitment, first: string, last: string, done: Set<string>, shiftDays: Set<string>): string[] {
+export function dueDays(
+  commitment: LocalCommitment,
+  first: string,
+  last: string,
+  done: Set<string>,
+  shiftDays: Set<string>,
+): string[] {
   return daysFrom(first, last).filter((day) => {
-    const due = isDue(commitment, day, shiftDays) || (commitment.cadence === 'after_shift' && done.has(day) && day >= commitment.starts_on);
+    const due =
+      isDue(commitment, day, shiftDays) ||
+      (commitment.cadence === 'after_shift' && done.has(day) && day >= commitment.starts_on);
     return due && (day < last || done.has(day));
   });
 }
@@ -55,7 +63,13 @@ export function milestone(completions: number): number | null {
   return reached.length ? reached[reached.length - 1]! : null;
 }
 
-export function progress(commitment: LocalCommitment, today: string, done: Set<string>, shiftDays: Set<string>, completions: number): Progress {
+export function progress(
+  commitment: LocalCommitment,
+  today: string,
+  done: Set<string>,
+  shiftDays: Set<string>,
+  completions: number,
+): Progress {
   const window = (days: number) => dueDays(commitment, addDays(today, -(days - 1)), today, done, shiftDays);
   const week = window(7);
   const month = window(30);

@@ -4,6 +4,12 @@ import { pullFeed } from '../../lib/records';
 import { COMMITMENTS_PATH, COMPLETIONS_PATH } from './writes';
 
 export async function pullCommitments(): Promise<void> {
-  await pullFeed('commitments', async (since) => (await api.GET(COMMITMENTS_PATH, { params: { query: { since, limit: 200 } } })).data);
-  await pullFeed('completions', async (since) => (await api.GET(COMPLETIONS_PATH, { params: { query: { since, limit: 200 } } })).data);
+  await pullFeed(
+    'commitments',
+    async (since) => (await api.GET(COMMITMENTS_PATH, { params: { query: { since, limit: 200 } } })).data,
+  );
+  await pullFeed(
+    'completions',
+    async (since) => (await api.GET(COMPLETIONS_PATH, { params: { query: { since, limit: 200 } } })).data,
+  );
 }

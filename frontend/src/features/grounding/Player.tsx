@@ -17,7 +17,15 @@ function clock(seconds: number): string {
   return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
 }
 
-function Pacer({ segment, secondsLeft, size }: { segment: Segment; secondsLeft: number; size: 'big' | 'small' }): JSX.Element {
+function Pacer({
+  segment,
+  secondsLeft,
+  size,
+}: {
+  segment: Segment;
+  secondsLeft: number;
+  size: 'big' | 'small';
+}): JSX.Element {
   const count = `${segment.text} · ${secondsLeft}`;
   // The circle appears small and grows into the first breath in, rather than appearing
   // already full (which left the first inhale without any movement to follow).
@@ -34,7 +42,13 @@ function Pacer({ segment, secondsLeft, size }: { segment: Segment; secondsLeft: 
     );
   }
   return (
-    <div class="pacer" data-testid="visual-pacer" data-size={shown} aria-hidden="true" style={{ '--phase-seconds': `${segment.seconds}s` }}>
+    <div
+      class="pacer"
+      data-testid="visual-pacer"
+      data-size={shown}
+      aria-hidden="true"
+      style={{ '--phase-seconds': `${segment.seconds}s` }}
+    >
       <div class="pacer-circle" />
       <span class="pacer-label">{segment.text}</span>
     </div>
@@ -120,7 +134,10 @@ export function Player({
   const elapsed = segments.slice(0, player.index).reduce((sum, s) => sum + s.seconds, 0) + player.inSegment / 1000;
   const total = totalSeconds(segments);
   const secondsLeft = Math.max(1, Math.ceil(segment.seconds - player.inSegment / 1000));
-  const lastBreath = segments.slice(0, player.index + 1).reverse().find((s) => s.phase === 'in' || s.phase === 'out');
+  const lastBreath = segments
+    .slice(0, player.index + 1)
+    .reverse()
+    .find((s) => s.phase === 'in' || s.phase === 'out');
   const size = segment.phase === 'out' || (segment.phase === 'hold' && lastBreath?.phase === 'out') ? 'small' : 'big';
   const favourite = prefs?.favourite === exercise.id;
 
@@ -186,7 +203,8 @@ export function Player({
 
       {player.status !== 'ready' && (
         <p class="muted">
-          <progress max={total} value={elapsed} aria-label="Time through the exercise" /> {clock(elapsed)} of {clock(total)}
+          <progress max={total} value={elapsed} aria-label="Time through the exercise" /> {clock(elapsed)} of{' '}
+          {clock(total)}
           {player.status === 'paused' ? ' · paused' : ''}
         </p>
       )}
@@ -221,7 +239,11 @@ export function Player({
 
       <div class="player-options">
         <label class="check">
-          <input type="checkbox" checked={prefs?.haptics ?? true} onChange={(e) => updatePrefs({ haptics: e.currentTarget.checked })} />
+          <input
+            type="checkbox"
+            checked={prefs?.haptics ?? true}
+            onChange={(e) => updatePrefs({ haptics: e.currentTarget.checked })}
+          />
           Vibration
         </label>
         <label class="check">

@@ -28,7 +28,11 @@ export interface Player extends PlayerState {
 
 const TICK_MS = 200;
 
-export function usePlayer(segments: Segment[], onSegment: (segment: Segment) => void, onDone: (playedMs: number) => void): Player {
+export function usePlayer(
+  segments: Segment[],
+  onSegment: (segment: Segment) => void,
+  onDone: (playedMs: number) => void,
+): Player {
   const [state, setState] = useState<PlayerState>({ status: 'ready', index: 0, inSegment: 0, played: 0 });
   const live = useRef(state);
   const last = useRef(0);

@@ -8,7 +8,12 @@ import { ShiftButton } from '../reminders/ShiftButton';
 import { useUnread } from '../sharing/unread';
 
 const ENTRIES = [
-  { href: '/leaving-shift', title: 'Leaving shift', text: 'Three minutes to land before home', testid: 'entry-leaving' },
+  {
+    href: '/leaving-shift',
+    title: 'Leaving shift',
+    text: 'Three minutes to land before home',
+    testid: 'entry-leaving',
+  },
   { href: '/ground-now', title: 'Ground now', text: 'A guided minute to settle', testid: 'entry-ground' },
   { href: '/checkin', title: 'Check in', text: 'How are you, right now?', testid: 'entry-checkin' },
   { href: '/today', title: "Today's commitments", text: 'One small thing at a time', testid: 'entry-today' },

@@ -38,7 +38,9 @@ function items(count: number): string {
 function importReport(added: number, updated: number, alreadyHere: number, where: string, archived: number): string {
   if (added === 0 && updated === 0) {
     if (alreadyHere === 1) return 'Nothing new: the one item in that file was already here.';
-    return alreadyHere ? `Nothing new: all ${items(alreadyHere)} in that file were already here.` : 'That file had nothing to import.';
+    return alreadyHere
+      ? `Nothing new: all ${items(alreadyHere)} in that file were already here.`
+      : 'That file had nothing to import.';
   }
   const parts = [`Added ${items(added)} ${where}.`];
   if (updated) parts.push(`Updated ${items(updated)}.`);
@@ -118,8 +120,8 @@ export function YourData(): JSX.Element {
   return (
     <Page title="Your data">
       <p>
-        Everything Steady holds for you, {fromAccount ? 'from your account' : 'from this phone'}. Take it anywhere; bring it back any
-        time. Importing the same file twice never duplicates anything.
+        Everything Steady holds for you, {fromAccount ? 'from your account' : 'from this phone'}. Take it anywhere;
+        bring it back any time. Importing the same file twice never duplicates anything.
       </p>
       <section class="card" aria-labelledby="download-heading">
         <h2 id="download-heading">Download</h2>
@@ -130,7 +132,13 @@ export function YourData(): JSX.Element {
         </div>
         <div class="button-row">
           {COLLECTIONS.map((collection) => (
-            <button key={collection} type="button" class="secondary" onClick={() => void exportCsv(collection)} data-testid={`export-csv-${collection}`}>
+            <button
+              key={collection}
+              type="button"
+              class="secondary"
+              onClick={() => void exportCsv(collection)}
+              data-testid={`export-csv-${collection}`}
+            >
               {NAMES[collection]} (CSV)
             </button>
           ))}
@@ -139,7 +147,16 @@ export function YourData(): JSX.Element {
       <section class="card" aria-labelledby="import-heading">
         <h2 id="import-heading">Import a Steady export</h2>
         <label for="import-file">Choose a .json file you downloaded from Steady</label>
-        <input id="import-file" type="file" accept="application/json,.json" onChange={(e) => { const file = e.currentTarget.files?.[0]; if (file) void importFile(file); }} data-testid="import-file" />
+        <input
+          id="import-file"
+          type="file"
+          accept="application/json,.json"
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            if (file) void importFile(file);
+          }}
+          data-testid="import-file"
+        />
       </section>
       <p role="status" data-testid="data-message">
         {message}

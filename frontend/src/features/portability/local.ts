@@ -69,7 +69,9 @@ export interface DeviceImport {
 
 function sameRecord(stored: unknown, incoming: object): boolean {
   if (!stored) return false;
-  return Object.entries(incoming).every(([name, value]) => JSON.stringify((stored as Record<string, unknown>)[name]) === JSON.stringify(value));
+  return Object.entries(incoming).every(
+    ([name, value]) => JSON.stringify((stored as Record<string, unknown>)[name]) === JSON.stringify(value),
+  );
 }
 
 /** Put an export's records on this phone (and in the outbox, for the account later).
@@ -98,14 +100,20 @@ export async function importToDevice(file: ExportFile): Promise<DeviceImport> {
     const { doc } = await loadToolkit();
     const known = new Set(Object.values(doc.sections).flatMap((items) => items.map((item) => item.id)));
     const merged = { ...doc, sections: { ...doc.sections } };
-    for (const [section, items] of Object.entries(file.toolkit.sections) as [keyof ToolkitDoc['sections'], ToolkitItem[]][]) {
+    for (const [section, items] of Object.entries(file.toolkit.sections) as [
+      keyof ToolkitDoc['sections'],
+      ToolkitItem[],
+    ][]) {
       const fresh = items.filter((item) => !known.has(item.id));
       merged.sections[section] = [...merged.sections[section], ...fresh].slice(0, ITEMS_PER_SECTION);
       added += fresh.length;
       alreadyHere += items.length - fresh.length;
     }
-    await saveToolkit({ ...merged, region: doc.region ?? file.toolkit.region, setup_done: doc.setup_done || file.toolkit.setup_done });
+    await saveToolkit({
+      ...merged,
+      region: doc.region ?? file.toolkit.region,
+      setup_done: doc.setup_done || file.toolkit.setup_done,
+    });
   }
   return { added, alreadyHere };
 }
-

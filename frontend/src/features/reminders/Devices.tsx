@@ -11,7 +11,8 @@ const EXPLAIN = {
   'needs-home-screen':
     'On iPhone, reminders only work once Steady is on your Home Screen: tap the Share button, choose "Add to Home Screen", then open Steady from there and come back to this page.',
   unsupported: "This browser can't show reminders. Steady still works fully; try Chrome, Edge, Firefox or Safari.",
-  blocked: "Notifications are blocked for Steady in this browser. Allow them in the site's settings, then come back here.",
+  blocked:
+    "Notifications are blocked for Steady in this browser. Allow them in the site's settings, then come back here.",
 } as const;
 const KEPT = 'reminder-devices';
 
@@ -55,7 +56,9 @@ export function Devices(): JSX.Element {
 
   async function remove(id: number): Promise<void> {
     try {
-      const { error, response } = await api.DELETE('/api/reminders/subscriptions/{subscription_id}', { params: { path: { subscription_id: id } } });
+      const { error, response } = await api.DELETE('/api/reminders/subscriptions/{subscription_id}', {
+        params: { path: { subscription_id: id } },
+      });
       if (!response.ok) setMessage(describeError(error));
     } catch {
       setMessage('Removing a device needs a connection. Try again when you have signal.');
@@ -78,7 +81,12 @@ export function Devices(): JSX.Element {
         <p>Reminders are on for this phone.</p>
       ) : (
         <p>
-          <button type="button" onClick={() => void turnOn()} disabled={working || online === false} data-testid="push-enable">
+          <button
+            type="button"
+            onClick={() => void turnOn()}
+            disabled={working || online === false}
+            data-testid="push-enable"
+          >
             {working ? 'Turning on…' : 'Turn on reminders on this phone'}
           </button>
         </p>
@@ -96,7 +104,12 @@ export function Devices(): JSX.Element {
                   {device.label || 'A browser'}
                   {device.endpoint === here ? ' (this phone)' : ''}
                 </span>
-                <button type="button" class="secondary" onClick={() => void remove(device.id)} disabled={online === false}>
+                <button
+                  type="button"
+                  class="secondary"
+                  onClick={() => void remove(device.id)}
+                  disabled={online === false}
+                >
                   Remove<span class="visually-hidden"> {device.label}</span>
                 </button>
               </li>

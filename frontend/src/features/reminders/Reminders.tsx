@@ -13,7 +13,9 @@ export function Reminders(): JSX.Element {
   if (session.status !== 'signed_in') {
     return (
       <Page title="Reminders">
-        <p>Reminders come from your Steady account, so they need you to be signed in. Everything else works without one.</p>
+        <p>
+          Reminders come from your Steady account, so they need you to be signed in. Everything else works without one.
+        </p>
         <ShiftButton />
         <p>
           <a class="button" href="/sign-in">
@@ -25,7 +27,10 @@ export function Reminders(): JSX.Element {
   }
   return (
     <Page title="Reminders">
-      <p>Gentle nudges for the small things you planned: never during quiet hours or a shift, and never more than you choose.</p>
+      <p>
+        Gentle nudges for the small things you planned: never during quiet hours or a shift, and never more than you
+        choose.
+      </p>
       <ShiftButton />
       <Devices />
       <Preferences />

@@ -4,7 +4,9 @@ import { applicationServerKey, registerSubscription } from './push';
 export type PushSupport = 'ready' | 'needs-home-screen' | 'unsupported' | 'blocked';
 
 function isIos(): boolean {
-  return /iPad|iPhone|iPod/.test(navigator.userAgent) || (navigator.platform === 'MacIntel' && navigator.maxTouchPoints > 1);
+  return (
+    /iPad|iPhone|iPod/.test(navigator.userAgent) || (navigator.platform === 'MacIntel' && navigator.maxTouchPoints > 1)
+  );
 }
 
 function isInstalled(): boolean {
@@ -15,7 +17,8 @@ function isInstalled(): boolean {
 /** Whether this phone can get reminders, and if not, why (iPhone: only from the Home Screen). */
 export function pushSupport(): PushSupport {
   if (isIos() && !isInstalled()) return 'needs-home-screen';
-  if (!('serviceWorker' in navigator) || !('PushManager' in window) || !('Notification' in window)) return 'unsupported';
+  if (!('serviceWorker' in navigator) || !('PushManager' in window) || !('Notification' in window))
+    return 'unsupported';
   if (Notification.permission === 'denied') return 'blocked';
   return 'ready';
 }
@@ -51,7 +54,8 @@ export async function turnOnReminders(): Promise<TurnOnResult> {
   if (permission === 'denied') {
     return {
       on: false,
-      message: "Notifications are blocked for Steady in this browser. Allow them in the site's settings, then tap the button again.",
+      message:
+        "Notifications are blocked for Steady in this browser. Allow them in the site's settings, then tap the button again.",
     };
   }
   if (permission !== 'granted') return { on: false, message: "No problem. Steady won't send anything to this phone." };
@@ -61,7 +65,13 @@ export async function turnOnReminders(): Promise<TurnOnResult> {
       (async () => {
         const registration = await navigator.serviceWorker.ready;
         const existing = await registration.pushManager.getSubscription();
-        return existing ?? (await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: await applicationServerKey() }));
+        return (
+          existing ??
+          (await registration.pushManager.subscribe({
+            userVisibleOnly: true,
+            applicationServerKey: await applicationServerKey(),
+          }))
+        );
       })(),
     );
   } catch (error) {
@@ -70,13 +80,19 @@ export async function turnOnReminders(): Promise<TurnOnResult> {
     }
     return {
       on: false,
-      message: "This browser couldn't reach its push service, so reminders can't come to it. Check your connection and try again, or try another browser.",
+      message:
+        "This browser couldn't reach its push service, so reminders can't come to it. Check your connection and try again, or try another browser.",
     };
   }
   try {
     const refusal = await withinTime(registerSubscription(subscription));
-    return refusal === null ? { on: true, message: 'Reminders are on for this phone.' } : { on: false, message: refusal };
+    return refusal === null
+      ? { on: true, message: 'Reminders are on for this phone.' }
+      : { on: false, message: refusal };
   } catch {
-    return { on: false, message: "Steady couldn't reach the server to finish turning reminders on. Check your connection and try again." };
+    return {
+      on: false,
+      message: "Steady couldn't reach the server to finish turning reminders on. Check your connection and try again.",
+    };
   }
 }

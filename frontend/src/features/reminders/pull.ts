@@ -17,4 +17,3 @@ export async function pullShifts(): Promise<void> {
   }
   await tx.done;
 }
-

@@ -54,7 +54,8 @@ export function Compose(): JSX.Element {
   const form = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
-    if (session.status === 'signed_in') void reach(api.GET('/api/sharing/peers')).then(({ data }) => setPeer(data?.find((p) => p.id === to) ?? null));
+    if (session.status === 'signed_in')
+      void reach(api.GET('/api/sharing/peers')).then(({ data }) => setPeer(data?.find((p) => p.id === to) ?? null));
   }, [session.status, to]);
   useEffect(() => localStorage.setItem(key, JSON.stringify(draft)), [key, draft]);
 
@@ -87,7 +88,9 @@ export function Compose(): JSX.Element {
     if (!preview) return;
     const now = await cardNow();
     if (!now || cardDigest(now) !== preview.digest) {
-      setMessage('Something changed since the preview (a new check-in, perhaps). Here is the up-to-date version: look it over and send again.');
+      setMessage(
+        'Something changed since the preview (a new check-in, perhaps). Here is the up-to-date version: look it over and send again.',
+      );
       if (now) setPreview({ id: newId(), card: now, digest: cardDigest(now) });
       return;
     }
@@ -99,10 +102,12 @@ export function Compose(): JSX.Element {
       setMessage(failure instanceof Error ? failure.message : "This couldn't be sealed, so nothing was sent.");
       return;
     }
-    const { data, error } = await reach(api.PUT('/api/sharing/sent/{summary_id}', {
-      params: { path: { summary_id: preview.id } },
-      body: { ...draft, note: '', help: null, sealed_words: hasWords(draft), peer_id: to, sealed },
-    }));
+    const { data, error } = await reach(
+      api.PUT('/api/sharing/sent/{summary_id}', {
+        params: { path: { summary_id: preview.id } },
+        body: { ...draft, note: '', help: null, sealed_words: hasWords(draft), peer_id: to, sealed },
+      }),
+    );
     if (data) {
       localStorage.removeItem(key);
       route(`/share/sent/${data.id}`);
@@ -111,11 +116,14 @@ export function Compose(): JSX.Element {
     }
   }
 
-  if (session.status !== 'signed_in') return <SignedOut title="Share how you're doing" next={`/share/compose?to=${to}`} />;
+  if (session.status !== 'signed_in')
+    return <SignedOut title="Share how you're doing" next={`/share/compose?to=${to}`} />;
   if (peer === null) {
     return (
       <Page title="Share how you're doing">
-        <p>This connection has ended, or it isn't yours. <a href="/share">Back to sharing</a></p>
+        <p>
+          This connection has ended, or it isn't yours. <a href="/share">Back to sharing</a>
+        </p>
       </Page>
     );
   }
@@ -157,13 +165,37 @@ export function Compose(): JSX.Element {
           <div class="card">
             <div class="field">
               <label for="range-start">From</label>
-              <input id="range-start" type="date" max={today()} value={draft.start ?? ''} onInput={(e) => change({ start: e.currentTarget.value || null })} aria-invalid={errors.start ? true : undefined} aria-describedby={errors.start ? 'range-start-error' : undefined} />
-              {errors.start && <p class="field-error" id="range-start-error">{errors.start}</p>}
+              <input
+                id="range-start"
+                type="date"
+                max={today()}
+                value={draft.start ?? ''}
+                onInput={(e) => change({ start: e.currentTarget.value || null })}
+                aria-invalid={errors.start ? true : undefined}
+                aria-describedby={errors.start ? 'range-start-error' : undefined}
+              />
+              {errors.start && (
+                <p class="field-error" id="range-start-error">
+                  {errors.start}
+                </p>
+              )}
             </div>
             <div class="field">
               <label for="range-end">To</label>
-              <input id="range-end" type="date" max={today()} value={draft.end ?? ''} onInput={(e) => change({ end: e.currentTarget.value || null })} aria-invalid={errors.end ? true : undefined} aria-describedby={errors.end ? 'range-end-error' : undefined} />
-              {errors.end && <p class="field-error" id="range-end-error">{errors.end}</p>}
+              <input
+                id="range-end"
+                type="date"
+                max={today()}
+                value={draft.end ?? ''}
+                onInput={(e) => change({ end: e.currentTarget.value || null })}
+                aria-invalid={errors.end ? true : undefined}
+                aria-describedby={errors.end ? 'range-end-error' : undefined}
+              />
+              {errors.end && (
+                <p class="field-error" id="range-end-error">
+                  {errors.end}
+                </p>
+              )}
             </div>
           </div>
         )}
@@ -188,12 +220,26 @@ export function Compose(): JSX.Element {
             </p>
           )}
         </fieldset>
-        <TextField id="note" label={`A note for ${name} (optional)`} value={draft.note ?? ''} onInput={(note) => change({ note })} multiline maxLength={MAX_LENGTH.SummaryDraft.note} error={errors.note} />
+        <TextField
+          id="note"
+          label={`A note for ${name} (optional)`}
+          value={draft.note ?? ''}
+          onInput={(note) => change({ note })}
+          multiline
+          maxLength={MAX_LENGTH.SummaryDraft.note}
+          error={errors.note}
+        />
         <fieldset>
           <legend>What would help</legend>
           {HELP.map(([value, label]) => (
             <label class="check" key={String(value)}>
-              <input type="radio" name="help" checked={(draft.help ?? null) === value} onChange={() => change({ help: value })} data-testid={`help-${value ?? 'none'}`} />
+              <input
+                type="radio"
+                name="help"
+                checked={(draft.help ?? null) === value}
+                onChange={() => change({ help: value })}
+                data-testid={`help-${value ?? 'none'}`}
+              />
               {label}
             </label>
           ))}

@@ -9,7 +9,8 @@ import { Page } from '../../ui/page';
 import { SignedOut } from './SignedOut';
 import { when } from '../../lib/dates';
 
-export const OFFLINE = "You seem to be offline. What people share with you is only shown while you're connected, so it's never stored on this phone.";
+export const OFFLINE =
+  "You seem to be offline. What people share with you is only shown while you're connected, so it's never stored on this phone.";
 
 export function Inbox(): JSX.Element {
   const session = useSession();

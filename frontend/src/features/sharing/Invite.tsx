@@ -38,7 +38,9 @@ export function InvitePanel({
   }
 
   async function revoke(id: number): Promise<void> {
-    const { error, response } = await reach(api.DELETE('/api/sharing/invites/{invite_id}', { params: { path: { invite_id: id } } }));
+    const { error, response } = await reach(
+      api.DELETE('/api/sharing/invites/{invite_id}', { params: { path: { invite_id: id } } }),
+    );
     setMessage(response?.ok ? 'That invite no longer works.' : describeError(error));
     onChange();
   }
@@ -46,7 +48,10 @@ export function InvitePanel({
   return (
     <section aria-labelledby="invite-heading" class="card">
       <h2 id="invite-heading">Invite someone</h2>
-      <p>Invite a colleague or friend you trust. They see nothing until you choose to share, and either of you can end it at any time.</p>
+      <p>
+        Invite a colleague or friend you trust. They see nothing until you choose to share, and either of you can end it
+        at any time.
+      </p>
       <button type="button" onClick={() => void create()} data-testid="invite-create">
         Make an invite
       </button>

@@ -75,7 +75,8 @@ export function Join(): JSX.Element {
     }
   }
 
-  if (session.status !== 'signed_in') return <SignedOut title="Join someone on Steady" next={token ? `/join?t=${token}` : '/join'} />;
+  if (session.status !== 'signed_in')
+    return <SignedOut title="Join someone on Steady" next={token ? `/join?t=${token}` : '/join'} />;
   return (
     <Page title="Join someone on Steady">
       {invite ? (
@@ -83,21 +84,25 @@ export function Join(): JSX.Element {
           <h2 id="invite-from" data-testid="invite-from">
             {invite.inviter_name} would like to share with you
           </h2>
-          <p>If you accept, {invite.inviter_name} can send you short summaries of how they're doing, and you can reply with a few kind words. You can share with them too. Either of you can end it at any time.</p>
+          <p>
+            If you accept, {invite.inviter_name} can send you short summaries of how they're doing, and you can reply
+            with a few kind words. You can share with them too. Either of you can end it at any time.
+          </p>
           {mismatch ? (
             <p class="form-error" role="alert" data-testid="invite-keys-mismatch">
-              This link was made for keys that don't match the ones Steady's server gave for {invite.inviter_name}. Someone may be trying to listen in, so this phone won't connect.
-              Ask {invite.inviter_name} for a new invite in person, or use the code and compare safety numbers.
+              This link was made for keys that don't match the ones Steady's server gave for {invite.inviter_name}.
+              Someone may be trying to listen in, so this phone won't connect. Ask {invite.inviter_name} for a new
+              invite in person, or use the code and compare safety numbers.
             </p>
           ) : (
-          <div class="button-row">
-            <button type="button" onClick={() => void answer(true)} data-testid="invite-accept">
-              Accept
-            </button>
-            <button type="button" class="secondary" onClick={() => void answer(false)} data-testid="invite-decline">
-              Decline
-            </button>
-          </div>
+            <div class="button-row">
+              <button type="button" onClick={() => void answer(true)} data-testid="invite-accept">
+                Accept
+              </button>
+              <button type="button" class="secondary" onClick={() => void answer(false)} data-testid="invite-decline">
+                Decline
+              </button>
+            </div>
           )}
         </section>
       ) : (

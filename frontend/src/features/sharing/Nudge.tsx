@@ -22,7 +22,13 @@ export function Nudge(): JSX.Element {
     event.preventDefault();
     const body = weekday ? { weekday: Number(weekday), clock } : {};
     const { data, error } = await reach(api.PUT('/api/sharing/nudge', { body }));
-    setMessage(data ? (data.weekday ? `A nudge will come on ${DAYS[data.weekday - 1]}s at ${data.clock}.` : 'No weekly nudge.') : describeError(error));
+    setMessage(
+      data
+        ? data.weekday
+          ? `A nudge will come on ${DAYS[data.weekday - 1]}s at ${data.clock}.`
+          : 'No weekly nudge.'
+        : describeError(error),
+    );
   }
 
   return (

@@ -11,7 +11,8 @@ import { type PeerTrust, markVerified, peerTrust } from './trust';
 const STATE_WORDS = {
   verified: 'Verified: you compared these numbers and they matched.',
   unverified: 'Not verified yet.',
-  changed: "Their keys have changed since this phone first met them. That can mean someone is trying to read what you share. Don't share with them until you've compared these numbers again.",
+  changed:
+    "Their keys have changed since this phone first met them. That can mean someone is trying to read what you share. Don't share with them until you've compared these numbers again.",
 };
 
 export function PeerTrustPage(): JSX.Element {
@@ -26,8 +27,18 @@ export function PeerTrustPage(): JSX.Element {
       .catch(() => setFailed("Steady couldn't reach the server. Comparing numbers needs a connection."));
   useEffect(() => void load(), [linkId]);
 
-  if (failed) return <Page title="Safety number"><p role="alert">{failed}</p></Page>;
-  if (!trust) return <Page title="Safety number"><p role="status">Loading…</p></Page>;
+  if (failed)
+    return (
+      <Page title="Safety number">
+        <p role="alert">{failed}</p>
+      </Page>
+    );
+  if (!trust)
+    return (
+      <Page title="Safety number">
+        <p role="status">Loading…</p>
+      </Page>
+    );
   if (trust.state === 'no-device-keys') {
     return (
       <Page title="Safety number">
@@ -46,8 +57,8 @@ export function PeerTrustPage(): JSX.Element {
   return (
     <Page title={`Check it's really ${trust.name}`}>
       <p>
-        Meet {trust.name} or call them, and both open this screen. Read the numbers to each other. If they match, no one — not even the people running Steady — can read
-        what you share with each other by pretending to be one of you.
+        Meet {trust.name} or call them, and both open this screen. Read the numbers to each other. If they match, no one
+        — not even the people running Steady — can read what you share with each other by pretending to be one of you.
       </p>
       <p class={trust.state === 'changed' ? 'form-error' : 'saved-note'} role="status" data-testid="peer-trust-state">
         {STATE_WORDS[trust.state]}
@@ -64,7 +75,10 @@ export function PeerTrustPage(): JSX.Element {
           </button>
         </div>
       )}
-      <p class="muted">If the numbers don't match, don't share with {trust.name} for now, and tell them. You can end the connection from Share.</p>
+      <p class="muted">
+        If the numbers don't match, don't share with {trust.name} for now, and tell them. You can end the connection
+        from Share.
+      </p>
       <p>
         <a href="/share">Back to Share</a>
       </p>

@@ -19,7 +19,6 @@ import { PRESETS, type Preset } from './presets';
 import { type Opened, openSummary, sealReply } from './sealing';
 import { SummaryCard } from './SummaryCard';
 
-
 /** The ready-made replies that fit what was shared: no praise for commitments nobody
  * shared (or kept), no call offered to someone who said nothing is needed. */
 function fittingPresets(content: Schemas['SummaryContent']): [Preset, string][] {
@@ -45,7 +44,9 @@ export function Received(): JSX.Element {
   const [opened, setOpened] = useState<Opened | null>(null);
 
   async function load(): Promise<void> {
-    const { data, response } = await reach(api.GET('/api/sharing/inbox/{summary_id}', { params: { path: { summary_id: id } } }));
+    const { data, response } = await reach(
+      api.GET('/api/sharing/inbox/{summary_id}', { params: { path: { summary_id: id } } }),
+    );
     if (data) {
       setItem(data);
       try {
@@ -53,10 +54,17 @@ export function Received(): JSX.Element {
       } catch (failure) {
         setProblem(failure instanceof Error ? failure.message : "This couldn't be opened safely.");
       }
-      if (!data.seen) await reach(api.POST('/api/sharing/inbox/{summary_id}/seen', { params: { path: { summary_id: id } } }));
+      if (!data.seen)
+        await reach(api.POST('/api/sharing/inbox/{summary_id}/seen', { params: { path: { summary_id: id } } }));
     } else {
       setItem(null);
-      setProblem(response === undefined ? OFFLINE : response.status === 404 ? "This isn't available any more: it may have been taken back. That's all right." : "Steady couldn't load this just now.");
+      setProblem(
+        response === undefined
+          ? OFFLINE
+          : response.status === 404
+            ? "This isn't available any more: it may have been taken back. That's all right."
+            : "Steady couldn't load this just now.",
+      );
     }
   }
   useEffect(() => {
@@ -78,10 +86,12 @@ export function Received(): JSX.Element {
       setMessage(failure instanceof Error ? failure.message : "Your reply couldn't be sealed.");
       return;
     }
-    const { data, error } = await reach(api.PUT('/api/sharing/inbox/{summary_id}/replies/{reply_id}', {
-      params: { path: { summary_id: id, reply_id: replyId } },
-      body: { sealed, text: '' },
-    }));
+    const { data, error } = await reach(
+      api.PUT('/api/sharing/inbox/{summary_id}/replies/{reply_id}', {
+        params: { path: { summary_id: id, reply_id: replyId } },
+        body: { sealed, text: '' },
+      }),
+    );
     setErrors(fieldMessages(error));
     if (!data) {
       setMessage(describeError(error));
@@ -111,7 +121,11 @@ export function Received(): JSX.Element {
   return (
     <Page title="Shared with you" heading={`From ${item.from_name}`}>
       <p class="muted">Shared {when(item.created_at)}</p>
-      {item.sealed && <p class="muted" data-testid="sealed-note">Sealed: only you and {item.from_name} can read this.</p>}
+      {item.sealed && (
+        <p class="muted" data-testid="sealed-note">
+          Sealed: only you and {item.from_name} can read this.
+        </p>
+      )}
       <SummaryCard content={opened.content} />
       <Replies replies={opened.replies} otherName={item.from_name} />
       <section aria-labelledby="reply-heading">

@@ -4,7 +4,13 @@ import type { JSX } from 'preact';
 import type { Schemas } from '../../lib/api';
 import { when } from '../../lib/dates';
 
-export function Replies({ replies, otherName }: { replies: Schemas['ReplyView'][]; otherName: string }): JSX.Element | null {
+export function Replies({
+  replies,
+  otherName,
+}: {
+  replies: Schemas['ReplyView'][];
+  otherName: string;
+}): JSX.Element | null {
   if (replies.length === 0) return null;
   return (
     <section aria-labelledby="replies-heading">

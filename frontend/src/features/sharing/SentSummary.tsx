@@ -36,7 +36,9 @@ export function SentSummary(): JSX.Element {
 
   async function withdraw(): Promise<void> {
     if (!item || !confirm(`Take this back? ${item.to_name} won't be able to see it any more.`)) return;
-    const { error } = await reach(api.DELETE('/api/sharing/sent/{summary_id}', { params: { path: { summary_id: id } } }));
+    const { error } = await reach(
+      api.DELETE('/api/sharing/sent/{summary_id}', { params: { path: { summary_id: id } } }),
+    );
     if (error) setMessage(describeError(error));
     else route('/share');
   }
@@ -45,7 +47,9 @@ export function SentSummary(): JSX.Element {
   if (!item) {
     return (
       <Page title="What you shared">
-        <p role="alert">{item === null ? "This isn't here any more, or Steady couldn't reach the server." : 'Loading…'}</p>
+        <p role="alert">
+          {item === null ? "This isn't here any more, or Steady couldn't reach the server." : 'Loading…'}
+        </p>
         <p>
           <a href="/share">Back to sharing</a>
         </p>
@@ -57,7 +61,11 @@ export function SentSummary(): JSX.Element {
       <p class="muted" data-testid="sent-status">
         Sent {when(item.created_at)} · {item.seen_at ? `seen ${when(item.seen_at)}` : 'not seen yet'}
       </p>
-      {item.sealed && <p class="muted" data-testid="sealed-note">Sealed: only you and {item.to_name} can read this.</p>}
+      {item.sealed && (
+        <p class="muted" data-testid="sealed-note">
+          Sealed: only you and {item.to_name} can read this.
+        </p>
+      )}
       {opened ? <SummaryCard content={opened.content} /> : <p role="status">{message || 'Opening…'}</p>}
       {opened && <Replies replies={opened.replies} otherName={item.to_name} />}
       <div class="button-row">

@@ -42,7 +42,9 @@ function Peers({ peers, reload }: { peers: Schemas['PeerView'][]; reload: () => 
       : `Stop sharing with ${peer.name}? What you shared with each other is gone for both of you.`;
     if (!confirm(question)) return;
     const path = { params: { path: { peer_id: peer.id } } };
-    const { error } = block ? await reach(api.POST('/api/sharing/peers/{peer_id}/block', path)) : await reach(api.DELETE('/api/sharing/peers/{peer_id}', path));
+    const { error } = block
+      ? await reach(api.POST('/api/sharing/peers/{peer_id}/block', path))
+      : await reach(api.DELETE('/api/sharing/peers/{peer_id}', path));
     setMessage(error ? describeError(error) : `You no longer share with ${peer.name}.`);
     reload();
   }
@@ -98,7 +100,9 @@ function Sent({ sent }: { sent: Schemas['SentView'][] }): JSX.Element | null {
             </a>
             <span class="muted">
               {item.seen_at ? ' · seen' : ' · not seen yet'}
-              {item.replies.length > 0 ? ` · ${item.replies.length} repl${item.replies.length === 1 ? 'y' : 'ies'}` : ''}
+              {item.replies.length > 0
+                ? ` · ${item.replies.length} repl${item.replies.length === 1 ? 'y' : 'ies'}`
+                : ''}
             </span>
           </li>
         ))}
@@ -126,7 +130,13 @@ export function Sharing(): JSX.Element {
     }
     setProblem('');
     const made = await peerInvites.keepOpen(invites.data.map((invite) => invite.id));
-    setLoaded({ peers: peers.data, invites: invites.data, made, sent: sent.data, unseen: inbox.data.filter((s) => !s.seen).length });
+    setLoaded({
+      peers: peers.data,
+      invites: invites.data,
+      made,
+      sent: sent.data,
+      unseen: inbox.data.filter((s) => !s.seen).length,
+    });
   }
 
   useEffect(() => {
@@ -136,7 +146,10 @@ export function Sharing(): JSX.Element {
   if (session.status !== 'signed_in') return <SignedOut title="Share with a peer" next="/share" />;
   return (
     <Page title="Share with a peer">
-      <p>Let someone you trust know how you're doing. You choose exactly what they see, and you can take it back at any time.</p>
+      <p>
+        Let someone you trust know how you're doing. You choose exactly what they see, and you can take it back at any
+        time.
+      </p>
       <p>
         <a href="/what-the-host-sees">What the people running Steady can and can't see</a>
       </p>

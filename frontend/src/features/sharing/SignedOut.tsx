@@ -7,7 +7,10 @@ export function SignedOut({ title, next }: { title: string; next: string }): JSX
   const query = `?next=${encodeURIComponent(next)}`;
   return (
     <Page title={title}>
-      <p>Sharing with a peer goes through your Steady account, so it needs you to be signed in. It takes a few seconds, and nothing is ever shared unless you choose to.</p>
+      <p>
+        Sharing with a peer goes through your Steady account, so it needs you to be signed in. It takes a few seconds,
+        and nothing is ever shared unless you choose to.
+      </p>
       <div class="button-row">
         <a class="button" href={`/sign-in${query}`} data-testid="share-sign-in">
           Sign in

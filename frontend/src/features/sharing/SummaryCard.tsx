@@ -62,4 +62,3 @@ export function SummaryCard({ content, testid = 'summary-card' }: { content: Con
     </article>
   );
 }
-

@@ -31,8 +31,22 @@ export interface ComposeDraft {
 
 /** What the phone holds: only the fields composing reads. */
 export interface Records {
-  checkins: { recorded_at: string; local_date: string; context: string | null; mood: number; energy: number; stress: number }[];
-  commitments: { id: string; cadence: Cadence; weekdays: number[]; on_date: string | null; active: boolean; starts_on: string }[];
+  checkins: {
+    recorded_at: string;
+    local_date: string;
+    context: string | null;
+    mood: number;
+    energy: number;
+    stress: number;
+  }[];
+  commitments: {
+    id: string;
+    cadence: Cadence;
+    weekdays: number[];
+    on_date: string | null;
+    active: boolean;
+    starts_on: string;
+  }[];
   completions: { commitment_id: string; local_date: string }[];
   grounding: { ended_at: string; duration_seconds: number }[];
   shifts: { started_at: string; ended_at: string | null }[];
@@ -43,7 +57,15 @@ export interface Card {
   period_label: string;
   start: string;
   end: string;
-  scores: { count: number; mood: number; energy: number; stress: number; mood_trend: string | null; energy_trend: string | null; stress_trend: string | null } | null;
+  scores: {
+    count: number;
+    mood: number;
+    energy: number;
+    stress: number;
+    mood_trend: string | null;
+    energy_trend: string | null;
+    stress_trend: string | null;
+  } | null;
   commitments: { kept: number; due: number } | null;
   grounding_minutes: number | null;
   note: string | null;
@@ -75,23 +97,41 @@ function period(draft: ComposeDraft, records: Records, zone: string, now: number
   const today = dayOf(new Date(now), zone);
   const day = (instant: number) => dayOf(new Date(instant), zone);
   if (draft.period === 'shift') {
-    const recent = records.shifts.filter((s) => Date.parse(s.started_at) > now - SHIFT_LOOKBACK_MS).sort((a, b) => Date.parse(b.started_at) - Date.parse(a.started_at))[0];
+    const recent = records.shifts
+      .filter((s) => Date.parse(s.started_at) > now - SHIFT_LOOKBACK_MS)
+      .sort((a, b) => Date.parse(b.started_at) - Date.parse(a.started_at))[0];
     if (!recent || (recent.ended_at === null && Date.parse(recent.started_at) < now - LONGEST_SHIFT_MS)) {
-      throw new CantCompose('period', "There's no shift in the last day. Tap Start shift next time, or choose the last 7 days or some dates.");
+      throw new CantCompose(
+        'period',
+        "There's no shift in the last day. Tap Start shift next time, or choose the last 7 days or some dates.",
+      );
     }
     const start = Date.parse(recent.started_at);
     const end = recent.ended_at ? Date.parse(recent.ended_at) : now;
-    return { label: recent.ended_at ? 'Last shift' : 'This shift', start, end, firstDay: day(start), lastDay: day(end) };
+    return {
+      label: recent.ended_at ? 'Last shift' : 'This shift',
+      start,
+      end,
+      firstDay: day(start),
+      lastDay: day(end),
+    };
   }
   if (draft.period === 'week') {
     const first = addDays(today, -6);
-    return { label: 'Last 7 days', start: midnightOf(first, zone).getTime(), end: now, firstDay: first, lastDay: today };
+    return {
+      label: 'Last 7 days',
+      start: midnightOf(first, zone).getTime(),
+      end: now,
+      firstDay: first,
+      lastDay: today,
+    };
   }
   if (!draft.start) throw new CantCompose('start', 'Choose the first day.');
   if (!draft.end) throw new CantCompose('end', 'Choose the last day.');
   if (draft.end < draft.start) throw new CantCompose('end', 'The last day needs to be on or after the first.');
   if (draft.end > today) throw new CantCompose('end', "The last day can't be in the future.");
-  if (addDays(draft.start, CUSTOM_RANGE_DAYS) <= draft.end) throw new CantCompose('end', `Choose at most ${CUSTOM_RANGE_DAYS} days.`);
+  if (addDays(draft.start, CUSTOM_RANGE_DAYS) <= draft.end)
+    throw new CantCompose('end', `Choose at most ${CUSTOM_RANGE_DAYS} days.`);
   const label = draft.start === draft.end ? dayLabel(draft.start) : `${dayLabel(draft.start)} – ${dayLabel(draft.end)}`;
   const end = Math.min(now, midnightOf(addDays(draft.end, 1), zone).getTime());
   return { label, start: midnightOf(draft.start, zone).getTime(), end, firstDay: draft.start, lastDay: draft.end };
@@ -118,8 +158,12 @@ function scores(records: Records, span: Span): Card['scores'] {
   const rows = records.checkins
     .filter((c) => Date.parse(c.recorded_at) >= span.start && Date.parse(c.recorded_at) <= span.end)
     .sort((a, b) => Date.parse(a.recorded_at) - Date.parse(b.recorded_at));
-  const series = Object.fromEntries(SCALES.map((scale) => [scale, rows.map((row) => row[scale])])) as Record<(typeof SCALES)[number], number[]>;
-  const average = (values: number[]) => (values.length ? roundLikePython(values.reduce((a, b) => a + b, 0) / values.length) : 0);
+  const series = Object.fromEntries(SCALES.map((scale) => [scale, rows.map((row) => row[scale])])) as Record<
+    (typeof SCALES)[number],
+    number[]
+  >;
+  const average = (values: number[]) =>
+    values.length ? roundLikePython(values.reduce((a, b) => a + b, 0) / values.length) : 0;
   return {
     count: rows.length,
     mood: average(series.mood),
@@ -140,12 +184,23 @@ function kept(records: Records, span: Span, zone: string): Card['commitments'] {
     const ended = shift.ended_at ? Date.parse(shift.ended_at) : NaN;
     if (ended >= from && ended < until) shiftDays.add(dayOf(new Date(ended), zone));
   }
-  for (const checkin of records.checkins) if (checkin.context === 'after_shift' && inRange(checkin.local_date)) shiftDays.add(checkin.local_date);
+  for (const checkin of records.checkins)
+    if (checkin.context === 'after_shift' && inRange(checkin.local_date)) shiftDays.add(checkin.local_date);
   let done = 0;
   let due = 0;
   for (const commitment of records.commitments.filter((c) => c.active)) {
-    const finished = new Set(records.completions.filter((c) => c.commitment_id === commitment.id && inRange(c.local_date)).map((c) => c.local_date));
-    const days = dueDays({ ...commitment, title: '', why: '', reminder_time: null }, span.firstDay, span.lastDay, finished, shiftDays);
+    const finished = new Set(
+      records.completions
+        .filter((c) => c.commitment_id === commitment.id && inRange(c.local_date))
+        .map((c) => c.local_date),
+    );
+    const days = dueDays(
+      { ...commitment, title: '', why: '', reminder_time: null },
+      span.firstDay,
+      span.lastDay,
+      finished,
+      shiftDays,
+    );
     due += days.length;
     done += days.filter((day) => finished.has(day)).length;
   }
@@ -153,12 +208,21 @@ function kept(records: Records, span: Span, zone: string): Card['commitments'] {
 }
 
 /** Exactly what the peer will read for this draft, from this phone's records, now. */
-export function composeCard(draft: ComposeDraft, records: Records, zone: string, now: number, sharerName: string): Card {
+export function composeCard(
+  draft: ComposeDraft,
+  records: Records,
+  zone: string,
+  now: number,
+  sharerName: string,
+): Card {
   const note = (draft.note ?? '').trim();
   const parts = draft.parts ?? { scores: false, commitments: false, grounding: false };
-  if (!(parts.scores || parts.commitments || parts.grounding || note || draft.help)) throw new CantCompose('parts', 'Choose at least one thing to share.');
+  if (!(parts.scores || parts.commitments || parts.grounding || note || draft.help))
+    throw new CantCompose('parts', 'Choose at least one thing to share.');
   const span = period(draft, records, zone, now);
-  const minutes = records.grounding.filter((g) => Date.parse(g.ended_at) >= span.start && Date.parse(g.ended_at) <= span.end).reduce((total, g) => total + g.duration_seconds, 0);
+  const minutes = records.grounding
+    .filter((g) => Date.parse(g.ended_at) >= span.start && Date.parse(g.ended_at) <= span.end)
+    .reduce((total, g) => total + g.duration_seconds, 0);
   return {
     sharer_name: sharerName,
     period_label: span.label,

@@ -18,15 +18,27 @@ type Sealed = Schemas['Envelope'];
 
 async function myKeys(): Promise<{ keys: DeviceKeys; verifying: CryptoKey; sealing: CryptoKey }> {
   const keys = await deviceKeys();
-  if (!keys) throw new KeyStepFailed("This phone doesn't hold your keys yet. Sign out and sign in again to set them up.");
-  const published = await importPublic({ signing: fromBase64Url(keys.signingPublic), sealing: fromBase64Url(keys.sealingPublic) });
+  if (!keys)
+    throw new KeyStepFailed("This phone doesn't hold your keys yet. Sign out and sign in again to set them up.");
+  const published = await importPublic({
+    signing: fromBase64Url(keys.signingPublic),
+    sealing: fromBase64Url(keys.sealingPublic),
+  });
   return { keys, ...published };
 }
 
 async function sealTo(linkId: string, document: unknown, where: Uint8Array<ArrayBuffer>): Promise<Sealed> {
   const me = await myKeys();
   const peer = await trustedPeerKeys(linkId);
-  const envelope = await sealEnvelope(document, [{ id: 'to', sealing: peer.sealing }, { id: 'from', sealing: me.sealing }], me.keys.signing.privateKey, where);
+  const envelope = await sealEnvelope(
+    document,
+    [
+      { id: 'to', sealing: peer.sealing },
+      { id: 'from', sealing: me.sealing },
+    ],
+    me.keys.signing.privateKey,
+    where,
+  );
   return envelope as Sealed;
 }
 
@@ -34,7 +46,13 @@ type Mine = Awaited<ReturnType<typeof myKeys>>;
 
 /** Open one envelope sent by me (`mine`) or by the peer, whose pinned keys are asked for
  * once however many envelopes a summary holds. */
-async function openFrom(me: Mine, peer: () => Promise<CryptoKey>, sealed: Sealed, mine: boolean, where: Uint8Array<ArrayBuffer>): Promise<unknown> {
+async function openFrom(
+  me: Mine,
+  peer: () => Promise<CryptoKey>,
+  sealed: Sealed,
+  mine: boolean,
+  where: Uint8Array<ArrayBuffer>,
+): Promise<unknown> {
   const sender = mine ? me.verifying : await peer();
   return openEnvelope(sealed as Envelope, { id: mine ? 'from' : 'to', sealing: me.keys.sealing }, sender, where);
 }
@@ -43,7 +61,13 @@ export function sealSummary(summaryId: string, linkId: string, card: Content): P
   return sealTo(linkId, card, context('summary', summaryId, linkId));
 }
 
-export function sealReply(summaryId: string, replyId: string, linkId: string, preset: Preset | null, text: string): Promise<Sealed> {
+export function sealReply(
+  summaryId: string,
+  replyId: string,
+  linkId: string,
+  preset: Preset | null,
+  text: string,
+): Promise<Sealed> {
   return sealTo(linkId, { preset, text }, context('reply', summaryId, replyId));
 }
 
@@ -53,17 +77,25 @@ export interface Opened {
   replies: Schemas['ReplyView'][];
 }
 
-export async function openSummary(view: Schemas['SentView'] | Schemas['ReceivedView'], sentByMe: boolean): Promise<Opened> {
+export async function openSummary(
+  view: Schemas['SentView'] | Schemas['ReceivedView'],
+  sentByMe: boolean,
+): Promise<Opened> {
   const anySealed = view.sealed || view.replies.some((reply) => reply.sealed);
   if (!anySealed) return { content: view.content!, replies: view.replies };
   const me = await myKeys();
   let peerKey: Promise<CryptoKey> | null = null;
   const peer = () => (peerKey ??= trustedPeerKeys(view.peer_id).then((keys) => keys.verifying));
-  const content = view.sealed ? ((await openFrom(me, peer, view.sealed, sentByMe, context('summary', view.id, view.peer_id))) as Content) : view.content!;
+  const content = view.sealed
+    ? ((await openFrom(me, peer, view.sealed, sentByMe, context('summary', view.id, view.peer_id))) as Content)
+    : view.content!;
   const replies = await Promise.all(
     view.replies.map(async (reply) => {
       if (!reply.sealed) return reply;
-      const words = (await openFrom(me, peer, reply.sealed, reply.from_me, context('reply', view.id, reply.id))) as { preset: Preset | null; text: string };
+      const words = (await openFrom(me, peer, reply.sealed, reply.from_me, context('reply', view.id, reply.id))) as {
+        preset: Preset | null;
+        text: string;
+      };
       return { ...reply, words: replyWords(words.preset, words.text) };
     }),
   );

@@ -23,7 +23,8 @@ export type PeerTrust =
  * keys themselves (the server's own copy of it is never trusted). */
 async function peerKeys(linkId: string) {
   const answer = await api.GET('/api/sharing/peers/{peer_id}/keys', { params: { path: { peer_id: linkId } } });
-  if (!answer.data) return { error: (answer.error as { detail?: string } | undefined)?.detail ?? "Their keys couldn't be fetched." };
+  if (!answer.data)
+    return { error: (answer.error as { detail?: string } | undefined)?.detail ?? "Their keys couldn't be fetched." };
   const { name, signing_public, sealing_public } = answer.data;
   const published = { signing: fromBase64Url(signing_public), sealing: fromBase64Url(sealing_public) };
   return { data: { name, published, fingerprint: toBase64Url(await fingerprint(published)) } };
@@ -38,9 +39,18 @@ export async function trustedPeerKeys(linkId: string): Promise<{ verifying: Cryp
   if (!data) throw new KeyStepFailed(error);
   const store = await db();
   const pin = await store.get('pins', linkId);
-  if (!pin) await store.put('pins', { key: linkId, name: data.name, fingerprint: data.fingerprint, verified: false, pinnedAt: new Date().toISOString() });
+  if (!pin)
+    await store.put('pins', {
+      key: linkId,
+      name: data.name,
+      fingerprint: data.fingerprint,
+      verified: false,
+      pinnedAt: new Date().toISOString(),
+    });
   else if (pin.fingerprint !== data.fingerprint) {
-    throw new KeyStepFailed(`${data.name}'s keys have changed since this phone first met them, so nothing is sent or opened for now. Compare safety numbers with ${data.name} first.`);
+    throw new KeyStepFailed(
+      `${data.name}'s keys have changed since this phone first met them, so nothing is sent or opened for now. Compare safety numbers with ${data.name} first.`,
+    );
   }
   return importPublic(data.published);
 }
@@ -54,7 +64,13 @@ export async function peerTrust(linkId: string): Promise<PeerTrust> {
   const store = await db();
   let pin = await store.get('pins', linkId);
   if (!pin) {
-    pin = { key: linkId, name: data.name, fingerprint: data.fingerprint, verified: false, pinnedAt: new Date().toISOString() };
+    pin = {
+      key: linkId,
+      name: data.name,
+      fingerprint: data.fingerprint,
+      verified: false,
+      pinnedAt: new Date().toISOString(),
+    };
     await store.put('pins', pin);
   }
   const digits = await safetyNumber(
@@ -69,7 +85,13 @@ export async function peerTrust(linkId: string): Promise<PeerTrust> {
 export async function markVerified(linkId: string): Promise<void> {
   const { data } = await peerKeys(linkId);
   if (!data) return;
-  await (await db()).put('pins', { key: linkId, name: data.name, fingerprint: data.fingerprint, verified: true, pinnedAt: new Date().toISOString() });
+  await (await db()).put('pins', {
+    key: linkId,
+    name: data.name,
+    fingerprint: data.fingerprint,
+    verified: true,
+    pinnedAt: new Date().toISOString(),
+  });
 }
 
 /** Every pin on this phone, for showing "verified" beside each peer without a request. */
@@ -98,9 +120,15 @@ export async function inviteMac(secret: string, joiner: string, inviter: string)
 }
 
 /** Whether the keys the server gave for the inviter are the ones the link vouches for. */
-export async function inviterMatches(preview: { inviter_signing_public?: string | null; inviter_sealing_public?: string | null }, fragment: InviteFragment): Promise<boolean> {
+export async function inviterMatches(
+  preview: { inviter_signing_public?: string | null; inviter_sealing_public?: string | null },
+  fragment: InviteFragment,
+): Promise<boolean> {
   if (!preview.inviter_signing_public || !preview.inviter_sealing_public) return false;
-  const computed = await fingerprint({ signing: fromBase64Url(preview.inviter_signing_public), sealing: fromBase64Url(preview.inviter_sealing_public) });
+  const computed = await fingerprint({
+    signing: fromBase64Url(preview.inviter_signing_public),
+    sealing: fromBase64Url(preview.inviter_sealing_public),
+  });
   return toBase64Url(computed) === fragment.f;
 }
 
@@ -112,7 +140,13 @@ export async function joinerMac(fragment: InviteFragment): Promise<string | unde
 
 /** Joined by a link whose fragment matched: the inviter's keys are verified from the start. */
 export async function pinFromInvite(linkId: string, name: string, fragment: InviteFragment): Promise<void> {
-  await (await db()).put('pins', { key: linkId, name, fingerprint: fragment.f, verified: true, pinnedAt: new Date().toISOString() });
+  await (await db()).put('pins', {
+    key: linkId,
+    name,
+    fingerprint: fragment.f,
+    verified: true,
+    pinnedAt: new Date().toISOString(),
+  });
 }
 
 /**
@@ -129,7 +163,14 @@ export async function checkJoiners(peers: Schemas['PeerView'][]): Promise<void> 
     const { data } = await peerKeys(peer.id);
     if (!data) continue;
     let verified = false;
-    for (const secret of secrets) if ((await inviteMac(secret, data.fingerprint, mine.fingerprint)) === peer.key_mac) verified = true;
-    await store.put('pins', { key: peer.id, name: data.name, fingerprint: data.fingerprint, verified, pinnedAt: new Date().toISOString() });
+    for (const secret of secrets)
+      if ((await inviteMac(secret, data.fingerprint, mine.fingerprint)) === peer.key_mac) verified = true;
+    await store.put('pins', {
+      key: peer.id,
+      name: data.name,
+      fingerprint: data.fingerprint,
+      verified,
+      pinnedAt: new Date().toISOString(),
+    });
   }
 }

@@ -10,7 +10,12 @@ export function RegionPicker({ region }: { region: string | null }): JSX.Element
   return (
     <div class="field">
       <label for="region">Crisis lines for</label>
-      <select id="region" value={current.code} onChange={(e) => void setRegion(e.currentTarget.value)} data-testid="region">
+      <select
+        id="region"
+        value={current.code}
+        onChange={(e) => void setRegion(e.currentTarget.value)}
+        data-testid="region"
+      >
         {REGIONS.map((option) => (
           <option key={option.code} value={option.code}>
             {option.name}

@@ -62,7 +62,13 @@ function ItemForm({
     setDraft({ text: '', phone: '', exercise: '' });
   };
   return (
-    <form ref={form} class="item-form" onSubmit={(event) => void submit(event)} noValidate data-testid={`${section.id}-form`}>
+    <form
+      ref={form}
+      class="item-form"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      data-testid={`${section.id}-form`}
+    >
       <div class="field">
         <label for={`${prefix}-text`}>{section.hasPhone ? 'Name' : 'What to add'}</label>
         <input
@@ -105,7 +111,11 @@ function ItemForm({
       {section.hasExercise && (
         <div class="field">
           <label for={`${prefix}-exercise`}>Open a grounding exercise (optional)</label>
-          <select id={`${prefix}-exercise`} value={draft.exercise} onChange={(e) => setDraft({ ...draft, exercise: e.currentTarget.value })}>
+          <select
+            id={`${prefix}-exercise`}
+            value={draft.exercise}
+            onChange={(e) => setDraft({ ...draft, exercise: e.currentTarget.value })}
+          >
             <option value="">No exercise</option>
             {EXERCISES.map((exercise) => (
               <option key={exercise.id} value={exercise.id}>
@@ -141,7 +151,15 @@ function fields(draft: Draft, section: SectionInfo): Omit<ToolkitItem, 'id'> {
 const UNDO_SECONDS = 10;
 
 /** The last item removed, with "Undo" for a few seconds (works offline: it is one more edit). */
-function Removed({ removed, onUndo, onDone }: { removed: { item: ToolkitItem; index: number }; onUndo: () => void; onDone: () => void }): JSX.Element {
+function Removed({
+  removed,
+  onUndo,
+  onDone,
+}: {
+  removed: { item: ToolkitItem; index: number };
+  onUndo: () => void;
+  onDone: () => void;
+}): JSX.Element {
   useEffect(() => {
     const timer = window.setTimeout(onDone, UNDO_SECONDS * 1000);
     return () => window.clearTimeout(timer);
@@ -211,7 +229,12 @@ export function SectionEditor({ section, items }: { section: SectionInfo; items:
                   <button type="button" class="quiet" onClick={() => setEditing(item.id)}>
                     Edit<span class="visually-hidden"> {item.text}</span>
                   </button>
-                  <button type="button" class="secondary" disabled={index === 0} onClick={() => void moveItem(section.id, item.id, -1)}>
+                  <button
+                    type="button"
+                    class="secondary"
+                    disabled={index === 0}
+                    onClick={() => void moveItem(section.id, item.id, -1)}
+                  >
                     <span aria-hidden="true">↑</span>
                     <span class="visually-hidden">Move {item.text} up</span>
                   </button>
@@ -224,7 +247,12 @@ export function SectionEditor({ section, items }: { section: SectionInfo; items:
                     <span aria-hidden="true">↓</span>
                     <span class="visually-hidden">Move {item.text} down</span>
                   </button>
-                  <button type="button" class="quiet" onClick={() => void remove(item, index)} data-testid="remove-item">
+                  <button
+                    type="button"
+                    class="quiet"
+                    onClick={() => void remove(item, index)}
+                    data-testid="remove-item"
+                  >
                     Remove<span class="visually-hidden"> {item.text}</span>
                   </button>
                 </span>

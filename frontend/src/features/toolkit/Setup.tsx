@@ -31,7 +31,12 @@ export function Setup(): JSX.Element {
           <p class="hint">Ideas — tap to add:</p>
           <div class="button-row">
             {unused.map((suggestion) => (
-              <button key={suggestion} type="button" class="secondary" onClick={() => void addItem(section.id, { text: suggestion })}>
+              <button
+                key={suggestion}
+                type="button"
+                class="secondary"
+                onClick={() => void addItem(section.id, { text: suggestion })}
+              >
                 + {suggestion}
               </button>
             ))}

@@ -27,12 +27,24 @@ export async function addItem(section: SectionId, fields: Omit<ToolkitItem, 'id'
 
 export async function updateItem(section: SectionId, item: ToolkitItem): Promise<void> {
   const { doc } = await loadToolkit();
-  await saveToolkit(withSection(doc, section, doc.sections[section].map((i) => (i.id === item.id ? item : i))));
+  await saveToolkit(
+    withSection(
+      doc,
+      section,
+      doc.sections[section].map((i) => (i.id === item.id ? item : i)),
+    ),
+  );
 }
 
 export async function removeItem(section: SectionId, id: string): Promise<void> {
   const { doc } = await loadToolkit();
-  await saveToolkit(withSection(doc, section, doc.sections[section].filter((i) => i.id !== id)));
+  await saveToolkit(
+    withSection(
+      doc,
+      section,
+      doc.sections[section].filter((i) => i.id !== id),
+    ),
+  );
 }
 
 /** Put back an item that was removed, where it was (the "Undo" after removing). */

@@ -8,7 +8,9 @@ import type { SectionId, ToolkitDoc, ToolkitItem } from '../../lib/store';
 import { ITEMS_PER_SECTION } from '../../lib/api-limits';
 
 function same(a: ToolkitItem, b: ToolkitItem | undefined): boolean {
-  return !!b && a.text === b.text && (a.phone ?? null) === (b.phone ?? null) && (a.exercise ?? null) === (b.exercise ?? null);
+  return (
+    !!b && a.text === b.text && (a.phone ?? null) === (b.phone ?? null) && (a.exercise ?? null) === (b.exercise ?? null)
+  );
 }
 
 export function mergeItems(base: ToolkitItem[], local: ToolkitItem[], remote: ToolkitItem[]): ToolkitItem[] {
@@ -20,7 +22,8 @@ export function mergeItems(base: ToolkitItem[], local: ToolkitItem[], remote: To
   for (const item of local) {
     const original = baseById.get(item.id);
     const theirs = remoteById.get(item.id);
-    if (!original) result.push(item); // new here
+    if (!original)
+      result.push(item); // new here
     else if (!theirs) {
       if (!same(item, original)) result.push(item); // deleted there, but edited here: keep
     } else result.push(same(item, original) ? theirs : item);
@@ -33,7 +36,10 @@ export function mergeItems(base: ToolkitItem[], local: ToolkitItem[], remote: To
     const editedThereAfterOurDelete = original && !same(item, original);
     if (!newThere && !editedThereAfterOurDelete) return; // we deleted it and they left it alone
     // Keep their order: place it after the item that precedes it on their side.
-    const before = remote.slice(0, index).reverse().find((candidate) => result.some((r) => r.id === candidate.id));
+    const before = remote
+      .slice(0, index)
+      .reverse()
+      .find((candidate) => result.some((r) => r.id === candidate.id));
     const at = before ? result.findIndex((r) => r.id === before.id) + 1 : 0;
     result.splice(at, 0, item);
   });

@@ -29,7 +29,9 @@ export function detectRegion(): string {
   }
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone ?? '';
   const zones: Record<string, string> = data.time_zones;
-  const match = Object.keys(zones).find((prefix) => zone === prefix || (prefix.endsWith('/') && zone.startsWith(prefix)));
+  const match = Object.keys(zones).find(
+    (prefix) => zone === prefix || (prefix.endsWith('/') && zone.startsWith(prefix)),
+  );
   return match ? zones[match]! : FALLBACK.code;
 }
 

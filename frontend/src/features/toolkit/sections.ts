@@ -53,7 +53,8 @@ export const SECTIONS: SectionInfo[] = [
   {
     id: 'professionals',
     title: 'Professionals and crisis lines',
-    prompt: 'Lines for where I am are listed already. Add my own: GP, therapist, employee assistance, occupational health.',
+    prompt:
+      'Lines for where I am are listed already. Add my own: GP, therapist, employee assistance, occupational health.',
     suggestions: [],
     hasPhone: true,
     placeholder: 'e.g. Employee assistance programme',
@@ -62,7 +63,11 @@ export const SECTIONS: SectionInfo[] = [
     id: 'safer_surroundings',
     title: 'Making my surroundings safer',
     prompt: 'Steps that put time and distance between me and anything I could use to hurt myself.',
-    suggestions: ['Ask someone to keep my medicines', 'Stay somewhere with others tonight', 'Leave the car keys with a friend'],
+    suggestions: [
+      'Ask someone to keep my medicines',
+      'Stay somewhere with others tonight',
+      'Leave the car keys with a friend',
+    ],
     placeholder: 'e.g. Give my spare keys to Sam',
   },
   {

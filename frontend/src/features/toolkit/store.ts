@@ -28,7 +28,9 @@ export function docOf(view: ServerToolkit): ToolkitDoc {
 }
 
 export async function loadToolkit(): Promise<LocalToolkit> {
-  return (await (await db()).get('toolkit', TOOLKIT_KEY)) ?? { key: TOOLKIT_KEY, doc: emptyDoc(), version: 0, base: null };
+  return (
+    (await (await db()).get('toolkit', TOOLKIT_KEY)) ?? { key: TOOLKIT_KEY, doc: emptyDoc(), version: 0, base: null }
+  );
 }
 
 async function storeToolkit(local: LocalToolkit): Promise<void> {

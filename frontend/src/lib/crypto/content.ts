@@ -34,13 +34,25 @@ async function aesKey(raw: Uint8Array<ArrayBuffer>, use: KeyUsage): Promise<Cryp
 }
 
 /** `nonce ‖ ciphertext` of the padded plaintext. */
-export async function encryptContent(key: Uint8Array<ArrayBuffer>, plaintext: Uint8Array, aad: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
+export async function encryptContent(
+  key: Uint8Array<ArrayBuffer>,
+  plaintext: Uint8Array,
+  aad: Uint8Array<ArrayBuffer>,
+): Promise<Uint8Array<ArrayBuffer>> {
   const nonce = randomBytes(NONCE_BYTES);
-  const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv: nonce, additionalData: aad }, await aesKey(key, 'encrypt'), pad(plaintext));
+  const sealed = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv: nonce, additionalData: aad },
+    await aesKey(key, 'encrypt'),
+    pad(plaintext),
+  );
   return concat(nonce, new Uint8Array(sealed));
 }
 
-export async function decryptContent(key: Uint8Array<ArrayBuffer>, box: Uint8Array<ArrayBuffer>, aad: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
+export async function decryptContent(
+  key: Uint8Array<ArrayBuffer>,
+  box: Uint8Array<ArrayBuffer>,
+  aad: Uint8Array<ArrayBuffer>,
+): Promise<Uint8Array<ArrayBuffer>> {
   const opened = await crypto.subtle.decrypt(
     { name: 'AES-GCM', iv: box.slice(0, NONCE_BYTES), additionalData: aad },
     await aesKey(key, 'decrypt'),

@@ -12,7 +12,10 @@ import { concat, toBase64Url, utf8 } from './bytes';
 export const ARGON2 = { iterations: 3, memorySize: 64 * 1024, parallelism: 1, hashLength: 32 } as const;
 
 export async function saltFor(username: string, serverSeed: string): Promise<Uint8Array<ArrayBuffer>> {
-  const digest = await crypto.subtle.digest('SHA-256', concat(utf8('steady-salt-v1\0'), utf8(username.trim().toLowerCase()), utf8('\0'), utf8(serverSeed)));
+  const digest = await crypto.subtle.digest(
+    'SHA-256',
+    concat(utf8('steady-salt-v1\0'), utf8(username.trim().toLowerCase()), utf8('\0'), utf8(serverSeed)),
+  );
   return new Uint8Array(digest).slice(0, 16);
 }
 
@@ -31,8 +34,19 @@ export interface PassphraseKeys {
 
 export async function splitKeys(stretched: Uint8Array<ArrayBuffer>): Promise<PassphraseKeys> {
   const base = await crypto.subtle.importKey('raw', stretched, 'HKDF', false, ['deriveBits', 'deriveKey']);
-  const hkdf = (info: string): HkdfParams => ({ name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(), info: utf8(info) });
+  const hkdf = (info: string): HkdfParams => ({
+    name: 'HKDF',
+    hash: 'SHA-256',
+    salt: new Uint8Array(),
+    info: utf8(info),
+  });
   const login = new Uint8Array(await crypto.subtle.deriveBits(hkdf('steady login key v1'), base, 256));
-  const masterKey = await crypto.subtle.deriveKey(hkdf('steady master key v1'), base, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+  const masterKey = await crypto.subtle.deriveKey(
+    hkdf('steady master key v1'),
+    base,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    ['encrypt', 'decrypt'],
+  );
   return { loginKey: toBase64Url(login), masterKey };
 }

@@ -33,7 +33,12 @@ export function context(kind: string, ...ids: (string | number)[]): Uint8Array<A
   return utf8(JSON.stringify(['steady', kind, ...ids.map(String)]));
 }
 
-export async function sealEnvelope(document: unknown, recipients: Recipient[], signer: CryptoKey, where: Uint8Array<ArrayBuffer>): Promise<Envelope> {
+export async function sealEnvelope(
+  document: unknown,
+  recipients: Recipient[],
+  signer: CryptoKey,
+  where: Uint8Array<ArrayBuffer>,
+): Promise<Envelope> {
   const key = await newContentKey();
   const box = await encryptContent(key, utf8(JSON.stringify(document)), where);
   const keys: Record<string, string> = {};
@@ -43,7 +48,12 @@ export async function sealEnvelope(document: unknown, recipients: Recipient[], s
 }
 
 /** The document, if `sender` signed it for this place and it was sealed to `me`. */
-export async function openEnvelope(envelope: Envelope, me: { id: string; sealing: CryptoKeyPair }, sender: CryptoKey, where: Uint8Array<ArrayBuffer>): Promise<unknown> {
+export async function openEnvelope(
+  envelope: Envelope,
+  me: { id: string; sealing: CryptoKeyPair },
+  sender: CryptoKey,
+  where: Uint8Array<ArrayBuffer>,
+): Promise<unknown> {
   try {
     const box = fromBase64Url(envelope.box);
     if (!(await verify(sender, fromBase64Url(envelope.sig), concat(where, box)))) throw new NotAuthentic('signature');

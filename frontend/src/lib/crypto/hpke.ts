@@ -16,7 +16,11 @@ export const suite = new CipherSuite({ kem: new DhkemP256HkdfSha256(), kdf: new 
 export const ENC_BYTES = 65;
 
 /** Seal `plaintext` so only the holder of `recipient`'s private key can open it. */
-export async function sealTo(recipient: CryptoKey, plaintext: Uint8Array<ArrayBuffer>, info: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
+export async function sealTo(
+  recipient: CryptoKey,
+  plaintext: Uint8Array<ArrayBuffer>,
+  info: Uint8Array<ArrayBuffer>,
+): Promise<Uint8Array<ArrayBuffer>> {
   const sealed = await suite.seal({ recipientPublicKey: recipient, info }, plaintext);
   return concat(new Uint8Array(sealed.enc), new Uint8Array(sealed.ct));
 }
@@ -26,8 +30,15 @@ export async function sealTo(recipient: CryptoKey, plaintext: Uint8Array<ArrayBu
  * non-extractable private key cannot give it). Throws if the `info` differs or anything
  * was changed.
  */
-export async function openSealed(recipient: CryptoKeyPair, sealed: Uint8Array<ArrayBuffer>, info: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
+export async function openSealed(
+  recipient: CryptoKeyPair,
+  sealed: Uint8Array<ArrayBuffer>,
+  info: Uint8Array<ArrayBuffer>,
+): Promise<Uint8Array<ArrayBuffer>> {
   if (sealed.length <= ENC_BYTES) throw new Error('sealed key too short');
-  const opened = await suite.open({ recipientKey: recipient, enc: sealed.slice(0, ENC_BYTES), info }, sealed.slice(ENC_BYTES));
+  const opened = await suite.open(
+    { recipientKey: recipient, enc: sealed.slice(0, ENC_BYTES), info },
+    sealed.slice(ENC_BYTES),
+  );
   return new Uint8Array(opened);
 }

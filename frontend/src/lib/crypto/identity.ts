@@ -39,7 +39,10 @@ export async function publicIdentity(identity: Identity): Promise<PublicIdentity
 }
 
 export async function fingerprint(identity: PublicIdentity): Promise<Uint8Array<ArrayBuffer>> {
-  const digest = await crypto.subtle.digest('SHA-256', concat(utf8('steady-identity-v1'), identity.signing, identity.sealing));
+  const digest = await crypto.subtle.digest(
+    'SHA-256',
+    concat(utf8('steady-identity-v1'), identity.signing, identity.sealing),
+  );
   return new Uint8Array(digest);
 }
 
@@ -56,6 +59,10 @@ export async function sign(signing: CryptoKey, message: Uint8Array<ArrayBuffer>)
   return new Uint8Array(await crypto.subtle.sign(SIGNATURE, signing, message));
 }
 
-export async function verify(verifying: CryptoKey, signature: Uint8Array<ArrayBuffer>, message: Uint8Array<ArrayBuffer>): Promise<boolean> {
+export async function verify(
+  verifying: CryptoKey,
+  signature: Uint8Array<ArrayBuffer>,
+  message: Uint8Array<ArrayBuffer>,
+): Promise<boolean> {
   return crypto.subtle.verify(SIGNATURE, verifying, signature, message);
 }

@@ -28,12 +28,27 @@ interface IdentitySecrets {
 /** What a recovery key proves itself with (the server keeps only its SHA-256). */
 async function recoveryProof(recovery: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
   const base = await crypto.subtle.importKey('raw', recovery, 'HKDF', false, ['deriveBits']);
-  const bits = await crypto.subtle.deriveBits({ name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(), info: utf8('steady recovery proof v1') }, base, 256);
+  const bits = await crypto.subtle.deriveBits(
+    { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(), info: utf8('steady recovery proof v1') },
+    base,
+    256,
+  );
   return new Uint8Array(bits);
 }
 
-async function keepOnDevice(username: string, secrets: IdentitySecrets, signingPublic: string, sealingPublic: string): Promise<DeviceKeys> {
-  const importPair = async (privatePkcs8: string, publicRaw: string, params: EcKeyImportParams, uses: KeyUsage[], publicUses: KeyUsage[]) => ({
+async function keepOnDevice(
+  username: string,
+  secrets: IdentitySecrets,
+  signingPublic: string,
+  sealingPublic: string,
+): Promise<DeviceKeys> {
+  const importPair = async (
+    privatePkcs8: string,
+    publicRaw: string,
+    params: EcKeyImportParams,
+    uses: KeyUsage[],
+    publicUses: KeyUsage[],
+  ) => ({
     privateKey: await crypto.subtle.importKey('pkcs8', fromBase64Url(privatePkcs8), params, false, uses),
     publicKey: await crypto.subtle.importKey('raw', fromBase64Url(publicRaw), params, true, publicUses),
   });
@@ -44,7 +59,9 @@ async function keepOnDevice(username: string, secrets: IdentitySecrets, signingP
     sealing: await importPair(secrets.sealing, sealingPublic, SEALING, ['deriveBits'], []),
     signingPublic,
     sealingPublic,
-    fingerprint: toBase64Url(await fingerprintOf({ signing: fromBase64Url(signingPublic), sealing: fromBase64Url(sealingPublic) })),
+    fingerprint: toBase64Url(
+      await fingerprintOf({ signing: fromBase64Url(signingPublic), sealing: fromBase64Url(sealingPublic) }),
+    ),
   };
   await (await db()).put('keys', keys);
   return keys;
@@ -70,7 +87,9 @@ export async function createKeys(username: string, masterKey: CryptoKey): Promis
     signing_public: toBase64Url(published.signing),
     sealing_public: toBase64Url(published.sealing),
     wrapped_by_master: toBase64Url(await wrapUnder(masterKey, accountKey, ACCOUNT_KEY)),
-    wrapped_by_recovery: toBase64Url(await wrapUnder(await recoveryWrappingKey(recoveryBytes), accountKey, ACCOUNT_KEY)),
+    wrapped_by_recovery: toBase64Url(
+      await wrapUnder(await recoveryWrappingKey(recoveryBytes), accountKey, ACCOUNT_KEY),
+    ),
     sealed_identity: toBase64Url(await wrapUnder(accountKey, utf8(JSON.stringify(secrets)), IDENTITY)),
     recovery_check: toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', proof))),
   };
@@ -81,7 +100,9 @@ export async function createKeys(username: string, masterKey: CryptoKey): Promis
 }
 
 async function openIdentity(accountKey: Uint8Array<ArrayBuffer>, sealedIdentity: string): Promise<IdentitySecrets> {
-  return JSON.parse(fromUtf8(await unwrapUnder(accountKey, fromBase64Url(sealedIdentity), IDENTITY))) as IdentitySecrets;
+  return JSON.parse(
+    fromUtf8(await unwrapUnder(accountKey, fromBase64Url(sealedIdentity), IDENTITY)),
+  ) as IdentitySecrets;
 }
 
 /**
@@ -93,7 +114,12 @@ export async function unlockKeys(username: string, masterKey: CryptoKey): Promis
   if (response.status === 404) return false;
   if (!data) throw new KeyStepFailed("Your keys couldn't be fetched. Please try again.");
   const accountKey = await unwrapUnder(masterKey, fromBase64Url(data.wrapped_by_master), ACCOUNT_KEY);
-  await keepOnDevice(username, await openIdentity(accountKey, data.sealed_identity), data.signing_public, data.sealing_public);
+  await keepOnDevice(
+    username,
+    await openIdentity(accountKey, data.sealed_identity),
+    data.signing_public,
+    data.sealing_public,
+  );
   return true;
 }
 
@@ -109,7 +135,10 @@ async function accountKeyUnder(masterKey: CryptoKey): Promise<Uint8Array<ArrayBu
 }
 
 /** The same account key under a new passphrase: the body for `PUT /api/keys/login-key`. */
-export async function rewrapForNewPassphrase(current: { loginKey: string; masterKey: CryptoKey }, next: { loginKey: string; masterKey: CryptoKey }) {
+export async function rewrapForNewPassphrase(
+  current: { loginKey: string; masterKey: CryptoKey },
+  next: { loginKey: string; masterKey: CryptoKey },
+) {
   const accountKey = await accountKeyUnder(current.masterKey);
   return {
     current_login_key: current.loginKey,
@@ -122,17 +151,35 @@ export async function rewrapForNewPassphrase(current: { loginKey: string; master
  * A forgotten passphrase: the recovery key opens the account key, which is wrapped again
  * under the new passphrase; every other device is signed out and this one signed in.
  */
-export async function resetWithRecoveryKey(username: string, recoveryText: string, next: { loginKey: string; masterKey: CryptoKey }) {
+export async function resetWithRecoveryKey(
+  username: string,
+  recoveryText: string,
+  next: { loginKey: string; masterKey: CryptoKey },
+) {
   const recovery = parseRecoveryKey(recoveryText);
   if (!recovery) throw new KeyStepFailed('A recovery key is 32 letters and numbers, in groups of four.');
   const proof = toBase64Url(await recoveryProof(recovery));
   const opened = await api.POST('/api/keys/recovery', { body: { username, recovery_proof: proof } });
   if (!opened.data) throw new KeyStepFailed(describeError(opened.error));
-  const accountKey = await unwrapUnder(await recoveryWrappingKey(recovery), fromBase64Url(opened.data.wrapped_by_recovery), ACCOUNT_KEY);
-  const body = { username, recovery_proof: proof, new_login_key: next.loginKey, wrapped_by_master: toBase64Url(await wrapUnder(next.masterKey, accountKey, ACCOUNT_KEY)) };
+  const accountKey = await unwrapUnder(
+    await recoveryWrappingKey(recovery),
+    fromBase64Url(opened.data.wrapped_by_recovery),
+    ACCOUNT_KEY,
+  );
+  const body = {
+    username,
+    recovery_proof: proof,
+    new_login_key: next.loginKey,
+    wrapped_by_master: toBase64Url(await wrapUnder(next.masterKey, accountKey, ACCOUNT_KEY)),
+  };
   const reset = await api.POST('/api/keys/recovery/reset', { body });
   if (!reset.data) throw new KeyStepFailed(describeError(reset.error));
-  await keepOnDevice(username, await openIdentity(accountKey, opened.data.sealed_identity), opened.data.signing_public, opened.data.sealing_public);
+  await keepOnDevice(
+    username,
+    await openIdentity(accountKey, opened.data.sealed_identity),
+    opened.data.signing_public,
+    opened.data.sealing_public,
+  );
   return reset.data;
 }
 

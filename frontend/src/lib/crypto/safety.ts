@@ -9,8 +9,11 @@ import { concat, utf8 } from './bytes';
 const ITERATIONS = 5200;
 
 async function half(fingerprint: Uint8Array<ArrayBuffer>, accountId: string): Promise<string> {
-  let digest = new Uint8Array(await crypto.subtle.digest('SHA-512', concat(new Uint8Array([0, 0]), fingerprint, utf8(accountId))));
-  for (let i = 0; i < ITERATIONS; i += 1) digest = new Uint8Array(await crypto.subtle.digest('SHA-512', concat(digest, fingerprint)));
+  let digest = new Uint8Array(
+    await crypto.subtle.digest('SHA-512', concat(new Uint8Array([0, 0]), fingerprint, utf8(accountId))),
+  );
+  for (let i = 0; i < ITERATIONS; i += 1)
+    digest = new Uint8Array(await crypto.subtle.digest('SHA-512', concat(digest, fingerprint)));
   let digits = '';
   for (let chunk = 0; chunk < 6; chunk += 1) {
     let value = 0;
@@ -21,7 +24,13 @@ async function half(fingerprint: Uint8Array<ArrayBuffer>, accountId: string): Pr
 }
 
 /** Twelve groups of five digits, the same on both phones. */
-export async function safetyNumber(mine: { fingerprint: Uint8Array<ArrayBuffer>; accountId: string }, theirs: { fingerprint: Uint8Array<ArrayBuffer>; accountId: string }): Promise<string[]> {
-  const halves = [await half(mine.fingerprint, mine.accountId), await half(theirs.fingerprint, theirs.accountId)].sort();
+export async function safetyNumber(
+  mine: { fingerprint: Uint8Array<ArrayBuffer>; accountId: string },
+  theirs: { fingerprint: Uint8Array<ArrayBuffer>; accountId: string },
+): Promise<string[]> {
+  const halves = [
+    await half(mine.fingerprint, mine.accountId),
+    await half(theirs.fingerprint, theirs.accountId),
+  ].sort();
   return (halves.join('').match(/.{5}/g) ?? []) as string[];
 }

@@ -16,15 +16,32 @@ async function aesKey(raw: Uint8Array<ArrayBuffer>): Promise<CryptoKey> {
 }
 
 /** `nonce ‖ ciphertext` of `secret` under `key`, labelled by `purpose` (associated data). */
-export async function wrapUnder(key: CryptoKey | Uint8Array<ArrayBuffer>, secret: Uint8Array<ArrayBuffer>, purpose: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
+export async function wrapUnder(
+  key: CryptoKey | Uint8Array<ArrayBuffer>,
+  secret: Uint8Array<ArrayBuffer>,
+  purpose: Uint8Array<ArrayBuffer>,
+): Promise<Uint8Array<ArrayBuffer>> {
   const nonce = randomBytes(NONCE_BYTES);
   const usable = key instanceof Uint8Array ? await aesKey(key) : key;
-  return concat(nonce, new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv: nonce, additionalData: purpose }, usable, secret)));
+  return concat(
+    nonce,
+    new Uint8Array(
+      await crypto.subtle.encrypt({ name: 'AES-GCM', iv: nonce, additionalData: purpose }, usable, secret),
+    ),
+  );
 }
 
-export async function unwrapUnder(key: CryptoKey | Uint8Array<ArrayBuffer>, wrapped: Uint8Array<ArrayBuffer>, purpose: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
+export async function unwrapUnder(
+  key: CryptoKey | Uint8Array<ArrayBuffer>,
+  wrapped: Uint8Array<ArrayBuffer>,
+  purpose: Uint8Array<ArrayBuffer>,
+): Promise<Uint8Array<ArrayBuffer>> {
   const usable = key instanceof Uint8Array ? await aesKey(key) : key;
-  const opened = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: wrapped.slice(0, NONCE_BYTES), additionalData: purpose }, usable, wrapped.slice(NONCE_BYTES));
+  const opened = await crypto.subtle.decrypt(
+    { name: 'AES-GCM', iv: wrapped.slice(0, NONCE_BYTES), additionalData: purpose },
+    usable,
+    wrapped.slice(NONCE_BYTES),
+  );
   return new Uint8Array(opened);
 }
 
