@@ -48,7 +48,9 @@ function maxLengths() {
   const found = {};
   for (const [schema, { properties = {} }] of Object.entries(schemas)) {
     for (const [property, rule] of Object.entries(properties)) {
-      if (typeof rule.maxLength === 'number') (found[schema] ??= {})[property] = rule.maxLength;
+      if (typeof rule.maxLength !== 'number') continue;
+      found[schema] ??= {};
+      found[schema][property] = rule.maxLength;
     }
   }
   return found;

@@ -19,7 +19,9 @@ function getChannel(): BroadcastChannel | null {
 }
 
 function notifyLocal(topic: string): void {
-  listeners.get(topic)?.forEach((listener) => listener());
+  listeners.get(topic)?.forEach((listener) => {
+    listener();
+  });
 }
 
 /** Tell this page, other tabs and the worker that ``topic`` changed. */

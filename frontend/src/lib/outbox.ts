@@ -149,7 +149,7 @@ async function deliver(op: OutboxOp): Promise<Verdict> {
   const storeHooks = hooks.get(op.store) ?? {};
   let body = storeHooks.prepare ? await storeHooks.prepare(op) : op.body;
   for (let round = 0; round < 3; round++) {
-    let answer;
+    let answer: Awaited<ReturnType<typeof sendQueued>>;
     try {
       answer = await sendQueued(op.method, op.path, body);
     } catch {

@@ -64,8 +64,8 @@ export function useOwnMarks(): { body: string[]; tags: string[] } {
       const body = new Set<string>();
       const tags = new Set<string>();
       for (const checkin of all) {
-        checkin.body_signals.forEach((value) => listed.has(value) || body.add(value));
-        checkin.tags.forEach((value) => listed.has(value) || tags.add(value));
+        for (const value of checkin.body_signals) if (!listed.has(value)) body.add(value);
+        for (const value of checkin.tags) if (!listed.has(value)) tags.add(value);
       }
       setOwn({ body: [...body], tags: [...tags] });
     })();

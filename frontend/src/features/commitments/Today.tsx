@@ -91,7 +91,9 @@ export function Today(): JSX.Element {
     const load = () => void shiftDays().then(setShifts);
     load();
     const stop = [listen('checkins', load), listen('shifts', load)];
-    return () => stop.forEach((unsubscribe) => unsubscribe());
+    return () => {
+      for (const unsubscribe of stop) unsubscribe();
+    };
   }, []);
 
   const now = today();

@@ -100,7 +100,7 @@ export function Player({
   );
 
   useEffect(() => {
-    if (prefs && prefs.minutes[exercise.id] && exercise.lengths.includes(prefs.minutes[exercise.id]!)) {
+    if (prefs?.minutes[exercise.id] && exercise.lengths.includes(prefs.minutes[exercise.id]!)) {
       setMinutes(prefs.minutes[exercise.id]!);
     }
   }, [prefs === null, exercise.id]);

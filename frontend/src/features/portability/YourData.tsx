@@ -96,10 +96,8 @@ export function YourData(): JSX.Element {
         setMessage('Importing into your account needs a connection. Try again when you have signal.');
         return;
       }
-      let answer;
-      try {
-        answer = await api.POST('/api/import', { body: parsed as never });
-      } catch {
+      const answer = await api.POST('/api/import', { body: parsed as never }).catch(() => null);
+      if (!answer) {
         setMessage('Importing into your account needs a connection. Try again when you have signal.');
         return;
       }

@@ -40,16 +40,16 @@ function cell(value: unknown): string {
 }
 
 function lines(rows: unknown[][]): string {
-  return rows.map((row) => row.map(cell).join(',') + '\r\n').join('');
+  return rows.map((row) => `${row.map(cell).join(',')}\r\n`).join('');
 }
 
 export function csvFor(file: CsvSource, collection: Collection): string {
   if (collection === 'toolkit') {
     const rows: unknown[][] = [TOOLKIT_COLUMNS];
     for (const section of Object.keys(emptySections())) {
-      (file.toolkit?.sections[section] ?? []).forEach((item, index) =>
-        rows.push([section, index + 1, item.text, item.phone, item.exercise]),
-      );
+      (file.toolkit?.sections[section] ?? []).forEach((item, index) => {
+        rows.push([section, index + 1, item.text, item.phone, item.exercise]);
+      });
     }
     return lines(rows);
   }

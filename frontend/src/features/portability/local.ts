@@ -40,7 +40,7 @@ export async function exportFromDevice(): Promise<ExportFile> {
 
 export function isExportFile(value: unknown): value is ExportFile {
   const file = value as Partial<ExportFile> | null;
-  if (!file || file.format !== 'steady-export' || file.version !== 1) return false;
+  if (file?.format !== 'steady-export' || file.version !== 1) return false;
   return [file.checkins, file.commitments, file.completions, file.grounding_sessions].every(Array.isArray);
 }
 

@@ -98,10 +98,8 @@ export function Preferences(): JSX.Element {
   async function save(event: Event): Promise<void> {
     event.preventDefault();
     setErrors({});
-    let answer;
-    try {
-      answer = await withPatience(api.PUT('/api/reminders/prefs', { body: prefs! }));
-    } catch {
+    const answer = await withPatience(api.PUT('/api/reminders/prefs', { body: prefs! })).catch(() => null);
+    if (!answer) {
       setState('offline');
       setMessage(
         'Saving reminder settings needs a connection. Your changes are still here; save again when you have signal.',
