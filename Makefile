@@ -16,7 +16,7 @@ export CHROMIUM_PATH
 FRONTEND_SOURCES := $(shell find frontend/src frontend/public service_worker -type f 2>/dev/null) \
 	frontend/index.html frontend/vite.config.ts frontend/manifest.ts
 
-.PHONY: run test lint typecheck api-types check-api-types build unit e2e chromium fuzz bench-lighthouse bench-api bench-push bench-abuse clean
+.PHONY: run test lint format typecheck api-types check-api-types build unit e2e chromium fuzz bench-lighthouse bench-api bench-push bench-abuse clean
 
 run: $(PY_RUN) build
 	$(PY) -m steady serve
@@ -54,9 +54,14 @@ check-api-types: $(PY_RUN) $(NODE_DEPS)
 	       echo "$(API_TYPES) or $(API_LIMITS) is stale: the API changed. Run 'make api-types' and commit them."; rm -rf $$scratch; exit 1; \
 	     fi; rm -rf $$scratch; echo "API types and limits match the OpenAPI document."
 
-lint: $(PY_DEV)
+lint: $(PY_DEV) $(NODE_DEPS)
 	$(VENV)/bin/ruff format --check backend tests e2e bench bench/lighthouse bench/api_load bench/push_dispatch bench/push_senders bench/abuse frontend/icons
 	$(VENV)/bin/ruff check backend tests e2e bench bench/lighthouse bench/api_load bench/push_dispatch bench/push_senders bench/abuse frontend/icons
+	npx biome ci --error-on-warnings  # the phone's code: the paths are biome.jsonc's files.includes
+
+# Formats the phone's code in place and applies Biome's safe lint fixes.
+format: $(NODE_DEPS)
+	npx biome check --write
 
 typecheck: $(PY_DEV) $(NODE_DEPS)
 	$(VENV)/bin/mypy
