@@ -16,7 +16,7 @@ export CHROMIUM_PATH
 FRONTEND_SOURCES := $(shell find frontend/src frontend/public service_worker -type f 2>/dev/null) \
 	frontend/index.html frontend/vite.config.ts frontend/manifest.ts
 
-.PHONY: run test lint format typecheck api-types check-api-types build unit e2e chromium fuzz bench-lighthouse bench-api bench-push bench-abuse clean
+.PHONY: run test lint format typecheck api-types check-api-types build unit unit-ts e2e chromium fuzz bench-lighthouse bench-api bench-push bench-abuse clean
 
 run: $(PY_RUN) build
 	$(PY) -m steady serve
@@ -68,6 +68,7 @@ typecheck: $(PY_DEV) $(NODE_DEPS)
 	npx tsc --noEmit -p frontend
 	npx tsc --noEmit -p frontend/tsconfig.node.json
 	npx tsc --noEmit -p service_worker
+	npx tsc --noEmit -p frontend/tsconfig.test.json
 
 # Debian's Chromium drives the browser tests (Playwright cannot download one offline).
 chromium:
@@ -83,10 +84,14 @@ chromium:
 unit: $(PY_DEV)
 	$(PY) -m pytest tests
 
+# The phone's pure modules, in Node (vitest.config.ts).
+unit-ts: $(NODE_DEPS)
+	npx vitest run
+
 e2e: $(PY_DEV) build chromium
 	$(PY) -m pytest e2e
 
-test: $(PY_DEV) $(NODE_DEPS) lint typecheck check-api-types unit e2e
+test: $(PY_DEV) $(NODE_DEPS) lint typecheck check-api-types unit unit-ts e2e
 
 # Schemathesis over the whole API with many more examples than `make test` runs.
 fuzz: $(PY_DEV)
