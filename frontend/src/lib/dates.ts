@@ -3,6 +3,7 @@
  * days" and weekdays are right across DST changes and for night shifts.
  */
 import { sessionNow } from './session';
+import { nowDate } from './clock';
 
 export { addDays, daysFrom, isoWeekday } from './days';
 
@@ -19,8 +20,8 @@ export function dayIn(moment: Date, timeZone: string = personTimeZone()): string
   );
 }
 
-export function today(timeZone?: string): string {
-  return dayIn(new Date(), timeZone);
+export function today(timeZone?: string, at: Date = nowDate()): string {
+  return dayIn(at, timeZone);
 }
 
 /** The hour (0-23) of ``moment`` in the person's time zone. */
@@ -39,9 +40,9 @@ export function shortDay(day: string): string {
 }
 
 /** "Today at 21:04" or "3 Nov, 21:04": when something was shared or answered. */
-export function when(iso: string): string {
+export function when(iso: string, at: Date = nowDate()): string {
   const moment = new Date(iso);
   const time = moment.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-  const sameDay = moment.toDateString() === new Date().toDateString();
+  const sameDay = moment.toDateString() === at.toDateString();
   return sameDay ? `today at ${time}` : `${moment.toLocaleDateString([], { day: 'numeric', month: 'short' })}, ${time}`;
 }

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 
 import { db } from './store';
+import { nowIso } from './clock';
 
 export async function readDraft<T>(key: string): Promise<T | undefined> {
   const found = await (await db()).get('drafts', key);
@@ -13,7 +14,7 @@ export async function readDraft<T>(key: string): Promise<T | undefined> {
 }
 
 export async function writeDraft(key: string, value: unknown): Promise<void> {
-  await (await db()).put('drafts', { key, value, savedAt: new Date().toISOString() });
+  await (await db()).put('drafts', { key, value, savedAt: nowIso() });
 }
 
 export async function clearDraft(key: string): Promise<void> {

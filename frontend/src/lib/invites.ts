@@ -5,6 +5,7 @@
  */
 import type { Schemas } from './api';
 import { getMeta, setMeta } from './store';
+import { now } from './clock';
 
 /** An invite as made here; a peer invite also carries, for its link's fragment (never sent
  * to the server), this person's key fingerprint and a one-time secret. */
@@ -22,8 +23,8 @@ export interface InviteKeeper {
 function keeper(key: string, page: string): InviteKeeper {
   const made = async () => {
     const kept = (await getMeta<MadeInvite[]>(key)) ?? [];
-    const now = Date.now();
-    return kept.filter((invite) => Date.parse(invite.expires_at) > now);
+    const at = now();
+    return kept.filter((invite) => Date.parse(invite.expires_at) > at);
   };
   return {
     link: (invite) =>
@@ -58,11 +59,11 @@ interface KeptSecret {
 /** Keep an invite's secret (for checking the joiner's MAC after the invite is used up). */
 async function keptSecrets(): Promise<KeptSecret[]> {
   const kept = (await getMeta<KeptSecret[]>(SECRETS)) ?? [];
-  return kept.filter((item) => typeof item === 'object' && Date.parse(item.until) > Date.now());
+  return kept.filter((item) => typeof item === 'object' && Date.parse(item.until) > now());
 }
 
 export async function keepInviteSecret(secret: string): Promise<void> {
-  const until = new Date(Date.now() + SECRET_DAYS * 86_400_000).toISOString();
+  const until = new Date(now() + SECRET_DAYS * 86_400_000).toISOString();
   await setMeta(SECRETS, [...(await keptSecrets()), { secret, until }]);
 }
 

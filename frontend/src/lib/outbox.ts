@@ -12,6 +12,7 @@ import { announce } from './events';
 import { knownOffline } from './network';
 import { newId } from './ids';
 import { type OutboxOp, type RecordStore, db, getMeta } from './store';
+import { nowIso } from './clock';
 
 export const SYNC_TAG = 'steady-outbox';
 
@@ -70,7 +71,7 @@ export async function commitChange<S extends RecordStore>(
   if (last && last.method === 'PUT' && change.method === 'PUT' && last.path === change.path) {
     // Several edits of one record collapse into one request, keeping its place in line.
     // A new opId tells a flush already sending the old body to send again.
-    await outbox.put({ ...last, opId: newId(), body: change.body, queuedAt: new Date().toISOString() });
+    await outbox.put({ ...last, opId: newId(), body: change.body, queuedAt: nowIso() });
   } else {
     await outbox.add({
       opId: newId(),
@@ -79,7 +80,7 @@ export async function commitChange<S extends RecordStore>(
       body: change.body,
       store: change.store,
       key: change.key,
-      queuedAt: new Date().toISOString(),
+      queuedAt: nowIso(),
       attempts: 0,
     });
   }
@@ -111,7 +112,7 @@ export async function queueRequest(request: QueuedRequest, key: string): Promise
     body,
     store: 'requests',
     key,
-    queuedAt: new Date().toISOString(),
+    queuedAt: nowIso(),
     attempts: 0,
   });
   await tx.done;
@@ -189,7 +190,7 @@ async function settle(op: OutboxOp): Promise<void> {
 
 async function reject(op: OutboxOp, status: number, reason: string): Promise<void> {
   const tx = (await db()).transaction(['outbox', 'rejected'], 'readwrite');
-  await tx.objectStore('rejected').put({ ...op, status, reason, rejectedAt: new Date().toISOString() });
+  await tx.objectStore('rejected').put({ ...op, status, reason, rejectedAt: nowIso() });
   await tx.objectStore('outbox').delete(op.seq!);
   await tx.done;
 }

@@ -16,6 +16,7 @@ import { type CheckinDraft, CheckinForm, EMPTY_DRAFT, missingScales } from './Ch
 import type { ScaleName } from './scales';
 import { loadCheckin, saveCheckin, useRecentCheckins } from './data';
 import { scalesInWords } from './scales';
+import { nowIso } from '../../lib/clock';
 
 function draftOf(checkin: LocalCheckin): CheckinDraft {
   const { mood, energy, stress, connected } = checkin;
@@ -100,7 +101,7 @@ export function CheckIn(): JSX.Element {
     const { mood, energy, stress, connected } = draft.scores as Required<CheckinDraft['scores']>;
     const checkin: LocalCheckin = {
       id: original?.id ?? newId(),
-      recorded_at: original?.recorded_at ?? new Date().toISOString(),
+      recorded_at: original?.recorded_at ?? nowIso(),
       local_date: original?.local_date ?? today(),
       mood,
       energy,

@@ -24,6 +24,7 @@ import { endShift } from '../reminders/shifts';
 import { type CheckinDraft, CheckinForm, EMPTY_DRAFT, missingScales } from './CheckinForm';
 import { saveCheckin } from './data';
 import type { ScaleName } from './scales';
+import { nowIso } from '../../lib/clock';
 
 const TONIGHT = [
   'Eat something warm',
@@ -62,7 +63,7 @@ function asCheckin(flow: Flow): LocalCheckin {
   const { mood, energy, stress, connected } = flow.checkin.scores as Required<CheckinDraft['scores']>;
   return {
     id: flow.checkinId,
-    recorded_at: flow.recordedAt ?? new Date().toISOString(),
+    recorded_at: flow.recordedAt ?? nowIso(),
     local_date: flow.localDate ?? today(),
     mood,
     energy,
@@ -103,7 +104,7 @@ export function LeavingShift(): JSX.Element {
     }
     const saved = {
       ...flow,
-      recordedAt: flow.recordedAt ?? new Date().toISOString(),
+      recordedAt: flow.recordedAt ?? nowIso(),
       localDate: flow.localDate ?? today(),
       step: 2,
     };

@@ -13,6 +13,7 @@ import { TextField } from '../../ui/field';
 import { OpenInvite } from '../../ui/invite';
 import type { CircleView, RawCircle } from './data';
 import { RhythmFields, type Rhythm } from './RhythmFields';
+import { now } from '../../lib/clock';
 
 function Invites({ circle }: { circle: CircleView }): JSX.Element {
   const keeper = circleInvites(circle.id);
@@ -147,7 +148,7 @@ export function Admin({
 }): JSX.Element {
   const { route } = useLocation();
   const me = circle.members.find((m) => m.me);
-  const away = me?.away_until ? new Date(me.away_until) > new Date() : false;
+  const away = me?.away_until ? Date.parse(me.away_until) > now() : false;
   const [leaving, setLeaving] = useState(false);
   const [message, setMessage] = useState('');
   const path = { circle_id: circle.id };
@@ -179,7 +180,7 @@ export function Admin({
           <button
             type="button"
             class="secondary"
-            onClick={() => void setAway(new Date(Date.now() + 14 * 86400_000).toISOString())}
+            onClick={() => void setAway(new Date(now() + 14 * 86400_000).toISOString())}
             data-testid="circle-away"
           >
             I'm away for two weeks (don't ask me to facilitate)

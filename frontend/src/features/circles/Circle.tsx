@@ -16,6 +16,7 @@ import { Admin } from './Admin';
 import { type CircleView, type RawCircle, lastSealProblem, openCircle, readCircle } from './data';
 import { Round } from './Round';
 import { Rules } from './Rules';
+import { now } from '../../lib/clock';
 
 type State = { kind: 'loading' } | { kind: 'offline' } | { kind: 'gone' } | { kind: 'ready'; circle: CircleView };
 
@@ -26,7 +27,7 @@ function Members({ circle }: { circle: CircleView }): JSX.Element {
         <span key={m.id}>
           {index > 0 && ', '}
           {m.me ? 'you' : m.name}
-          {m.away_until && new Date(m.away_until) > new Date() ? ' (away)' : ''}
+          {m.away_until && Date.parse(m.away_until) > now() ? ' (away)' : ''}
         </span>
       ))}
     </p>

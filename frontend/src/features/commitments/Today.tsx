@@ -11,6 +11,7 @@ import { complete, createCommitment, undo } from './writes';
 import { type Progress, isDue, progress } from './progress';
 import { ShiftButton } from '../reminders/ShiftButton';
 import { shiftDays } from './shifts';
+import { nowDate } from '../../lib/clock';
 
 const ORDINAL: Record<number, string> = { 1: 'first', 7: '7th', 30: '30th', 100: '100th' };
 
@@ -125,7 +126,7 @@ export function Today(): JSX.Element {
     <Page title="Today's commitments">
       <p class="muted">{shortDay(day)}. One small thing at a time; a missed day is just a day.</p>
       <ShiftButton compact />
-      {hourIn(new Date()) < 6 && (
+      {hourIn(nowDate()) < 6 && (
         <label class="check">
           <input
             type="checkbox"

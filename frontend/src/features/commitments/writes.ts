@@ -7,6 +7,7 @@ import { today } from '../../lib/dates';
 import { newId } from '../../lib/ids';
 import { deleteRecord, putRecord } from '../../lib/records';
 import { type Cadence, type LocalCommitment, db } from '../../lib/store';
+import { nowIso } from '../../lib/clock';
 
 export const COMMITMENTS_PATH = '/api/commitments';
 export const COMPLETIONS_PATH = '/api/completions';
@@ -54,7 +55,7 @@ export async function complete(commitmentId: string, localDate: string): Promise
     id: newId(),
     commitment_id: commitmentId,
     local_date: localDate,
-    completed_at: new Date().toISOString(),
+    completed_at: nowIso(),
   });
 }
 

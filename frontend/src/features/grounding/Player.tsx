@@ -8,6 +8,7 @@ import { type Exercise, type Segment, timeline, totalSeconds } from './catalogue
 import { recordSession, useMinutesToday, usePrefs } from './data';
 import { Tones, prefersReducedMotion, useWakeLock, vibrate } from './senses';
 import { usePlayer } from './usePlayer';
+import { nowDate, nowIso } from '../../lib/clock';
 
 /** Sessions stopped before this many seconds are not counted. */
 const MIN_RECORDED_SECONDS = 30;
@@ -70,7 +71,7 @@ export function Player({
   const [finished, setFinished] = useState<number | null>(null);
   const segments = useMemo(() => timeline(exercise, minutes), [exercise, minutes]);
   const tones = useRef(new Tones());
-  const startedAt = useRef(new Date());
+  const startedAt = useRef(nowDate());
   const today = useMinutesToday();
   const settings = useRef(prefs);
   settings.current = prefs;
@@ -82,7 +83,7 @@ export function Player({
       duration_seconds: Math.min(3600, Math.max(1, seconds)),
       completed,
       started_at: startedAt.current.toISOString(),
-      ended_at: new Date().toISOString(),
+      ended_at: nowIso(),
     });
 
   const player = usePlayer(
@@ -116,7 +117,7 @@ export function Player({
   // Audio may only start from a tap; an autostarted exercise stays silent until one.
   const begin = (tapped = true) => {
     if (tapped) tones.current.unlock();
-    startedAt.current = new Date();
+    startedAt.current = nowDate();
     setFinished(null);
     player.start();
   };

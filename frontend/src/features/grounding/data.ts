@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { listen } from '../../lib/events';
 import { putRecord } from '../../lib/records';
 import { type LocalGroundingSession, db, getMeta, setMeta } from '../../lib/store';
+import { nowDate } from '../../lib/clock';
 
 export const SESSIONS_PATH = '/api/grounding/sessions';
 
@@ -43,7 +44,7 @@ export function useMinutesToday(): number {
   const [minutes, setMinutes] = useState(0);
   useEffect(() => {
     const load = async () => {
-      const midnight = new Date();
+      const midnight = nowDate();
       midnight.setHours(0, 0, 0, 0);
       const today = await (await db()).getAllFromIndex(
         'grounding_sessions',

@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 
 import type { Segment } from './catalogue';
+import { now } from '../../lib/clock';
 
 export type Status = 'ready' | 'playing' | 'paused' | 'done';
 
@@ -56,11 +57,11 @@ export function usePlayer(
 
   useEffect(() => {
     if (state.status !== 'playing') return undefined;
-    last.current = Date.now();
+    last.current = now();
     const timer = window.setInterval(() => {
-      const now = Date.now();
-      let delta = now - last.current;
-      last.current = now;
+      const at = now();
+      let delta = at - last.current;
+      last.current = at;
       let next = { ...live.current, played: live.current.played + delta };
       while (delta > 0 && next.status === 'playing') {
         const left = segments[next.index]!.seconds * 1000 - next.inSegment;

@@ -6,6 +6,7 @@ import { useSession } from '../../lib/session';
 import { Page } from '../../ui/page';
 import { ShiftButton } from '../reminders/ShiftButton';
 import { useUnread } from '../sharing/unread';
+import { nowDate } from '../../lib/clock';
 
 const ENTRIES = [
   {
@@ -36,7 +37,7 @@ function greeting(now: Date): string {
 function Greeting(): JSX.Element {
   const session = useSession();
   const [now, setNow] = useState<Date | null>(null);
-  useEffect(() => setNow(new Date()), []);
+  useEffect(() => setNow(nowDate()), []);
   const name = session.account?.username;
   return <p class="greeting">{now === null ? '\u00a0' : `${greeting(now)}${name ? `, ${name}` : ''}.`}</p>;
 }

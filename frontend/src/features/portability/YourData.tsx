@@ -8,6 +8,7 @@ import { syncNow } from '../../lib/sync';
 import { Page } from '../../ui/page';
 import { COLLECTIONS, type Collection, csvFor } from './csv';
 import { exportFromDevice, importToDevice, isExportFile, overImportLimits } from './local';
+import { nowIso } from '../../lib/clock';
 
 const NAMES: Record<Collection, string> = {
   checkins: 'Check-ins',
@@ -28,7 +29,7 @@ function download(name: string, type: string, content: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-const stamp = () => new Date().toISOString().slice(0, 10);
+const stamp = () => nowIso().slice(0, 10);
 
 function items(count: number): string {
   return `${count} ${count === 1 ? 'item' : 'items'}`;

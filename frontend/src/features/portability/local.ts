@@ -8,6 +8,7 @@ import { type ToolkitDoc, type ToolkitItem, db } from '../../lib/store';
 import { COMMITMENTS_PATH, COMPLETIONS_PATH } from '../commitments/writes';
 import { SESSIONS_PATH } from '../grounding/data';
 import { loadToolkit, saveToolkit } from '../toolkit/store';
+import { nowIso } from '../../lib/clock';
 
 export interface ExportFile {
   format: 'steady-export';
@@ -28,7 +29,7 @@ export async function exportFromDevice(): Promise<ExportFile> {
   return {
     format: 'steady-export',
     version: 1,
-    exported_at: new Date().toISOString(),
+    exported_at: nowIso(),
     account: null,
     toolkit: empty && !toolkit.doc.setup_done ? null : toolkit.doc,
     checkins: (await database.getAll('checkins')) as unknown as Record<string, unknown>[],

@@ -9,6 +9,7 @@ import { listen } from '../../lib/events';
 import { newId } from '../../lib/ids';
 import { commitChange } from '../../lib/outbox';
 import { type LocalShift, db } from '../../lib/store';
+import { now, nowIso } from '../../lib/clock';
 
 export const SHIFTS_PATH = '/api/reminders/shifts';
 /** A shift left running longer than this was forgotten, not worked (as on the server). */
@@ -22,10 +23,10 @@ async function save(shift: LocalShift): Promise<void> {
 }
 
 /** The shift running now on this phone's knowledge, if any. */
-export async function runningShift(now = Date.now()): Promise<LocalShift | null> {
+export async function runningShift(at = now()): Promise<LocalShift | null> {
   const all = await (await db()).getAll('shifts');
   const open = all
-    .filter((shift) => shift.ended_at === null && now - Date.parse(shift.started_at) < LONGEST_SHIFT_MS)
+    .filter((shift) => shift.ended_at === null && at - Date.parse(shift.started_at) < LONGEST_SHIFT_MS)
     .sort((a, b) => b.started_at.localeCompare(a.started_at));
   return open[0] ?? null;
 }
@@ -33,7 +34,7 @@ export async function runningShift(now = Date.now()): Promise<LocalShift | null>
 export async function startShift(): Promise<LocalShift> {
   const running = await runningShift();
   if (running) return running;
-  const shift = { id: newId(), started_at: new Date().toISOString(), ended_at: null };
+  const shift = { id: newId(), started_at: nowIso(), ended_at: null };
   await save(shift);
   return shift;
 }
@@ -42,7 +43,7 @@ export async function startShift(): Promise<LocalShift> {
 export async function endShift(): Promise<LocalShift | null> {
   const running = await runningShift();
   if (!running) return null;
-  const ended = { ...running, ended_at: new Date().toISOString() };
+  const ended = { ...running, ended_at: nowIso() };
   await save(ended);
   return ended;
 }

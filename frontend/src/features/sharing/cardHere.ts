@@ -4,6 +4,7 @@ import { personTimeZone } from '../../lib/dates';
 import { sessionNow } from '../../lib/session';
 import { db } from '../../lib/store';
 import { type Card, type ComposeDraft, composeCard } from './compose';
+import { now } from '../../lib/clock';
 
 export async function cardFromThisPhone(draft: ComposeDraft): Promise<Card> {
   const store = await db();
@@ -14,5 +15,5 @@ export async function cardFromThisPhone(draft: ComposeDraft): Promise<Card> {
     grounding: await store.getAll('grounding_sessions'),
     shifts: await store.getAll('shifts'),
   };
-  return composeCard(draft, records, personTimeZone(), Date.now(), sessionNow().account?.username ?? '');
+  return composeCard(draft, records, personTimeZone(), now(), sessionNow().account?.username ?? '');
 }

@@ -12,6 +12,7 @@ import { KeyStepFailed } from '../../lib/crypto/keyring';
 import { deviceKeys } from '../../lib/crypto/keyring';
 import { safetyNumber } from '../../lib/crypto/safety';
 import { type PeerPin, db } from '../../lib/store';
+import { nowIso } from '../../lib/clock';
 
 export type PeerTrust =
   | { state: 'verified' | 'unverified'; name: string; digits: string[] }
@@ -45,7 +46,7 @@ export async function trustedPeerKeys(linkId: string): Promise<{ verifying: Cryp
       name: data.name,
       fingerprint: data.fingerprint,
       verified: false,
-      pinnedAt: new Date().toISOString(),
+      pinnedAt: nowIso(),
     });
   else if (pin.fingerprint !== data.fingerprint) {
     throw new KeyStepFailed(
@@ -69,7 +70,7 @@ export async function peerTrust(linkId: string): Promise<PeerTrust> {
       name: data.name,
       fingerprint: data.fingerprint,
       verified: false,
-      pinnedAt: new Date().toISOString(),
+      pinnedAt: nowIso(),
     };
     await store.put('pins', pin);
   }
@@ -90,7 +91,7 @@ export async function markVerified(linkId: string): Promise<void> {
     name: data.name,
     fingerprint: data.fingerprint,
     verified: true,
-    pinnedAt: new Date().toISOString(),
+    pinnedAt: nowIso(),
   });
 }
 
@@ -145,7 +146,7 @@ export async function pinFromInvite(linkId: string, name: string, fragment: Invi
     name,
     fingerprint: fragment.f,
     verified: true,
-    pinnedAt: new Date().toISOString(),
+    pinnedAt: nowIso(),
   });
 }
 
@@ -170,7 +171,7 @@ export async function checkJoiners(peers: Schemas['PeerView'][]): Promise<void> 
       name: data.name,
       fingerprint: data.fingerprint,
       verified,
-      pinnedAt: new Date().toISOString(),
+      pinnedAt: nowIso(),
     });
   }
 }
