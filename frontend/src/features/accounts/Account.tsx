@@ -102,8 +102,8 @@ export function Account(): JSX.Element {
   /** A sealed account's new passphrase: the same account key, wrapped under the new one
    * on this phone (the crypto code loads only now). */
   async function changeSealedPassphrase() {
-    const { unlockPassphrase } = await import('../../lib/crypto/passphrase');
-    const { KeyStepFailed, rewrapForNewPassphrase } = await import('../../lib/crypto/keyring');
+    const { unlockPassphrase } = await import('../../lib/passphrase');
+    const { KeyStepFailed, rewrapForNewPassphrase } = await import('../../lib/keyring');
     try {
       const body = await rewrapForNewPassphrase(
         await unlockPassphrase(account.username, current),
@@ -126,7 +126,7 @@ export function Account(): JSX.Element {
     event.preventDefault();
     let passphrase = confirmDelete;
     if (account.sealed) {
-      const { unlockPassphrase } = await import('../../lib/crypto/passphrase');
+      const { unlockPassphrase } = await import('../../lib/passphrase');
       passphrase = (await unlockPassphrase(account.username, confirmDelete)).loginKey;
     }
     const { error, response } = await api.POST('/api/account/deletion', { body: { passphrase } });

@@ -8,8 +8,8 @@ import { useLocation } from 'preact-iso';
 
 import { api, describeError, fieldMessages } from '../../lib/api';
 import { focusFirstProblem } from '../../lib/forms';
-import { KeyStepFailed, createKeys, unlockKeys } from '../../lib/crypto/keyring';
-import { type UnlockedPassphrase, unlockPassphrase } from '../../lib/crypto/passphrase';
+import { KeyStepFailed, createKeys, unlockKeys } from '../../lib/keyring';
+import { type UnlockedPassphrase, unlockPassphrase } from '../../lib/passphrase';
 import { adoptSession } from '../../lib/session';
 import { TextField } from '../../ui/field';
 import { Page } from '../../ui/page';

@@ -5,8 +5,8 @@ import { useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 
 import { MAX_LENGTH } from '../../lib/api-limits';
-import { KeyStepFailed, resetWithRecoveryKey } from '../../lib/crypto/keyring';
-import { unlockPassphrase } from '../../lib/crypto/passphrase';
+import { KeyStepFailed, resetWithRecoveryKey } from '../../lib/keyring';
+import { unlockPassphrase } from '../../lib/passphrase';
 import { focusFirstProblem } from '../../lib/forms';
 import { adoptSession } from '../../lib/session';
 import { TextField } from '../../ui/field';

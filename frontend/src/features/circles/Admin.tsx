@@ -6,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { type Schemas, api, describeError, fieldMessages } from '../../lib/api';
 import { MAX_LENGTH } from '../../lib/api-limits';
 import { toBase64Url } from '../../lib/crypto/bytes';
-import { deviceKeys } from '../../lib/crypto/keyring';
+import { deviceKeys } from '../../lib/keyring';
 import { type MadeInvite, circleInvites, keepInviteSecret } from '../../lib/invites';
 import { reach } from '../../lib/reach';
 import { TextField } from '../../ui/field';

@@ -33,7 +33,7 @@ export function JoinCircle(): JSX.Element {
       if (data) {
         setPreview(data);
         if (fragment) {
-          const { inviterMatches } = await import('../sharing/trust');
+          const { inviterMatches } = await import('../../lib/crypto/invite');
           setMismatch(!(await inviterMatches(data, fragment)));
         }
       } else setMessage(describeError(error));
@@ -43,8 +43,8 @@ export function JoinCircle(): JSX.Element {
   async function join(): Promise<void> {
     if (!redeem) return;
     setAgreeError('');
-    const trust = fragment && query.t ? await import('../sharing/trust') : null;
-    const keyMac = trust && fragment ? await trust.joinerMac(fragment) : undefined;
+    const keyring = fragment && query.t ? await import('../../lib/keyring') : null;
+    const keyMac = keyring && fragment ? await keyring.joinerMac(fragment) : undefined;
     const body = { ...redeem, agree_to_rules: agree, ...(keyMac ? { key_mac: keyMac } : {}) };
     const { data, error } = await reach(api.POST('/api/circles/invites/join', { body }));
     if (data) {

@@ -11,26 +11,25 @@
  * newcomer lets them in, after checking their keys against the invite link's MAC.
  */
 import { type Schemas, api } from '../../lib/api';
-import { concat, fromBase64Url, randomBytes, toBase64Url, utf8 } from '../../lib/crypto/bytes';
+import { fromBase64Url, randomBytes, toBase64Url } from '../../lib/crypto/bytes';
 import { NotAuthentic, context } from '../../lib/crypto/envelope';
 import { openSealed, sealTo } from '../../lib/crypto/hpke';
-import { fingerprint, importPublic, sign, verify } from '../../lib/crypto/identity';
-import { deviceKeys } from '../../lib/crypto/keyring';
+import { fingerprint, importPublic, sign } from '../../lib/crypto/identity';
 import { inviteSecrets } from '../../lib/invites';
+import { deviceKeys } from '../../lib/keyring';
 import { getMeta, setMeta } from '../../lib/store';
 import type { DeviceKeys } from '../../lib/store';
-import { inviteMac } from '../sharing/trust';
+import {
+  type Roster,
+  type RosterPin,
+  followRosters,
+  nextRoster,
+  refuseRollback,
+  rosterText,
+  signedPart,
+} from './roster';
 
 type Keys = Schemas['CircleKeys'];
-type Epoch = Schemas['EpochView'];
-
-/** Member id -> fingerprint, as one signed roster has it. */
-type Roster = Record<string, string>;
-
-interface Pin {
-  /** Every roster this phone believed, by epoch, with the digest of what was signed. */
-  rosters: Record<string, { members: Roster; digest: string }>;
-}
 
 /** What this phone can do in a circle now. */
 export interface CircleKeyring {
@@ -55,46 +54,12 @@ export interface CircleKeyring {
 const pinKey = (circleId: string) => `circle-pin:${circleId}`;
 const inviterKey = (circleId: string) => `circle-inviter:${circleId}`;
 
-/** What a roster's maker signs: the place, the roster exactly as sent and every sealed key. */
-function signedPart(
-  circleId: string,
-  epoch: number,
-  roster: string,
-  keys: Record<string, string>,
-): Uint8Array<ArrayBuffer> {
-  const sealed = Object.keys(keys)
-    .sort()
-    .map((id) => [id, keys[id]]);
-  return concat(context('circle-roster', circleId, epoch), utf8(roster), utf8(JSON.stringify(sealed)));
-}
-
-async function digestOf(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
-  return toBase64Url(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)));
-}
-
-function parseRoster(circleId: string, epoch: Epoch): Roster {
-  const parsed = JSON.parse(epoch.roster) as {
-    circle: string;
-    epoch: number;
-    members: { member: number; fingerprint: string }[];
-  };
-  if (parsed.circle !== circleId || parsed.epoch !== epoch.epoch) throw new NotAuthentic(REPLAYED);
-  return Object.fromEntries(parsed.members.map((m) => [String(m.member), m.fingerprint]));
-}
-
 /** Remember, from the invite link, whose signature lets this phone into a circle. */
 export async function expectInviter(circleId: string, inviterFingerprint: string): Promise<void> {
   await setMeta(inviterKey(circleId), inviterFingerprint);
 }
 
-const TAMPERED =
-  "This circle's member list changed without the signature of anyone in it, so this phone won't send or open anything in it. Tell the others; it may mean whoever runs Steady tried to add someone.";
-const REPLAYED =
-  "An old key of this circle was handed out as a new one, so this phone won't send or open anything with it. Tell the others; it may mean whoever runs Steady replayed an old key.";
-const ROLLED_BACK =
-  "This circle's keys went back to an older set, so this phone won't send anything in it. Tell the others; it may mean whoever runs Steady replayed an old key.";
-
-/** Follow the signed rosters from the last one this phone believed. */
+/** Follow the signed rosters from the last one this phone believed (roster.ts has the rules). */
 async function believeRosters(
   circleId: string,
   answer: Keys,
@@ -102,42 +67,12 @@ async function believeRosters(
   me: number,
   ring: CircleKeyring,
 ): Promise<void> {
-  const pin = (await getMeta<Pin>(pinKey(circleId))) ?? { rosters: {} };
-  const anchor = await getMeta<string>(inviterKey(circleId));
-  const believed = Object.keys(pin.rosters).map(Number);
-  let last = believed.length ? Math.max(...believed) : 0;
-  for (const [epoch, held] of Object.entries(pin.rosters)) ring.rosters.set(Number(epoch), held.members);
-  for (const epoch of answer.epochs) {
-    const signed = signedPart(circleId, epoch.epoch, epoch.roster, epoch.keys);
-    const digest = await digestOf(signed);
-    const held = pin.rosters[String(epoch.epoch)];
-    if (held) {
-      if (held.digest !== digest) throw new NotAuthentic(TAMPERED);
-      continue;
-    }
-    if (epoch.epoch <= last) throw new NotAuthentic(TAMPERED);
-    const roster = parseRoster(circleId, epoch);
-    const signerKeys = {
-      signing: fromBase64Url(epoch.signer_signing_public),
-      sealing: fromBase64Url(epoch.signer_sealing_public),
-    };
-    const signerPrint = toBase64Url(await fingerprint(signerKeys));
-    const previous = ring.rosters.get(epoch.epoch - 1);
-    let trusted: boolean;
-    if (previous) trusted = previous[String(epoch.signer)] === signerPrint;
-    else if (last > 0)
-      trusted = false; // a gap: an epoch is missing from the chain
-    else if (anchor) trusted = anchor === signerPrint;
-    else trusted = roster[String(me)] === mine.fingerprint; // by code or a new device: first use
-    const { verifying } = await importPublic(signerKeys);
-    if (!trusted || !(await verify(verifying, fromBase64Url(epoch.signature), signed)))
-      throw new NotAuthentic(TAMPERED);
-    ring.rosters.set(epoch.epoch, roster);
-    pin.rosters[String(epoch.epoch)] = { members: roster, digest };
-    last = epoch.epoch;
-  }
+  const pin = (await getMeta<RosterPin>(pinKey(circleId))) ?? { rosters: {} };
+  const inviter = await getMeta<string>(inviterKey(circleId));
+  const believer = { me, myFingerprint: mine.fingerprint, ...(inviter ? { inviter } : {}) };
+  const last = await followRosters(circleId, answer.epochs, pin, ring.rosters, believer);
   await setMeta(pinKey(circleId), pin);
-  if (answer.epoch < last) throw new NotAuthentic(ROLLED_BACK);
+  refuseRollback(answer.epoch, last);
 }
 
 /** The members' keys, with fingerprints computed here (the server's word is not taken). */
@@ -165,48 +100,6 @@ async function openKeys(answer: Keys, ring: CircleKeyring): Promise<void> {
   }
 }
 
-/** Who the next key is for: everyone on the current roster still here (with the keys the
- * roster pinned), plus newcomers this phone may let in and whose keys check out. */
-async function nextRoster(answer: Keys, ring: CircleKeyring): Promise<{ roster: Roster; waiting: string[] } | null> {
-  const current = ring.rosters.get(answer.epoch) ?? {};
-  const secrets = await inviteSecrets();
-  const roster: Roster = {};
-  const waiting: string[] = [];
-  const here = new Set(answer.members.map((m) => m.member));
-  for (const member of answer.members) {
-    const keys = ring.members.get(member.member);
-    const pinned = current[String(member.member)];
-    if (pinned) {
-      if (keys?.fingerprint !== pinned)
-        throw new NotAuthentic(
-          `${member.name}'s keys changed since the circle's key was sealed to them, so this phone won't make a new one. Ask them to leave and be invited again.`,
-        );
-      roster[String(member.member)] = pinned;
-      continue;
-    }
-    const mineToLetIn =
-      answer.epoch === 0 || member.invited_by === ring.me || member.invited_by === null || !here.has(member.invited_by);
-    if (!keys || !mineToLetIn) {
-      waiting.push(member.name);
-      continue;
-    }
-    if (member.key_mac) {
-      let matched = false;
-      for (const secret of secrets)
-        if ((await inviteMac(secret, keys.fingerprint, ring.mine.fingerprint)) === member.key_mac) matched = true;
-      if (!matched && member.invited_by === ring.me) {
-        waiting.push(member.name);
-        ring.notice = `${member.name}'s keys don't match your invite link, so they aren't let in. Send them a new invite in person; it may mean whoever runs Steady tried to listen in.`;
-        continue;
-      }
-    }
-    roster[String(member.member)] = keys.fingerprint;
-  }
-  const same =
-    Object.keys(roster).length === Object.keys(current).length && Object.keys(roster).every((id) => current[id]);
-  return same ? null : { roster, waiting };
-}
-
 /** Make and send the next circle key (refused if another phone made it first). */
 async function makeNextKey(ring: CircleKeyring, roster: Roster, epoch: number): Promise<void> {
   const key = randomBytes(32);
@@ -214,12 +107,7 @@ async function makeNextKey(ring: CircleKeyring, roster: Roster, epoch: number): 
   const keys: Record<string, string> = {};
   for (const id of Object.keys(roster))
     keys[id] = toBase64Url(await sealTo(ring.members.get(Number(id))!.sealing, key, where));
-  const text = JSON.stringify({
-    v: 1,
-    circle: ring.circleId,
-    epoch,
-    members: Object.entries(roster).map(([member, print]) => ({ member: Number(member), fingerprint: print })),
-  });
+  const text = rosterText(ring.circleId, epoch, roster);
   const signature = toBase64Url(await sign(ring.mine.signing.privateKey, signedPart(ring.circleId, epoch, text, keys)));
   await api.PUT('/api/circles/{circle_id}/keys/{epoch}', {
     params: { path: { circle_id: ring.circleId, epoch } },
@@ -259,7 +147,8 @@ export async function circleKeyring(circleId: string, me: number): Promise<Circl
       ring.epoch = answer.epoch;
       // (Twice at most: a second renewal is another phone's turn.)
       const onCurrent = answer.epoch === 0 || ring.rosters.get(answer.epoch)?.[String(me)] !== undefined;
-      const next = answer.renew && attempt < 2 && onCurrent ? await nextRoster(answer, ring) : null;
+      const next =
+        answer.renew && attempt < 2 && onCurrent ? await nextRoster(answer, ring, await inviteSecrets()) : null;
       ring.waiting = next?.waiting ?? answer.members.filter((m) => !m.on_roster).map((m) => m.name);
       if (next && Object.keys(next.roster).includes(String(me))) {
         await makeNextKey(ring, next.roster, answer.epoch + 1); // made here or by another phone first: fetch it

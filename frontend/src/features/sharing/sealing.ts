@@ -8,7 +8,7 @@ import type { Schemas } from '../../lib/api';
 import { fromBase64Url } from '../../lib/crypto/bytes';
 import { type Envelope, context, openEnvelope, sealEnvelope } from '../../lib/crypto/envelope';
 import { importPublic } from '../../lib/crypto/identity';
-import { KeyStepFailed, deviceKeys } from '../../lib/crypto/keyring';
+import { KeyStepFailed, deviceKeys } from '../../lib/keyring';
 import type { DeviceKeys } from '../../lib/store';
 import { type Preset, replyWords } from './presets';
 import { trustedPeerKeys } from './trust';

@@ -3,16 +3,16 @@
  * the server, Argon2id in a Worker (64 MiB: a second or so on a phone, without freezing
  * the page), then HKDF on the page.
  */
-import { api, describeError } from '../api';
-import { fromBase64Url } from './bytes';
-import { type PassphraseKeys, splitKeys } from './derive';
+import { api, describeError } from './api';
+import { fromBase64Url } from './crypto/bytes';
+import { type PassphraseKeys, splitKeys } from './crypto/derive';
 
 export interface UnlockedPassphrase extends PassphraseKeys {
   salt: string;
 }
 
 function stretchInWorker(passphrase: string, salt: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
-  const worker = new Worker(new URL('./derive.worker.ts', import.meta.url), { type: 'module' });
+  const worker = new Worker(new URL('./crypto/derive.worker.ts', import.meta.url), { type: 'module' });
   return new Promise((resolve, reject) => {
     worker.onmessage = (event: MessageEvent<{ stretched?: Uint8Array<ArrayBuffer>; error?: string }>) => {
       worker.terminate();

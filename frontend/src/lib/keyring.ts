@@ -6,11 +6,19 @@
  * WebCrypto keys in IndexedDB (the page and the service worker can use them, nothing can
  * read them out).
  */
-import { api, describeError } from '../api';
-import { type DeviceKeys, db } from '../store';
-import { fromBase64Url, fromUtf8, toBase64Url, toHex, utf8 } from './bytes';
-import { makeIdentity, publicIdentity, fingerprint as fingerprintOf } from './identity';
-import { newAccountKey, newRecoveryKey, parseRecoveryKey, recoveryWrappingKey, unwrapUnder, wrapUnder } from './wrap';
+import { api, describeError } from './api';
+import { type DeviceKeys, db } from './store';
+import { fromBase64Url, fromUtf8, toBase64Url, toHex, utf8 } from './crypto/bytes';
+import { makeIdentity, publicIdentity, fingerprint as fingerprintOf } from './crypto/identity';
+import { type InviteFragment, inviteMac } from './crypto/invite';
+import {
+  newAccountKey,
+  newRecoveryKey,
+  parseRecoveryKey,
+  recoveryWrappingKey,
+  unwrapUnder,
+  wrapUnder,
+} from './crypto/wrap';
 
 const ACCOUNT_KEY = utf8('steady account key v1');
 const IDENTITY = utf8('steady identity v1');
@@ -191,4 +199,10 @@ export async function deviceKeys(): Promise<DeviceKeys | undefined> {
 /** Signing out: the device stops holding the keys (they come back with the passphrase). */
 export async function forgetDeviceKeys(): Promise<void> {
   await (await db()).delete('keys', 'mine');
+}
+
+/** The joiner's MAC to send with "Accept" (or "Join") on an invite link, if this phone holds keys. */
+export async function joinerMac(fragment: InviteFragment): Promise<string | undefined> {
+  const mine = await deviceKeys();
+  return mine ? inviteMac(fragment.s, mine.fingerprint, fragment.f) : undefined;
 }
