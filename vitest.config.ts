@@ -9,7 +9,7 @@ export default defineConfig({
   test: {
     include: ['frontend/src/**/*.test.ts', 'service_worker/**/*.test.ts'],
     environment: 'node',
-    // A test that depends on today's date is a bug: every test passes its own moment.
+    // Spies put back after each test. No test reads today's date: each passes its own moment.
     restoreMocks: true,
   },
 });
