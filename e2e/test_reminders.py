@@ -5,12 +5,12 @@ to the service worker through the DevTools Protocol with the payload the server 
 from __future__ import annotations
 
 import uuid
-from datetime import date
 
 from playwright.sync_api import Page, expect
 
 from e2e.pages import App
 from e2e.server_db import ServerDatabase
+from steady import clock
 from steady.reminders.notices import notice_for
 
 
@@ -33,7 +33,7 @@ def test_done_on_a_notification_offline_counts_once_when_the_signal_returns(
         "commitment",
         commitment_id,
         "Text a colleague after nights",
-        date.today(),
+        clock.now().date(),
         show_details=False,
     )
     app.deliver_push(payload)
@@ -65,7 +65,9 @@ def test_done_online_reaches_the_server_at_once_and_a_tap_opens_the_right_screen
 ) -> None:
     name, commitment_id = _person_with_commitment(app, server_db, "nurse_")
     app.open("/")
-    app.deliver_push(notice_for("commitment", commitment_id, "", date.today(), show_details=False))
+    app.deliver_push(
+        notice_for("commitment", commitment_id, "", clock.now().date(), show_details=False)
+    )
     (shown,) = app.wait_for_notifications(1)
     app.notification_action(shown["tag"], "done")
     for _ in range(100):
@@ -74,7 +76,7 @@ def test_done_online_reaches_the_server_at_once_and_a_tap_opens_the_right_screen
         page.wait_for_timeout(50)
     assert server_db.count("completion", name) == 1
 
-    app.deliver_push(notice_for("decompress", None, "", date.today(), show_details=False))
+    app.deliver_push(notice_for("decompress", None, "", clock.now().date(), show_details=False))
     (landing,) = app.wait_for_notifications(1)
     assert landing["title"] == "Shift over — two minutes to land?"
     app.notification_action(landing["tag"], "")
@@ -95,7 +97,9 @@ def test_snooze_from_a_notification_waits_in_the_outbox_until_the_signal_returns
     app.by_id("new-commitment-save").click()
     app.expect_all_saved()
     (commitment_id,) = server_db.ids("commitment", name)
-    app.deliver_push(notice_for("commitment", commitment_id, "", date.today(), show_details=False))
+    app.deliver_push(
+        notice_for("commitment", commitment_id, "", clock.now().date(), show_details=False)
+    )
     (shown,) = app.wait_for_notifications(1)
 
     app.offline()

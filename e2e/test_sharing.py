@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import date
 from typing import Any
 
 from playwright.sync_api import Page, expect
 
 from e2e.pages import App
 from e2e.server_db import ServerDatabase
+from steady import clock
 from steady.reminders.notices import notice_for
 
 NOTE = "Lost a patient tonight. Walking home now."
@@ -70,7 +70,9 @@ def test_two_colleagues_connect_share_reply_and_the_summary_can_be_taken_back(
     # Bea's phone gets the push the server queued: a name, nothing private.
     ((about, title),) = server_db.queued_notices(bea_name, "peer_shared")
     assert about == summary_id
-    bea.deliver_push(notice_for("peer_shared", about, title, date.today(), show_details=False))
+    bea.deliver_push(
+        notice_for("peer_shared", about, title, clock.now().date(), show_details=False)
+    )
     (shown,) = bea.wait_for_notifications(1)
     assert shown["title"] == f"{sam} shared a check-in with you"
     assert NOTE not in shown["body"] and "Stress" not in shown["body"]

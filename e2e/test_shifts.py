@@ -9,6 +9,8 @@ from datetime import datetime
 
 from playwright.sync_api import expect
 
+from steady import clock
+
 from .pages import App
 from .server_db import ServerDatabase
 
@@ -25,14 +27,14 @@ def test_a_shift_started_and_ended_offline_reaches_the_server_with_the_phones_ti
     app.wait_for_worker()
     app.open("/")
     app.offline()
-    started = time.time()
+    started = clock.epoch_seconds()
     app.by_id("shift-toggle").click()
     expect(app.by_id("shift-state")).to_contain_text("On shift since")
     app.page.reload()
     expect(app.by_id("shift-state")).to_contain_text("On shift since")
     app.page.wait_for_timeout(1_500)
     app.by_id("shift-toggle").click()
-    ended = time.time()
+    ended = clock.epoch_seconds()
     expect(app.by_id("shift-state")).to_have_text("Not on shift.")
     assert server_db.shifts(name) == []
 

@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import json
 import uuid
-from datetime import UTC, datetime
 from pathlib import Path
 
 from playwright.sync_api import expect
+
+from steady import clock
 
 from .pages import App
 
 
 def _export_file(folder: Path) -> Path:
-    now = datetime.now(UTC)
+    now = clock.now()
     checkin = {
         "id": str(uuid.uuid4()),
         "recorded_at": now.isoformat(),

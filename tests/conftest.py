@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import AsyncExitStack
 from pathlib import Path
 from typing import Any
@@ -41,6 +41,7 @@ from piccolo.engine.base import Engine  # noqa: E402
 from steady import db, dialect, migrations  # noqa: E402
 from steady.app import create_app  # noqa: E402
 from steady.settings import Settings  # noqa: E402
+from tests.clock import POSTGRES_START, SWEEP, Clock, default_start, running_from  # noqa: E402
 from tests.helpers import Api, NewPerson, http_client, lifespan_running  # noqa: E402
 from tests.node_bundle import bundle_for_node, run_node  # noqa: E402
 
@@ -50,6 +51,40 @@ BACKENDS = ["sqlite", "postgres"] if POSTGRES_URL else ["sqlite"]
 
 def pytest_sessionfinish() -> None:
     shutil.rmtree(_SESSION_DIR, ignore_errors=True)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "calendar_sweep: run from every start in tests.clock.SWEEP (dates, hours, DST)"
+    )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if metafunc.definition.get_closest_marker("calendar_sweep"):
+        metafunc.parametrize("clock", SWEEP, indirect=True, ids=[s.label for s in SWEEP])
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A swept test's PostgreSQL pass runs from one start: the calendar logic is the same
+    code on both databases, and what differs by database is met at that start."""
+    items[:] = [
+        item
+        for item in items
+        if not (
+            isinstance(item, pytest.Function)
+            and item.get_closest_marker("calendar_sweep")
+            and item.callspec.params.get("database_url") == "postgres"
+            and item.callspec.params["clock"].label != POSTGRES_START
+        )
+    ]
+
+
+@pytest.fixture(autouse=True)
+def clock(request: pytest.FixtureRequest) -> Iterator[Clock]:
+    """The test's clock (time-machine): the server and the test read only this, and a
+    test that schedules moves it forward."""
+    with running_from(getattr(request, "param", None) or default_start()) as moving:
+        yield moving
 
 
 async def _migrate_fresh_sqlite(path: Path) -> None:

@@ -9,7 +9,6 @@ import os
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from datetime import UTC, datetime
 from typing import Any
 
 import httpx
@@ -19,6 +18,7 @@ from litestar import Litestar
 
 from steady.csrf import CSRF_COOKIE, CSRF_HEADER
 from steady.settings import Settings
+from tests import clock
 from tests.environment import FAST_ARGON2
 
 PASSPHRASE = "correct horse battery staple"
@@ -95,10 +95,14 @@ class Api:
     async def delete(self, path: str, **kwargs: Any) -> httpx.Response:
         return await self.request("DELETE", path, **kwargs)
 
-    async def sign_up(self, username: str = "sam", passphrase: str = PASSPHRASE) -> httpx.Response:
+    async def sign_up(
+        self, username: str = "sam", passphrase: str = PASSPHRASE, time_zone: str | None = None
+    ) -> httpx.Response:
+        """A new account living where the test's people live (``tests.clock``)."""
+        zone = time_zone or clock.current().start.home
         response = await self.post(
             "/api/accounts",
-            json={"username": username, "passphrase": passphrase, "time_zone": "Europe/London"},
+            json={"username": username, "passphrase": passphrase, "time_zone": zone},
         )
         assert response.status_code == 201, response.text
         return response
@@ -123,10 +127,10 @@ def new_id() -> str:
 
 
 def checkin_body(**overrides: Any) -> dict[str, Any]:
-    now = datetime.now(UTC)
+    """A check-in made now, counting for today where the person lives."""
     body: dict[str, Any] = {
-        "recorded_at": now.isoformat(),
-        "local_date": now.date().isoformat(),
+        "recorded_at": clock.current().now().isoformat(),
+        "local_date": clock.current().today().isoformat(),
         "mood": 3,
         "energy": 2,
         "stress": 4,
@@ -169,18 +173,17 @@ def commitment_body(**overrides: Any) -> dict[str, Any]:
         "title": "Take my full break",
         "why": "I'm kinder to patients when I've eaten",
         "cadence": "daily",
-        "starts_on": datetime.now(UTC).date().isoformat(),
+        "starts_on": clock.current().today().isoformat(),
     }
     body.update(overrides)
     return body
 
 
 def completion_body(commitment_id: str, **overrides: Any) -> dict[str, Any]:
-    now = datetime.now(UTC)
     body: dict[str, Any] = {
         "commitment_id": commitment_id,
-        "local_date": now.date().isoformat(),
-        "completed_at": now.isoformat(),
+        "local_date": clock.current().today().isoformat(),
+        "completed_at": clock.current().now().isoformat(),
     }
     body.update(overrides)
     return body

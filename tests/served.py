@@ -13,13 +13,15 @@ from typing import Any
 
 import httpx
 
+from tests import clock
 from tests.environment import FAST_ARGON2, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 class ServedSteady:
-    """``python -m steady serve`` in its own process; ``start``, ``kill`` and ``stop`` it."""
+    """``python -m steady serve`` in its own process, its clock where the test's is
+    (tests/clocked_server.py); ``start``, ``kill`` and ``stop`` it."""
 
     def __init__(self, data_dir: Path, **settings: str) -> None:
         self.data_dir = data_dir
@@ -42,8 +44,8 @@ class ServedSteady:
         """Start the server (migrating first) and wait until it answers."""
         self.data_dir.mkdir(parents=True, exist_ok=True)
         with self.log.open("ab") as log:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "steady", "serve"],
+            self.process = subprocess.Popen(  # noqa: S603 - our own server, our arguments
+                self._command(),
                 env=self.env,
                 cwd=ROOT,
                 stdout=log,
@@ -60,6 +62,14 @@ class ServedSteady:
                 pass
             time.sleep(0.1)
         raise RuntimeError("the server did not start in time")
+
+    @staticmethod
+    def _command() -> list[str]:
+        """Under a test, the server's clock starts where the test's is; run on its own
+        (``make fuzz``), it keeps the machine's."""
+        if clock.is_running():
+            return [sys.executable, "-m", "tests.clocked_server", clock.current().now().isoformat()]
+        return [sys.executable, "-m", "steady", "serve"]
 
     def kill(self) -> None:
         """SIGKILL: no shutdown hooks, no flushing; what was committed must survive."""

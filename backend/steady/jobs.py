@@ -13,7 +13,7 @@ from litestar import Litestar
 from steady.feature import LifespanHook
 from steady.settings import Settings
 
-log = logging.getLogger("steady.clock")
+log = logging.getLogger("steady.jobs")
 
 
 def every(

@@ -7,8 +7,6 @@ browser subscribes with, so it must stay stable across restarts.
 from __future__ import annotations
 
 import base64
-import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from email.utils import parsedate_to_datetime
@@ -18,6 +16,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from py_vapid import Vapid02
 
+from steady import clock
 from steady.keyfiles import read_or_create
 from steady.push_hosts import split_endpoint
 from steady.push_http import AddressGuard, PushConnections
@@ -65,12 +64,10 @@ class VapidAuthorizations:
         keys: VapidKeys,
         subject: str,
         lifetime: timedelta = timedelta(hours=12),
-        clock: Callable[[], float] = time.time,
     ) -> None:
         self._signer = Vapid02(private_key=keys.private_key)
         self._subject = subject
         self._lifetime = lifetime.total_seconds()
-        self._clock = clock
         self._by_origin: dict[str, tuple[str, float]] = {}
         self.signed = 0  # how many tokens were signed (reuse is the point)
 
@@ -78,7 +75,7 @@ class VapidAuthorizations:
         """The header for a push to ``endpoint``; re-signed only in the last hour of a token."""
         parts = split_endpoint(endpoint)
         origin = f"{parts.scheme}://{parts.netloc}"
-        now = self._clock()
+        now = clock.epoch_seconds()
         cached = self._by_origin.get(origin)
         if cached is not None and cached[1] - now > 3600:
             return cached[0]
@@ -113,7 +110,7 @@ class PushAnswer:
     body: bytes = b""
 
 
-def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
+def parse_retry_after(value: str | None) -> float | None:
     """Seconds to wait from a ``Retry-After`` header (seconds or an HTTP date)."""
     if not value:
         return None
@@ -123,7 +120,7 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
         when = parsedate_to_datetime(value)
     except (TypeError, ValueError):
         return None
-    return max(0.0, when.timestamp() - (time.time() if now is None else now))
+    return max(0.0, when.timestamp() - clock.epoch_seconds())
 
 
 # What every push carries (set once on each connection pool, not on each push).

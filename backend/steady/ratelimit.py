@@ -9,7 +9,6 @@ in Redis), so parallel requests cannot slip past a limit between a read and a wr
 from __future__ import annotations
 
 import asyncio
-import time
 from typing import Any
 
 from litestar import Request
@@ -17,6 +16,7 @@ from litestar.exceptions import TooManyRequestsException
 from litestar.stores.base import Store
 from redis.asyncio import Redis
 
+from steady import clock
 from steady.tokens import hash_token
 
 # A username's wrong passphrases are remembered this long after the last one.
@@ -91,7 +91,7 @@ async def enforce_rate_limit(
     request: Request[Any, Any, Any], bucket: str, key: str, limit: int, window_seconds: int
 ) -> None:
     """Count one attempt for ``key`` in ``bucket``; refuse it past ``limit`` per window."""
-    now = int(time.time())
+    now = int(clock.epoch_seconds())
     window_start = now - now % window_seconds
     count = await attempts_of(request).add(
         f"{bucket}:{hash_token(key)}:{window_start}", window_seconds
@@ -125,7 +125,7 @@ class SigninWaits:
         doublings = min(failures - self._free, 12)
         return min(LONGEST_WAIT_SECONDS, FIRST_WAIT_SECONDS * (1 << doublings))
 
-    async def check(self, username: str, now: float | None = None) -> None:
+    async def check(self, username: str) -> None:
         """Refuse (429 with ``Retry-After``) while this username must wait."""
         count_key, last_key = self._keys(username)
         failures = await self._attempts.read(count_key)
@@ -133,7 +133,7 @@ class SigninWaits:
         if not wait:
             return
         last = await self._attempts.read(last_key)
-        left = last + wait - (time.time() if now is None else now)
+        left = last + wait - clock.epoch_seconds()
         if left > 0:
             raise RateLimited(
                 int(left) + 1,
@@ -145,7 +145,7 @@ class SigninWaits:
         """Note one more wrong passphrase for this username."""
         count_key, last_key = self._keys(username)
         await self._attempts.add(count_key, FAILURE_MEMORY_SECONDS)
-        await self._attempts.put(last_key, int(time.time()), FAILURE_MEMORY_SECONDS)
+        await self._attempts.put(last_key, int(clock.epoch_seconds()), FAILURE_MEMORY_SECONDS)
 
     async def succeeded(self, username: str) -> None:
         """The right passphrase, while no wait applied: start counting afresh."""

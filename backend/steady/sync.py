@@ -12,13 +12,14 @@ from __future__ import annotations
 import enum
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager
-from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 from uuid import UUID
 
 import msgspec
 from piccolo.columns import Column
 from piccolo.table import Table
+
+from steady import clock
 
 W = TypeVar("W", bound=msgspec.Struct)
 V = TypeVar("V", bound=msgspec.Struct)
@@ -79,7 +80,7 @@ async def upsert_owned(
     owner, buried = await _whereabouts(table, tombstones, item_id)
     if buried:
         return Outcome.GONE if owner == account_id else Outcome.NOT_FOUND
-    now = datetime.now(UTC)
+    now = clock.now()
     name = table._meta.tablename
     # Every synced write takes this path, so the SQL is written out rather than built
     # by Piccolo's query builder (which cost more than the database work; see README).

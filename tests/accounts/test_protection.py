@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from piccolo.engine.base import Engine
@@ -11,6 +11,7 @@ from piccolo.engine.base import Engine
 from steady.accounts.tables import Account, AccountSession
 from steady.app import create_app
 from steady.settings import Settings
+from tests.clock import Clock
 from tests.helpers import (
     PASSPHRASE,
     Api,
@@ -86,29 +87,29 @@ async def test_sign_up_is_rate_limited(limited_api: Api) -> None:
     assert await Account.count() == 3
 
 
-async def test_an_expired_session_is_refused(api: Api) -> None:
+async def test_an_expired_session_is_refused(api: Api, clock: Clock) -> None:
     await api.sign_up("sam")
     await AccountSession.update(
-        {AccountSession.expires_at: datetime.now(UTC) - timedelta(minutes=1)}, force=True
+        {AccountSession.expires_at: clock.now() - timedelta(minutes=1)}, force=True
     )
     assert await api.signed_in_as() is None
     assert (await api.put(f"/api/checkins/{new_id()}", json=checkin_body())).status_code == 401
 
 
-async def test_an_active_session_slides_its_expiry_forward(api: Api) -> None:
+async def test_an_active_session_slides_its_expiry_forward(api: Api, clock: Clock) -> None:
     await api.sign_up("sam")
-    two_hours_ago = datetime.now(UTC) - timedelta(hours=2)
+    two_hours_ago = clock.now() - timedelta(hours=2)
     await AccountSession.update(
         {
             AccountSession.last_seen_at: two_hours_ago,
-            AccountSession.expires_at: datetime.now(UTC) + timedelta(days=1),
+            AccountSession.expires_at: clock.now() + timedelta(days=1),
         },
         force=True,
     )
     response = await api.get("/api/session")
     assert "steady_session=" in response.headers.get("set-cookie", "")
     row = await AccountSession.select(AccountSession.expires_at).first()
-    assert row["expires_at"] > datetime.now(UTC) + timedelta(days=29)
+    assert row["expires_at"] > clock.now() + timedelta(days=29)
 
 
 async def test_the_session_answer_carries_the_csrf_token_for_workers(api: Api) -> None:

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from steady.checkins.tables import Checkin, CheckinMark
+from tests.clock import Clock, current
 from tests.helpers import Api, checkin_body, field_names, new_id
 
 
@@ -18,7 +19,7 @@ def on_day(day: date, hour: int = 12, **scores: object) -> dict[str, object]:
 async def signed_up(api: Api) -> date:
     await api.sign_up("sam")
     await api.patch("/api/account", json={"time_zone": "UTC"})
-    return datetime.now(UTC).date()
+    return current().now().date()
 
 
 async def test_body_signals_and_tags_are_stored_and_indexed(api: Api) -> None:
@@ -128,11 +129,11 @@ async def test_insights_average_by_day_context_and_tag(api: Api) -> None:
     assert month["count"] == 4
 
 
-async def test_today_is_counted_in_the_persons_time_zone(api: Api) -> None:
+async def test_today_is_counted_in_the_persons_time_zone(api: Api, clock: Clock) -> None:
     await api.sign_up("sam")
     await api.patch("/api/account", json={"time_zone": "Pacific/Kiritimati"})  # UTC+14
     local_today = (
-        datetime.now(UTC).astimezone(__import__("zoneinfo").ZoneInfo("Pacific/Kiritimati")).date()
+        clock.now().astimezone(__import__("zoneinfo").ZoneInfo("Pacific/Kiritimati")).date()
     )
     insight = (await api.get("/api/checkins/insights", params={"days": 7})).json()
     assert insight["end"] == local_today.isoformat()

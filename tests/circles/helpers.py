@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from steady.circles.rounds import advance
+from tests.clock import Clock
 from tests.helpers import Api, b64, key_bundle, new_id, sealed_sign_up
 
 
@@ -138,9 +139,15 @@ async def post(
     return str(answer.json()["id"])
 
 
-async def opened_round(api: Api, circle_id: str, at: datetime) -> dict[str, Any]:
-    """Let the circle's clock reach ``at``; the round then open."""
-    await advance(at)
+async def time_passes(clock: Clock, until: datetime) -> None:
+    """Move the clock to ``until`` and let the circles' job run, as it does every minute."""
+    clock.move_to(until)
+    await advance()
+
+
+async def opened_round(api: Api, circle_id: str, clock: Clock, at: datetime) -> dict[str, Any]:
+    """Let the clock reach ``at``; the round then open."""
+    await time_passes(clock, at)
     current = (await read(api, circle_id))["current"]
     assert current is not None and current["open"], current
     result: dict[str, Any] = current

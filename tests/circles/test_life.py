@@ -6,10 +6,11 @@ posts deleted once the circle's keeping period has passed."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
-from steady.circles.rounds import advance
+import pytest
+
 from steady.circles.tables import CirclePost
 from tests.circles.conftest import Four
 from tests.circles.helpers import (
@@ -23,7 +24,9 @@ from tests.circles.helpers import (
     said,
     sealed,
     start,
+    time_passes,
 )
+from tests.clock import Clock
 from tests.helpers import Api, NewPerson, commitment_body, field_names, new_id
 
 
@@ -69,7 +72,8 @@ async def test_joining_shows_the_rules_first_and_needs_agreeing_to_them(
     assert (await api.post(f"/api/circles/{circle['id']}/rounds")).status_code == 409
 
 
-async def test_four_people_hold_three_rounds(four: Four) -> None:
+@pytest.mark.calendar_sweep
+async def test_four_people_hold_three_rounds(four: Four, clock: Clock) -> None:
     sam, alex, kim, lee, ids = four.sam, four.alex, four.kim, four.lee, four.ids
     circle = await read(sam, four.circle_id)
     assert circle["paused"] is False and circle["current"] is None
@@ -77,7 +81,7 @@ async def test_four_people_hold_three_rounds(four: Four) -> None:
     assert circle["facilitator_next"]["name"] == "sam"
 
     # ---- round 1: opens on schedule, Sam facilitates ----
-    round1 = await opened_round(sam, four.circle_id, first_opening + timedelta(minutes=1))
+    round1 = await opened_round(sam, four.circle_id, clock, first_opening + timedelta(minutes=1))
     assert round1["number"] == 1 and round1["facilitator"]["name"] == "sam"
     assert _when(round1["closes_at"]) - _when(round1["opens_at"]) == timedelta(hours=48)
     rid = round1["id"]
@@ -211,17 +215,17 @@ async def test_four_people_hold_three_rounds(four: Four) -> None:
     # ---- round 2: Alex is away, so the role passes to Kim; it closes on its window ----
     away = await alex.put(
         f"/api/circles/{four.circle_id}/away",
-        json={"away_until": (datetime.now(UTC) + timedelta(days=30)).isoformat()},
+        json={"away_until": (clock.now() + timedelta(days=30)).isoformat()},
     )
     assert away.status_code == 200
     second_opening = _when((await read(sam, four.circle_id))["next_opens_at"])
     assert second_opening == first_opening + timedelta(days=7)
-    round2 = await opened_round(sam, four.circle_id, second_opening)
+    round2 = await opened_round(sam, four.circle_id, clock, second_opening)
     assert round2["number"] == 2 and round2["facilitator"]["name"] == "kim"
     await post(
         kim, "energy", round2["id"], energy=3, word="lighter", last_change="Did the debrief twice."
     )
-    await advance(_when(round2["closes_at"]) + timedelta(minutes=1))
+    await time_passes(clock, _when(round2["closes_at"]) + timedelta(minutes=1))
     view = await read(sam, four.circle_id)
     assert view["current"]["number"] == 2 and view["current"]["open"] is False
     assert [said(r["summary"])["text"] for r in view["earlier"]] == [
@@ -232,18 +236,21 @@ async def test_four_people_hold_three_rounds(four: Four) -> None:
     assert await CirclePost.count().where(CirclePost.round == rid) > 0
 
     # ---- round 3: after Kim, Lee ----
-    round3 = await opened_round(sam, four.circle_id, second_opening + timedelta(days=7))
+    round3 = await opened_round(sam, four.circle_id, clock, second_opening + timedelta(days=7))
     assert round3["number"] == 3 and round3["facilitator"]["name"] == "lee"
 
     # ---- keeping: round 1's posts go 14 days after it closed; its summary stays ----
-    await advance(_when(closed.json()["current"]["closed_at"]) + timedelta(days=14, minutes=1))
+    await time_passes(
+        clock, _when(closed.json()["current"]["closed_at"]) + timedelta(days=14, minutes=1)
+    )
     assert await CirclePost.count().where(CirclePost.round == rid) == 0
     earlier = (await read(sam, four.circle_id))["earlier"]
     assert [r["number"] for r in earlier] == [2, 1]
     assert said(earlier[1]["summary"])["text"] == "Carrying nights home: a short debrief helps."
 
 
-async def test_summaries_go_too_unless_the_circle_keeps_them(four: Four) -> None:
+@pytest.mark.calendar_sweep
+async def test_summaries_go_too_unless_the_circle_keeps_them(four: Four, clock: Clock) -> None:
     changed = await four.sam.put(
         f"/api/circles/{four.circle_id}/settings",
         json={"name": "Night nurses", "keep_days": 1, "keep_summaries": False, "rhythm": "by_hand"},
@@ -258,7 +265,7 @@ async def test_summaries_go_too_unless_the_circle_keeps_them(four: Four) -> None
         f"/api/circles/{four.circle_id}/rounds/{rid}/close",
         json={"summary": sealed(epoch, text="Brief.")},
     )
-    await advance(datetime.now(UTC) + timedelta(days=1, minutes=1))
+    await time_passes(clock, clock.now() + timedelta(days=1, minutes=1))
     view = await read(four.sam, four.circle_id)
     assert view["current"] is None and view["earlier"][0]["summary"] is None
 

@@ -3,19 +3,23 @@ decrypted): the circle's name only, unless they turned details on."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
+
+import pytest
 
 from steady.reminders.dispatcher import Dispatcher
 from tests.circles.conftest import Four
 from tests.circles.helpers import post
+from tests.clock import Clock
 from tests.reminders.push_service import LocalPushService
 
 SITUATION = "A relative shouted at me on the night shift."
 GENERIC = "Something new in your circle."
 
 
+@pytest.mark.calendar_sweep
 async def test_members_are_told_with_only_the_circle_on_the_lock_screen(
-    four: Four, push_service: LocalPushService, dispatcher: Dispatcher
+    four: Four, push_service: LocalPushService, dispatcher: Dispatcher, clock: Clock
 ) -> None:
     endpoints = {}
     for name, person in four.people().items():
@@ -36,7 +40,8 @@ async def test_members_are_told_with_only_the_circle_on_the_lock_screen(
 
     opened = await four.sam.post(f"/api/circles/{four.circle_id}/rounds")
     current = opened.json()["current"]
-    await dispatcher.dispatch_once(datetime.now(UTC) + timedelta(seconds=1))
+    clock.advance(timedelta(seconds=1))
+    await dispatcher.dispatch_once()
     assert sorted(told()) == sorted(
         [
             ("sam", "circle_round", "Night nurses", GENERIC),
@@ -55,7 +60,8 @@ async def test_members_are_told_with_only_the_circle_on_the_lock_screen(
     await post(four.kim, "case", current["id"], situation=SITUATION, question="How do I let go?")
     answer = await post(four.alex, "answer", current["id"], noticed="You kept everyone safe.")
     await four.kim.put(f"/api/circles/posts/{answer}/helpful", json={"helpful": True})
-    await dispatcher.dispatch_once(datetime.now(UTC) + timedelta(seconds=1))
+    clock.advance(timedelta(seconds=1))
+    await dispatcher.dispatch_once()
     assert sorted(told()) == sorted(
         [
             ("sam", "circle_case", "Night nurses", GENERIC),
@@ -67,7 +73,8 @@ async def test_members_are_told_with_only_the_circle_on_the_lock_screen(
     push_service.received.clear()
 
     closes = datetime.fromisoformat(current["closes_at"].replace("Z", "+00:00"))
-    await dispatcher.dispatch_once(closes - timedelta(hours=6) + timedelta(minutes=1))
+    clock.move_to(closes - timedelta(hours=6) + timedelta(minutes=1))
+    await dispatcher.dispatch_once()
     assert sorted((n, k) for n, k, _, _ in told()) == sorted(
         (n, "circle_closing") for n in ("sam", "alex", "kim", "lee")
     )

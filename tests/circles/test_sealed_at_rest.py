@@ -11,7 +11,7 @@ import base64
 import json
 import uuid
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -21,6 +21,7 @@ from steady.reminders.dispatcher import Dispatcher
 from tests.at_rest import at_rest_forms, places_holding
 from tests.circles.conftest import Four
 from tests.circles.helpers import keys_of, read
+from tests.clock import Clock
 from tests.helpers import new_id
 from tests.reminders.push_service import LocalPushService
 
@@ -43,6 +44,7 @@ async def test_no_post_summary_or_push_holds_a_word_written_in_the_circle(
     engine: Engine,
     sealing_driver: Driver,
     push_service: LocalPushService,
+    clock: Clock,
     dispatcher: Dispatcher,
 ) -> None:
     for person in four.people().values():
@@ -90,13 +92,15 @@ async def test_no_post_summary_or_push_holds_a_word_written_in_the_circle(
         body = {"kind": post["kind"], "round_id": rid, "sealed": made["sealed"]}
         answer = await person.put(f"/api/circles/posts/{post['id']}", json=body)
         assert answer.status_code == 200, answer.text
-    await dispatcher.dispatch_once(datetime.now(UTC) + timedelta(seconds=1))
+    clock.advance(timedelta(seconds=1))
+    await dispatcher.dispatch_once()
     assert push_service.received  # the circle was told of the round and the case
     closed = await four.sam.post(
         f"/api/circles/{cid}/rounds/{rid}/close", json={"summary": sealed["summary"]}
     )
     assert closed.status_code == 200, closed.text
-    await dispatcher.dispatch_once(datetime.now(UTC) + timedelta(seconds=1))
+    clock.advance(timedelta(seconds=1))
+    await dispatcher.dispatch_once()
 
     canaries = [v for _, f in writes.values() for v in f.values() if isinstance(v, str)]
     canaries = [c for c in canaries if c.startswith("CANARY")] + [summary]

@@ -13,13 +13,14 @@ from steady.commitments.tables import (
     Completion,
     CompletionTombstone,
 )
+from tests.clock import current
 from tests.helpers import Api, commitment_body, completion_body, field_names, new_id
 
 
 async def signed_up(api: Api, name: str = "sam") -> date:
     await api.sign_up(name)
     await api.patch("/api/account", json={"time_zone": "UTC"})
-    return datetime.now(UTC).date()
+    return current().now().date()
 
 
 async def test_create_edit_archive_and_replay(api: Api) -> None:

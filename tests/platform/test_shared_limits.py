@@ -3,11 +3,10 @@ client address taken from a proxy only when the proxy is trusted."""
 
 from __future__ import annotations
 
-import asyncio
 import os
-import time
 import uuid
 from collections.abc import AsyncIterator
+from datetime import timedelta
 
 import pytest
 from litestar import Litestar
@@ -17,6 +16,7 @@ from redis.asyncio import Redis
 from steady.addresses import ClientAddresses
 from steady.app import create_app
 from steady.settings import Settings
+from tests.clock import Clock
 from tests.helpers import PASSPHRASE, Api, http_client, lifespan_running, settings_with
 
 REDIS_URL = os.environ.get("STEADY_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
@@ -54,13 +54,12 @@ async def _sign_in_statuses(app: Litestar, count: int, username: str) -> list[in
 
 
 async def test_two_instances_count_sign_ins_together_and_a_restart_forgets_nothing(
-    settings: Settings, engine: Engine, redis_url: str
+    settings: Settings, engine: Engine, redis_url: str, clock: Clock
 ) -> None:
     shared = _settings(settings, STEADY_REDIS_URL=redis_url)
     name = f"sam{uuid.uuid4().hex[:8]}"
-    # Attempts are counted per clock minute: start well inside one, so all land in it.
-    if time.time() % 60 > 45:
-        await asyncio.sleep(61 - time.time() % 60)
+    # Attempts are counted per clock minute: start at the top of one, so all land in it.
+    clock.move_to(clock.now().replace(second=0, microsecond=0) + timedelta(minutes=1))
     first, second = create_app(shared, engine), create_app(shared, engine)
     async with lifespan_running(first), lifespan_running(second):
         async with http_client(first) as client:

@@ -8,7 +8,9 @@ from typing import Any
 from piccolo.table import Table
 
 from steady.accounts.tables import Account
+from steady.reminders.dispatcher import Dispatcher, DispatchReport
 from steady.reminders.tables import PushSubscription, Reminder
+from tests.clock import Clock
 from tests.helpers import Api, commitment_body, new_id
 from tests.reminders.push_service import LocalPushService
 
@@ -35,6 +37,13 @@ async def commitment_with_reminder(api: Api, **overrides: Any) -> str:
     answer = await api.put(f"/api/commitments/{commitment_id}", json=body)
     assert answer.status_code == 201, answer.text
     return commitment_id
+
+
+async def dispatch_at(dispatcher: Dispatcher, clock: Clock, moment: datetime) -> DispatchReport:
+    """Let the clock reach ``moment``, then run one dispatcher pass (as the server's loop
+    does every few seconds)."""
+    clock.move_to(moment)
+    return await dispatcher.dispatch_once()
 
 
 async def due_times() -> list[datetime]:

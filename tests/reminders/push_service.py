@@ -18,7 +18,6 @@ import base64
 import json
 import os
 import secrets
-import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,6 +29,8 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
+
+from steady import clock
 
 
 def b64url(raw: bytes) -> str:
@@ -161,7 +162,7 @@ class LocalPushService:
         claims: dict[str, Any] = json.loads(unb64url(claims_part))
         if claims.get("aud") != self.origin:
             raise ValueError(f"aud {claims.get('aud')!r} is not {self.origin!r}")
-        now = time.time()
+        now = clock.epoch_seconds()
         if not now < claims.get("exp", 0) <= now + 24 * 3600:
             raise ValueError("exp is past or more than 24 hours away")
         if not str(claims.get("sub", "")).startswith(("mailto:", "https:")):

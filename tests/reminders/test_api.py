@@ -9,6 +9,7 @@ import pytest
 
 from steady.reminders import shifts
 from steady.reminders.tables import PushSubscription, Reminder, ReminderPrefs, Shift
+from tests.clock import Clock
 from tests.helpers import Api, field_names, new_id
 from tests.reminders.helpers import NO_QUIET, commitment_with_reminder, person_with_phone
 from tests.reminders.push_service import LocalPushService
@@ -170,11 +171,11 @@ async def test_a_deleted_or_archived_commitment_is_never_reminded(
 
 
 async def test_snooze_asks_again_in_an_hour_or_after_the_shift(
-    api: Api, push_service: LocalPushService
+    api: Api, push_service: LocalPushService, clock: Clock
 ) -> None:
     await person_with_phone(api, push_service, checkin_time="20:00")
     commitment_id = await commitment_with_reminder(api)
-    before = datetime.now(UTC)
+    before = clock.now()
     answer = await api.post(
         "/api/reminders/snooze", json={"kind": "commitment", "ref": commitment_id}
     )

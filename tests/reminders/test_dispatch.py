@@ -2,29 +2,35 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, timedelta
 
 from steady.reminders.dispatcher import Dispatcher
 from steady.reminders.tables import PushSubscription, Reminder, SentPush
+from tests.clock import Clock
 from tests.helpers import Api, checkin_body, new_id
-from tests.reminders.helpers import commitment_with_reminder, due_times, person_with_phone
+from tests.reminders.helpers import (
+    commitment_with_reminder,
+    dispatch_at,
+    due_times,
+    person_with_phone,
+)
 from tests.reminders.push_service import LocalPushService
 
 MINUTE = timedelta(minutes=1)
 
 
 async def test_a_commitment_reminder_arrives_once_and_keeps_its_title_off_the_lock_screen(
-    api: Api, push_service: LocalPushService, dispatcher: Dispatcher
+    api: Api, push_service: LocalPushService, dispatcher: Dispatcher, clock: Clock
 ) -> None:
     phone = await person_with_phone(api, push_service)
     commitment_id = await commitment_with_reminder(api, title="Text Priya after the night")
     (due,) = await due_times()
-    assert due.astimezone(UTC).hour == 12 and due > datetime.now(UTC)
+    assert due.astimezone(UTC).hour == 12 and due > clock.now()
 
-    assert (await dispatcher.dispatch_once(due - MINUTE)).claimed == 0
-    report = await dispatcher.dispatch_once(due + MINUTE)
+    assert (await dispatcher.dispatch_once()).claimed == 0  # not yet due
+    report = await dispatch_at(dispatcher, clock, due + MINUTE)
     assert (report.claimed, report.sent) == (1, 1)
-    assert (await dispatcher.dispatch_once(due + 2 * MINUTE)).claimed == 0
+    assert (await dispatch_at(dispatcher, clock, due + 2 * MINUTE)).claimed == 0
 
     (payload,) = push_service.payloads_for(phone["endpoint"])
     assert payload["title"] == "A small thing you planned"
@@ -40,17 +46,17 @@ async def test_a_commitment_reminder_arrives_once_and_keeps_its_title_off_the_lo
 
 
 async def test_details_show_only_when_the_person_asks(
-    api: Api, push_service: LocalPushService, dispatcher: Dispatcher
+    api: Api, push_service: LocalPushService, dispatcher: Dispatcher, clock: Clock
 ) -> None:
     phone = await person_with_phone(api, push_service, show_details=True)
     await commitment_with_reminder(api, title="Drink water before handover")
     (due,) = await due_times()
-    await dispatcher.dispatch_once(due + MINUTE)
+    await dispatch_at(dispatcher, clock, due + MINUTE)
     assert push_service.payloads_for(phone["endpoint"])[0]["title"] == "Drink water before handover"
 
 
 async def test_gone_subscriptions_are_pruned_and_other_devices_still_get_it(
-    api: Api, push_service: LocalPushService, dispatcher: Dispatcher
+    api: Api, push_service: LocalPushService, dispatcher: Dispatcher, clock: Clock
 ) -> None:
     phone = await person_with_phone(api, push_service)
     old_tablet = push_service.subscribe()
@@ -61,7 +67,7 @@ async def test_gone_subscriptions_are_pruned_and_other_devices_still_get_it(
     push_service.answer_next(another["endpoint"], 404)
     await commitment_with_reminder(api)
     (due,) = await due_times()
-    report = await dispatcher.dispatch_once(due + MINUTE)
+    report = await dispatch_at(dispatcher, clock, due + MINUTE)
     assert (report.sent, report.pruned) == (1, 2)
     assert len(push_service.payloads_for(phone["endpoint"])) == 1
     rows = await PushSubscription.select(PushSubscription.endpoint)
@@ -69,65 +75,65 @@ async def test_gone_subscriptions_are_pruned_and_other_devices_still_get_it(
 
 
 async def test_busy_or_failing_push_services_are_retried_then_given_up_on(
-    api: Api, push_service: LocalPushService, dispatcher: Dispatcher
+    api: Api, push_service: LocalPushService, dispatcher: Dispatcher, clock: Clock
 ) -> None:
     phone = await person_with_phone(api, push_service)
     push_service.answer_next(phone["endpoint"], 429, 500, retry_after="0")
     await commitment_with_reminder(api)
     (due,) = await due_times()
-    report = await dispatcher.dispatch_once(due + MINUTE)
+    report = await dispatch_at(dispatcher, clock, due + MINUTE)
     assert report.sent == 1
     assert push_service.requests == 3
     assert len(push_service.payloads_for(phone["endpoint"])) == 1
 
     push_service.answer_next(phone["endpoint"], 500, 503, 500, 502)
-    report = await dispatcher.dispatch_once(due + timedelta(days=1) + MINUTE)
+    report = await dispatch_at(dispatcher, clock, due + timedelta(days=1) + MINUTE)
     assert (report.sent, report.failed) == (0, 1)
     assert push_service.requests == 7  # four tries, then it gives up (and logs)
     assert await due_times() == [due + timedelta(days=2)]  # it moves on, never bursts later
 
 
 async def test_after_downtime_a_recent_miss_is_sent_once_and_an_old_one_skipped(
-    api: Api, push_service: LocalPushService, dispatcher: Dispatcher
+    api: Api, push_service: LocalPushService, dispatcher: Dispatcher, clock: Clock
 ) -> None:
     phone = await person_with_phone(api, push_service)
     await commitment_with_reminder(api)
     (due,) = await due_times()
-    assert (await dispatcher.dispatch_once(due + timedelta(minutes=20))).sent == 1
+    assert (await dispatch_at(dispatcher, clock, due + timedelta(minutes=20))).sent == 1
     # Down for a whole day and then some: yesterday's and today's are long past.
-    report = await dispatcher.dispatch_once(due + timedelta(days=2, hours=2))
+    report = await dispatch_at(dispatcher, clock, due + timedelta(days=2, hours=2))
     assert (report.claimed, report.sent, report.skipped) == (1, 0, 1)
     assert await due_times() == [due + timedelta(days=3)]
     assert len(push_service.payloads_for(phone["endpoint"])) == 1
 
 
 async def test_the_daily_cap_holds_however_many_reminders_fall_due(
-    api: Api, push_service: LocalPushService, dispatcher: Dispatcher
+    api: Api, push_service: LocalPushService, dispatcher: Dispatcher, clock: Clock
 ) -> None:
     phone = await person_with_phone(api, push_service, daily_cap=2)
     for _ in range(3):
         await commitment_with_reminder(api)
     due = (await due_times())[0]
-    report = await dispatcher.dispatch_once(due + MINUTE)
+    report = await dispatch_at(dispatcher, clock, due + MINUTE)
     assert (report.sent, report.skipped) == (2, 1)
     assert len(push_service.payloads_for(phone["endpoint"])) == 2
     assert await SentPush.count() == 2
 
 
 async def test_a_tapped_shift_holds_reminders_until_it_ends_then_offers_to_land(
-    api: Api, push_service: LocalPushService, dispatcher: Dispatcher
+    api: Api, push_service: LocalPushService, dispatcher: Dispatcher, clock: Clock
 ) -> None:
     phone = await person_with_phone(api, push_service, decompress_minutes=0)
     await commitment_with_reminder(api)
     assert (await api.post("/api/reminders/shift/start")).json()["current"] is not None
-    now = datetime.now(UTC)
+    now = clock.now()
     await Reminder.update({Reminder.due_at: now - MINUTE}).where(Reminder.kind == "commitment")
-    report = await dispatcher.dispatch_once(now)
+    report = await dispatcher.dispatch_once()
     assert (report.sent, report.held) == (0, 1)
     assert push_service.received == []
 
     assert (await api.post("/api/reminders/shift/end")).json()["current"] is None
-    report = await dispatcher.dispatch_once(datetime.now(UTC) + MINUTE)
+    report = await dispatch_at(dispatcher, clock, clock.now() + MINUTE)
     assert report.sent == 2
     kinds = sorted(p["kind"] for p in push_service.payloads_for(phone["endpoint"]))
     assert kinds == ["commitment", "decompress"]
@@ -141,33 +147,35 @@ async def test_a_tapped_shift_holds_reminders_until_it_ends_then_offers_to_land(
 
 
 async def test_an_after_shift_commitment_comes_once_when_a_tapped_end_meets_the_schedule(
-    api: Api, push_service: LocalPushService, dispatcher: Dispatcher
+    api: Api, push_service: LocalPushService, dispatcher: Dispatcher, clock: Clock
 ) -> None:
-    now = datetime.now(UTC).replace(second=0, microsecond=0)
+    now = clock.now().replace(second=0, microsecond=0)
     started = (now - timedelta(hours=11)).strftime("%H:%M")
     schedule = {"kind": "weekly", "start": started, "hours": 12, "weekdays": [1, 2, 3, 4, 5, 6, 7]}
     phone = await person_with_phone(api, push_service, schedule=schedule, after_shift_minutes=0)
     await commitment_with_reminder(api, cadence="after_shift", title="Text a colleague")
     await api.post("/api/reminders/shift/start")
     await api.post("/api/reminders/shift/end")  # an hour before the scheduled end
-    assert (await dispatcher.dispatch_once(datetime.now(UTC) + MINUTE)).sent == 1
+    assert (await dispatch_at(dispatcher, clock, clock.now() + MINUTE)).sent == 1
     scheduled_end = now + timedelta(hours=1)
-    report = await dispatcher.dispatch_once(scheduled_end + MINUTE)
+    report = await dispatch_at(dispatcher, clock, scheduled_end + MINUTE)
     assert (report.claimed, report.sent) == (1, 0)
     assert len(push_service.payloads_for(phone["endpoint"])) == 1
     # The next day's shift gets its own push.
-    assert (await dispatcher.dispatch_once(scheduled_end + timedelta(days=1, minutes=1))).sent == 1
+    assert (
+        await dispatch_at(dispatcher, clock, scheduled_end + timedelta(days=1, minutes=1))
+    ).sent == 1
 
 
 async def test_a_hard_day_gets_gentle_follow_ups_when_opted_in(
-    api: Api, push_service: LocalPushService, dispatcher: Dispatcher
+    api: Api, push_service: LocalPushService, dispatcher: Dispatcher, clock: Clock
 ) -> None:
     phone = await person_with_phone(api, push_service, followups=True)
-    recorded = datetime.now(UTC)
+    recorded = clock.now()
     body = checkin_body(tags=["patient death"], recorded_at=recorded.isoformat())
     assert (await api.put(f"/api/checkins/{new_id()}", json=body)).status_code == 201
     assert await due_times() == [recorded + timedelta(hours=24), recorded + timedelta(hours=72)]
-    await dispatcher.dispatch_once(recorded + timedelta(hours=24, minutes=1))
+    await dispatch_at(dispatcher, clock, recorded + timedelta(hours=24, minutes=1))
     (payload,) = push_service.payloads_for(phone["endpoint"])
     assert payload["title"] == "Checking in on you"
     assert "death" not in str(payload) and "hard" not in payload["body"]
@@ -175,30 +183,30 @@ async def test_a_hard_day_gets_gentle_follow_ups_when_opted_in(
 
 
 async def test_the_vapid_token_is_signed_once_per_push_service_not_per_message(
-    api: Api, push_service: LocalPushService, dispatcher: Dispatcher
+    api: Api, push_service: LocalPushService, dispatcher: Dispatcher, clock: Clock
 ) -> None:
     await person_with_phone(api, push_service, daily_cap=20)
     for _ in range(5):
         await commitment_with_reminder(api)
     due = (await due_times())[0]
-    assert (await dispatcher.dispatch_once(due + MINUTE)).sent == 5
+    assert (await dispatch_at(dispatcher, clock, due + MINUTE)).sent == 5
     assert dispatcher.vapid.signed == 1
     assert len({r.claims["exp"] for r in push_service.received}) == 1
     assert push_service.refused == []
 
 
 async def test_moving_time_zone_moves_the_reminder_to_the_new_local_time(
-    api: Api, push_service: LocalPushService, dispatcher: Dispatcher
+    api: Api, push_service: LocalPushService, dispatcher: Dispatcher, clock: Clock
 ) -> None:
     phone = await person_with_phone(api, push_service)
     await commitment_with_reminder(api)
     (due,) = await due_times()  # 12:00 UTC
     await api.patch("/api/account", json={"time_zone": "Asia/Tokyo"})
-    report = await dispatcher.dispatch_once(due + MINUTE)
+    report = await dispatch_at(dispatcher, clock, due + MINUTE)
     assert (report.claimed, report.sent) == (1, 0)  # 12:00 UTC is 21:00 in Tokyo
     (tokyo_noon,) = await due_times()
     assert tokyo_noon.astimezone(UTC).hour == 3  # 12:00 JST
-    assert (await dispatcher.dispatch_once(tokyo_noon + MINUTE)).sent == 1
+    assert (await dispatch_at(dispatcher, clock, tokyo_noon + MINUTE)).sent == 1
     assert push_service.payloads_for(phone["endpoint"])[0]["local_date"] == (
         tokyo_noon.date().isoformat()
     )

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from litestar import Litestar
 
 from steady.push import VapidAuthorizations
 from steady.reminders.dispatcher import Dispatcher, DispatchSettings
 from steady.reminders.tables import Reminder, SentPush
+from tests.clock import Clock
 from tests.reminders.helpers import people_with_due_reminders
 from tests.reminders.push_service import LocalPushService
 
@@ -18,9 +19,9 @@ PEOPLE = 5_000
 
 
 async def test_two_dispatchers_deliver_five_thousand_reminders_exactly_once(
-    running_app: Litestar, push_service: LocalPushService
+    running_app: Litestar, push_service: LocalPushService, clock: Clock
 ) -> None:
-    now = datetime.now(UTC)
+    now = clock.now()
     await people_with_due_reminders(push_service, PEOPLE, now - timedelta(minutes=5))
     dispatchers = [
         Dispatcher(
@@ -35,7 +36,7 @@ async def test_two_dispatchers_deliver_five_thousand_reminders_exactly_once(
 
     try:
         # Each drains with several passes in flight: six claimers on one table.
-        reports = await asyncio.gather(*(d.drain(now) for d in dispatchers))
+        reports = await asyncio.gather(*(d.drain() for d in dispatchers))
     finally:
         for dispatcher in dispatchers:
             await dispatcher.close()

@@ -6,7 +6,7 @@ is planned; without it, the other feature's write succeeds and nothing is planne
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -20,6 +20,7 @@ from steady.reminders.listeners import (
     tell_the_peer_of_a_summary,
 )
 from steady.reminders.tables import Reminder
+from tests.clock import Clock
 from tests.helpers import Api, checkin_body, new_id
 from tests.reminders.helpers import person_with_phone
 from tests.reminders.push_service import LocalPushService
@@ -65,10 +66,10 @@ async def test_a_hard_moment_plans_follow_ups_through_the_listener(
 
 
 async def test_ending_a_shift_plans_two_minutes_to_land_through_the_listener(
-    api: Api, push_service: LocalPushService, heard: list[tuple[str, dict[str, Any]]]
+    api: Api, push_service: LocalPushService, heard: list[tuple[str, dict[str, Any]]], clock: Clock
 ) -> None:
     await person_with_phone(api, push_service, decompress_minutes=0)
-    now = datetime.now(UTC)
+    now = clock.now()
     shift = {"started_at": (now - timedelta(hours=8)).isoformat()}
     first = new_id()
     await api.put(f"/api/reminders/shifts/{first}", json=shift)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 
@@ -12,9 +12,10 @@ from steady.accounts.tables import Account
 from steady.push_hosts import PushHosts, is_public_address
 from steady.reminders.dispatcher import Dispatcher
 from steady.reminders.tables import PushSubscription, Reminder, SentPush
+from tests.clock import Clock
 from tests.conftest import CLOSED_PUSH_PORT
 from tests.helpers import Api, field_names
-from tests.reminders.helpers import people_with_due_reminders, person_with_phone
+from tests.reminders.helpers import dispatch_at, people_with_due_reminders, person_with_phone
 from tests.reminders.push_service import LocalPushService
 
 GOOD_KEYS = {
@@ -138,7 +139,7 @@ def test_inward_addresses_are_never_connected_to(address: str) -> None:
 
 
 async def test_a_row_planted_with_a_disallowed_endpoint_is_never_sent_to(
-    api: Api, dispatcher: Dispatcher, caplog: pytest.LogCaptureFixture
+    api: Api, dispatcher: Dispatcher, caplog: pytest.LogCaptureFixture, clock: Clock
 ) -> None:
     await api.sign_up("sam")
     account = (await Account.select(Account.id).first())["id"]
@@ -150,7 +151,7 @@ async def test_a_row_planted_with_a_disallowed_endpoint_is_never_sent_to(
             auth=GOOD_KEYS["auth"],
         )
     )
-    due = datetime.now(UTC) - timedelta(minutes=1)
+    due = clock.now() - timedelta(minutes=1)
     await Reminder.insert(
         Reminder(account=account, kind="checkin", cadence="daily", clock="09:00", due_at=due)
     )
@@ -164,9 +165,9 @@ async def test_a_row_planted_with_a_disallowed_endpoint_is_never_sent_to(
 
 
 async def test_a_bad_subscription_fails_alone_and_nobody_gets_a_push_twice(
-    push_service: LocalPushService, dispatcher: Dispatcher
+    push_service: LocalPushService, dispatcher: Dispatcher, clock: Clock
 ) -> None:
-    due = datetime.now(UTC) - timedelta(minutes=1)
+    due = clock.now() - timedelta(minutes=1)
     phones = await people_with_due_reminders(push_service, 100, due)
     (broken,) = await people_with_due_reminders(push_service, 1, due, prefix="broken")
     (unreachable,) = await people_with_due_reminders(push_service, 1, due, prefix="away")
@@ -180,10 +181,10 @@ async def test_a_bad_subscription_fails_alone_and_nobody_gets_a_push_twice(
         PushSubscription.endpoint == unreachable["endpoint"]
     )
 
-    now = datetime.now(UTC)
-    first = await dispatcher.dispatch_once(now)
+    now = clock.now()
+    first = await dispatcher.dispatch_once()
     # The lease (three minutes) runs out twice; nothing may come again.
-    later = [await dispatcher.dispatch_once(now + timedelta(minutes=m)) for m in (4, 8)]
+    later = [await dispatch_at(dispatcher, clock, now + timedelta(minutes=m)) for m in (4, 8)]
 
     assert first.claimed == 102
     assert first.sent == 100
@@ -203,12 +204,13 @@ async def test_a_refusing_push_service_is_logged_with_its_reason_and_no_one_name
     push_service: LocalPushService,
     dispatcher: Dispatcher,
     caplog: pytest.LogCaptureFixture,
+    clock: Clock,
 ) -> None:
     phone = await person_with_phone(api, push_service, checkin_time="09:00")
     push_service.answer_next(phone["endpoint"], 400, body="BadJwtToken: the token expired")
     due = (await Reminder.select(Reminder.due_at).first())["due_at"]
     with caplog.at_level(logging.WARNING, logger="steady.reminders"):
-        report = await dispatcher.dispatch_once(due + timedelta(minutes=1))
+        report = await dispatch_at(dispatcher, clock, due + timedelta(minutes=1))
     assert report.failed == 1
     assert "BadJwtToken: the token expired" in caplog.text
     assert phone["endpoint"] not in caplog.text

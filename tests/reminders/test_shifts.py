@@ -3,16 +3,17 @@ nothing, an ended shift is never reopened, and ending one plans what follows."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from steady.reminders.tables import Reminder, Shift
+from tests.clock import current
 from tests.helpers import Api, field_names, new_id
 from tests.reminders.helpers import person_with_phone
 from tests.reminders.push_service import LocalPushService
 
 
 def _at(minutes_ago: float) -> str:
-    return (datetime.now(UTC) - timedelta(minutes=minutes_ago)).isoformat()
+    return (current().now() - timedelta(minutes=minutes_ago)).isoformat()
 
 
 async def test_a_shift_tapped_offline_is_stored_once_with_the_phones_times(

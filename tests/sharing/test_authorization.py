@@ -5,10 +5,11 @@ of what was shared."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from steady.sharing.tables import Invite
+from tests.clock import current
 from tests.helpers import Api, NewPerson, new_id
 from tests.sharing.helpers import NOTE, connect, draft, share
 
@@ -47,7 +48,7 @@ async def _world(api: Api, other_api: Api, third_api: Api, fourth_api: Api, jo: 
     await share(lee, other_link, note="lee to kim")
     open_invite = (await sam.post("/api/sharing/invites")).json()
     expired_invite = (await sam.post("/api/sharing/invites")).json()
-    await Invite.update({Invite.expires_at: datetime.now(UTC) - timedelta(seconds=1)}).where(
+    await Invite.update({Invite.expires_at: current().now() - timedelta(seconds=1)}).where(
         Invite.id == expired_invite["id"]
     )
     used_invite = (await sam.post("/api/sharing/invites")).json()

@@ -3,15 +3,16 @@ declined; connections either side can end; blocks that stick."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from steady.sharing.tables import Invite
+from tests.clock import Clock
 from tests.helpers import Api, NewPerson, field_names
 from tests.sharing.helpers import connect, share
 
 
 async def test_an_invite_connects_two_people_once(
-    api: Api, other_api: Api, new_person: NewPerson
+    api: Api, other_api: Api, new_person: NewPerson, clock: Clock
 ) -> None:
     third_api = await new_person()
     await api.sign_up("sam")
@@ -20,7 +21,7 @@ async def test_an_invite_connects_two_people_once(
     invite = (await api.post("/api/sharing/invites")).json()
     assert len(invite["token"]) >= 32 and len(invite["code"]) == 9  # "ABCD-EFGH"
     expires = datetime.fromisoformat(invite["expires_at"])
-    assert timedelta(hours=71) < expires - datetime.now(UTC) <= timedelta(hours=72)
+    assert timedelta(hours=71) < expires - clock.now() <= timedelta(hours=72)
 
     seen = await other_api.post("/api/sharing/invites/open", json={"token": invite["token"]})
     assert seen.status_code == 200 and seen.json()["inviter_name"] == "sam"
@@ -49,12 +50,12 @@ async def test_the_spoken_code_works_however_it_is_typed(api: Api, other_api: Ap
 
 
 async def test_expired_revoked_declined_and_own_invites_do_not_connect(
-    api: Api, other_api: Api
+    api: Api, other_api: Api, clock: Clock
 ) -> None:
     await api.sign_up("sam")
     await other_api.sign_up("alex")
     expired = (await api.post("/api/sharing/invites")).json()
-    await Invite.update({Invite.expires_at: datetime.now(UTC) - timedelta(minutes=1)}).where(
+    await Invite.update({Invite.expires_at: clock.now() - timedelta(minutes=1)}).where(
         Invite.id == expired["id"]
     )
     revoked = (await api.post("/api/sharing/invites")).json()

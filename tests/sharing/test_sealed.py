@@ -4,11 +4,12 @@ the two people only, and taking a summary back leaves no ciphertext, sealed key 
 from __future__ import annotations
 
 import os
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from steady.sharing.service import take_off_plaintext
 from steady.sharing.tables import SharedSummary, SummaryReply
+from tests.clock import Clock
 from tests.helpers import Api, NewPerson, b64, field_names, key_bundle, new_id, sealed_sign_up
 from tests.sharing.helpers import connect, draft
 
@@ -125,7 +126,7 @@ async def test_someone_with_keys_can_only_share_sealed(api: Api, new_person: New
 
 
 async def test_readable_summaries_and_replies_go_after_the_grace_period(
-    api: Api, new_person: NewPerson
+    api: Api, new_person: NewPerson, clock: Clock
 ) -> None:
     sam, alex, _, link = await _pair(api, new_person)
     plain, sealed = new_id(), new_id()
@@ -134,11 +135,11 @@ async def test_readable_summaries_and_replies_go_after_the_grace_period(
     for summary in (plain, sealed):
         await alex.put(f"/api/sharing/inbox/{summary}/replies/{new_id()}", json={"text": "Here"})
     await alex.put(f"/api/sharing/inbox/{sealed}/replies/{new_id()}", json={"sealed": envelope()})
-    long_ago = datetime.now(UTC) - timedelta(days=15)
+    long_ago = clock.now() - timedelta(days=15)
     await SharedSummary.update({SharedSummary.created_at: long_ago}, force=True)
     await SummaryReply.update({SummaryReply.created_at: long_ago}, force=True)
 
-    assert await take_off_plaintext(datetime.now(UTC) - timedelta(days=14)) == 1
+    assert await take_off_plaintext(clock.now() - timedelta(days=14)) == 1
     assert (await alex.get(f"/api/sharing/inbox/{plain}")).status_code == 404
     row = await SharedSummary.select().where(SharedSummary.id == plain).first()
     assert row is not None and row["content"] == ""

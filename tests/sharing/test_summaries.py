@@ -3,20 +3,22 @@ marks, replies, withdrawal, and the pushes that tell each side."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, timedelta
 from typing import Any
 
 from steady.reminders.dispatcher import Dispatcher
 from steady.reminders.tables import Reminder
+from tests.clock import Clock, current
 from tests.helpers import Api, checkin_body, commitment_body, completion_body, field_names, new_id
 from tests.helpers import grounding_body as session_body
+from tests.reminders.helpers import dispatch_at
 from tests.reminders.push_service import LocalPushService
 from tests.sharing.helpers import NOTE, connect, draft, share
 
 
 async def _a_week(api: Api) -> dict[str, str]:
     """Four check-ins with mood rising, a daily commitment kept today, 5 minutes grounding."""
-    now = datetime.now(UTC)
+    now = current().now()
     ids = {}
     for hours_ago, mood in ((30, 1), (20, 2), (10, 4), (1, 5)):
         at = now - timedelta(hours=hours_ago)
@@ -83,9 +85,9 @@ async def test_parts_stay_out_unless_chosen(api: Api, other_api: Api) -> None:
     assert answer.status_code == 400 and field_names(answer) == ["parts"]
 
 
-async def test_periods_are_checked(api: Api, other_api: Api) -> None:
+async def test_periods_are_checked(api: Api, other_api: Api, clock: Clock) -> None:
     peer_id = await _pair(api, other_api)
-    today = datetime.now(UTC).date()
+    today = clock.now().date()
     cases: list[tuple[dict[str, Any], str]] = [
         ({"period": "custom"}, "start"),
         ({"period": "custom", "start": today.isoformat()}, "end"),
@@ -131,12 +133,12 @@ async def test_periods_are_checked(api: Api, other_api: Api) -> None:
     assert custom.status_code == 200 and "\u2013" in custom.json()["content"]["period_label"]
 
 
-async def test_what_was_sent_never_changes(api: Api, other_api: Api) -> None:
+async def test_what_was_sent_never_changes(api: Api, other_api: Api, clock: Clock) -> None:
     peer_id = await _pair(api, other_api)
     ids = await _a_week(api)
     summary_id = await share(api, peer_id)
     before = (await other_api.get(f"/api/sharing/inbox/{summary_id}")).json()["content"]
-    changed = checkin_body(mood=1, stress=5, recorded_at=datetime.now(UTC).isoformat())
+    changed = checkin_body(mood=1, stress=5, recorded_at=clock.now().isoformat())
     await api.put(f"/api/checkins/{ids['checkin5']}", json=changed)
     await api.delete(f"/api/checkins/{ids['checkin4']}")
     after = (await other_api.get(f"/api/sharing/inbox/{summary_id}")).json()["content"]
@@ -227,7 +229,7 @@ async def test_withdrawing_is_immediate_and_empties_the_summary(api: Api, other_
 
 
 async def test_each_side_is_told_with_nothing_private_on_the_lock_screen(
-    api: Api, other_api: Api, push_service: LocalPushService, dispatcher: Dispatcher
+    api: Api, other_api: Api, push_service: LocalPushService, dispatcher: Dispatcher, clock: Clock
 ) -> None:
     peer_id = await _pair(api, other_api)
     for person in (api, other_api):
@@ -237,12 +239,12 @@ async def test_each_side_is_told_with_nothing_private_on_the_lock_screen(
         )
         await person.put("/api/reminders/subscriptions", json=push_service.subscribe())
     summary_id = await share(api, peer_id)
-    await dispatcher.dispatch_once(datetime.now(UTC) + timedelta(seconds=1))
+    await dispatch_at(dispatcher, clock, clock.now() + timedelta(seconds=1))
     reply_id = new_id()
     await other_api.put(
         f"/api/sharing/inbox/{summary_id}/replies/{reply_id}", json={"preset": "thinking"}
     )
-    await dispatcher.dispatch_once(datetime.now(UTC) + timedelta(seconds=1))
+    await dispatch_at(dispatcher, clock, clock.now() + timedelta(seconds=1))
     payloads = [r.payload for r in push_service.received]
     assert [(p["kind"], p["title"], p["url"]) for p in payloads] == [
         ("peer_shared", "sam shared a check-in with you", f"/share/inbox/{summary_id}"),

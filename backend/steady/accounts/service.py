@@ -11,14 +11,14 @@ import functools
 from collections import Counter
 from collections.abc import AsyncIterator, Collection, Iterator
 from contextlib import asynccontextmanager, contextmanager
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import anyio.to_thread
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-from steady import db, dialect
+from steady import clock, db, dialect
 from steady.accounts.tables import Account, AccountSession, KeyBundle
 from steady.auth import Principal
 from steady.bounds import keep_newest
@@ -189,7 +189,7 @@ async def move_to_login_key(
 async def start_session(account_id: int, device: str, lifetime: timedelta) -> str:
     """Open a session for a device and return its token (only the hash is stored)."""
     token = new_session_token()
-    now = datetime.now(UTC)
+    now = clock.now()
     await AccountSession.delete().where(
         (AccountSession.account == account_id) & (AccountSession.expires_at < now)
     )
@@ -224,7 +224,7 @@ async def principal_for_token(token: str, lifetime: timedelta) -> Principal | No
         hash_token(token),
     )
     row = rows[0] if rows else None
-    now = datetime.now(UTC)
+    now = clock.now()
     if row is None or row["expires_at"] <= now:
         return None
     renewed: str | None = None

@@ -1,8 +1,9 @@
 """Accounts and their sessions."""
 
 from piccolo.columns import UUID, BigInt, ForeignKey, OnDelete, Serial, Text, Timestamptz, Varchar
-from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
+
+from steady.clock import StampNow
 
 
 class Account(Table, tablename="account"):
@@ -21,7 +22,7 @@ class Account(Table, tablename="account"):
     # A per-account change counter: every synced write takes the next value, so a device
     # can ask for "everything after revision N" without missing a concurrent write.
     revision = BigInt(default=0)
-    created_at = Timestamptz(default=TimestamptzNow())
+    created_at = Timestamptz(default=StampNow())
 
 
 class AccountSession(Table, tablename="account_session"):
@@ -32,9 +33,9 @@ class AccountSession(Table, tablename="account_session"):
     account = ForeignKey(references=Account, on_delete=OnDelete.cascade, null=False, index=True)
     token_hash = Varchar(length=64, unique=True, index=True)
     device = Varchar(length=120, default="")
-    created_at = Timestamptz(default=TimestamptzNow())
-    last_seen_at = Timestamptz(default=TimestamptzNow())
-    expires_at = Timestamptz(default=TimestamptzNow())
+    created_at = Timestamptz(default=StampNow())
+    last_seen_at = Timestamptz(default=StampNow())
+    expires_at = Timestamptz(default=StampNow())
 
 
 class KeyBundle(Table, tablename="key_bundle"):
@@ -54,7 +55,7 @@ class KeyBundle(Table, tablename="key_bundle"):
     wrapped_by_recovery = Varchar(length=200)
     sealed_identity = Text()
     recovery_check = Varchar(length=64)
-    updated_at = Timestamptz(default=TimestamptzNow())
+    updated_at = Timestamptz(default=StampNow())
 
 
 def owner(*, unique: bool = False, index: bool = False) -> ForeignKey[Account]:

@@ -10,6 +10,7 @@ from uuid import UUID
 from piccolo.columns.combination import And, Where
 from piccolo.query.functions.aggregate import Avg, Count
 
+from steady import clock
 from steady.accounts.service import synced_write, time_zone_of
 from steady.checkins.schemas import (
     Averages,
@@ -136,7 +137,7 @@ def _score_averages(table_prefix: Any) -> list[Any]:
 
 async def today_for(account_id: int) -> date:
     """Today's date in the account's time zone."""
-    return datetime.now(await time_zone_of(account_id)).date()
+    return clock.today_in(await time_zone_of(account_id))
 
 
 async def insights(account_id: int, days: int) -> Insights:

@@ -11,10 +11,10 @@ from piccolo.columns import (
     Timestamptz,
     Varchar,
 )
-from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
 from steady.accounts.tables import SyncedRecord, owner
+from steady.clock import StampNow
 
 
 class Checkin(SyncedRecord, Table, tablename="checkin"):
@@ -33,8 +33,8 @@ class Checkin(SyncedRecord, Table, tablename="checkin"):
     tags = Array(base_column=Varchar(length=40))
     note = Text(default="")
     setting_down = Text(default="")
-    created_at = Timestamptz(default=TimestamptzNow())
-    updated_at = Timestamptz(default=TimestamptzNow())
+    created_at = Timestamptz(default=StampNow())
+    updated_at = Timestamptz(default=StampNow())
 
 
 class CheckinTombstone(SyncedRecord, Table, tablename="checkin_tombstone"):

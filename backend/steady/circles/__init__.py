@@ -1,17 +1,17 @@
 """Peer circles: small groups holding a peer-supervision round that fits around shifts."""
 
-from steady.circles.membership import leave_every_circle, now
+from steady.circles.membership import leave_every_circle
 from steady.circles.rounds import advance
 from steady.circles.routes import router
-from steady.clock import every
 from steady.events import listens_to
 from steady.feature import Feature
+from steady.jobs import every
 from steady.settings import Settings
 
 
 async def _advance_rounds(_: Settings) -> None:
     """Open, close and tidy rounds as their times come."""
-    await advance(now())
+    await advance()
 
 
 _start, _stop = every(

@@ -8,12 +8,12 @@ hours, revocable, only hashes stored).
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID, uuid4
 from zoneinfo import ZoneInfo
 
-from steady import db
+from steady import clock, db
 from steady.accounts.service import public_keys_of, time_zone_of, usernames_of
 from steady.circles.rules import AGREE_FIRST, GROUND_RULES, RULES_VERSION
 from steady.circles.schedule import next_opening
@@ -35,10 +35,6 @@ GONE_INVITE = "This invite can't be used: it may have expired or been used. Ask 
 INVITE_LIFETIME = timedelta(hours=72)
 OPEN_INVITES_MAX = 8
 CIRCLES_MAX = 10  # circles one person can be in at once
-
-
-def now() -> datetime:
-    return datetime.now(UTC)
 
 
 async def membership(circle_id: UUID, account_id: int) -> dict[str, Any]:
@@ -83,7 +79,7 @@ async def start_circle(account_id: int, data: CircleStart) -> UUID:
                 id=circle_id,
                 time_zone=str(zone),
                 next_opens_at=next_opening(
-                    data.rhythm, data.opens_weekday, data.opens_clock, zone, now()
+                    data.rhythm, data.opens_weekday, data.opens_clock, zone, clock.now()
                 ),
                 **settings,
             )
@@ -99,7 +95,7 @@ async def change_settings(circle_id: UUID, account_id: int, data: CircleSettings
     await membership(circle_id, account_id)
     circle = await Circle.select(Circle.time_zone).where(Circle.id == circle_id).first()
     zone = ZoneInfo(circle["time_zone"] if circle else "UTC")
-    opens = next_opening(data.rhythm, data.opens_weekday, data.opens_clock, zone, now())
+    opens = next_opening(data.rhythm, data.opens_weekday, data.opens_clock, zone, clock.now())
     values = {getattr(Circle, k): getattr(data, k) for k in data.__struct_fields__}
     await Circle.update({**values, Circle.next_opens_at: opens}).where(Circle.id == circle_id)
 
@@ -117,7 +113,7 @@ async def my_circle_ids(account_id: int) -> list[UUID]:
 async def set_away(circle_id: UUID, account_id: int, until: datetime | None) -> None:
     """Away until then (the facilitator role skips them); None: back."""
     member = await membership(circle_id, account_id)
-    if until is not None and until <= now():
+    if until is not None and until <= clock.now():
         raise InvalidField("away_until", "Choose a time in the future, or say you're back.")
     await CircleMember.update({CircleMember.away_until: until}).where(
         CircleMember.id == member["id"]
@@ -146,7 +142,7 @@ async def leave(circle_id: UUID, account_id: int) -> None:
 async def create_invite(circle_id: UUID, account_id: int) -> InviteCreated:
     """A one-time link and code for one person to join this circle."""
     await membership(circle_id, account_id)
-    moment = now()
+    moment = clock.now()
     await CircleInvite.delete().where(
         (CircleInvite.circle == circle_id) & (CircleInvite.expires_at < moment - INVITE_LIFETIME)
     )
@@ -182,7 +178,7 @@ async def open_invites(circle_id: UUID, account_id: int) -> list[InviteView]:
             (CircleInvite.circle == circle_id)
             & (CircleInvite.inviter == account_id)
             & CircleInvite.outcome.is_null()
-            & (CircleInvite.expires_at > now())
+            & (CircleInvite.expires_at > clock.now())
         )
         .order_by(CircleInvite.id)
     )
@@ -214,7 +210,7 @@ async def _usable_invite(account_id: int, token: str | None, code: str | None) -
         raise InvalidField("token", "Paste the invite link, or type the code you were given.")
     row: dict[str, Any] | None = await (
         CircleInvite.select()
-        .where(where & CircleInvite.outcome.is_null() & (CircleInvite.expires_at > now()))
+        .where(where & CircleInvite.outcome.is_null() & (CircleInvite.expires_at > clock.now()))
         .first()
     )
     if row is None:

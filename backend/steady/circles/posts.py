@@ -9,9 +9,9 @@ from uuid import UUID
 
 import msgspec
 
-from steady import db
+from steady import clock, db
 from steady.circles.keys import check_sealed_now
-from steady.circles.membership import members_of, membership, now
+from steady.circles.membership import members_of, membership
 from steady.circles.schemas import PostWrite
 from steady.circles.tables import Circle, CirclePost, CircleRound
 from steady.commitments.service import commitments
@@ -77,7 +77,7 @@ async def write_post(account_id: int, post_id: UUID, data: PostWrite) -> UUID:
     await _check(data, row, me)
     kind = data.kind
     sealed = msgspec.to_builtins(data.sealed)
-    moment = now()
+    moment = clock.now()
     async with db.current_engine().transaction():
         taken = (
             await CirclePost.select(CirclePost.author, CirclePost.round, CirclePost.kind)

@@ -18,10 +18,10 @@ from zoneinfo import ZoneInfo
 import msgspec
 from piccolo.query.functions.aggregate import Max
 
-from steady import db
+from steady import clock, db
 from steady.accounts.service import public_keys_of
 from steady.circles.keys import NO_KEYS, check_sealed_now
-from steady.circles.membership import members_of, membership, now
+from steady.circles.membership import members_of, membership
 from steady.circles.schedule import following_opening
 from steady.circles.schemas import MEMBERS_MIN, Sealed
 from steady.circles.tables import Circle, CirclePost, CircleRound
@@ -145,7 +145,7 @@ async def facilitate_close(
                 "sealing_public": keys["sealing_public"],
             }
         )
-    await close_round(round_id, now(), stored)
+    await close_round(round_id, clock.now(), stored)
 
 
 async def pick_case(circle_id: UUID, round_id: UUID, account_id: int, member: int | None) -> None:
@@ -187,9 +187,10 @@ async def _open_scheduled(circle: dict[str, Any], moment: datetime) -> None:
         await open_round_now(circle["id"], moment)
 
 
-async def advance(moment: datetime, circle_id: UUID | None = None) -> None:
+async def advance(circle_id: UUID | None = None) -> None:
     """Close rounds whose window has passed, open scheduled ones that are due, and delete
     the posts of rounds kept long enough (for one circle, or all)."""
+    moment = clock.now()
     only_round = (CircleRound.circle == circle_id) if circle_id else None
     due = CircleRound.select(CircleRound.id, CircleRound.closes_at).where(
         CircleRound.closed_at.is_null() & (CircleRound.closes_at <= moment)

@@ -14,6 +14,7 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody, Parameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_204_NO_CONTENT
 
+from steady import clock
 from steady.addresses import client_address
 from steady.auth import Principal
 from steady.circles import membership, posts, rounds, service
@@ -190,7 +191,7 @@ async def open_round(
 ) -> CircleView:
     """Open a round now (for circles that start theirs by hand, or an extra one)."""
     await membership.membership(circle_id, principal.user_id)
-    await rounds.open_round_now(circle_id, membership.now())
+    await rounds.open_round_now(circle_id, clock.now())
     return await service.circle_view(circle_id, principal.user_id)
 
 

@@ -8,7 +8,8 @@ from uuid import UUID
 
 import msgspec
 
-from steady.circles.membership import members_of, membership, my_circle_ids, now
+from steady import clock
+from steady.circles.membership import members_of, membership, my_circle_ids
 from steady.circles.rounds import advance, facilitator_after
 from steady.circles.rules import GROUND_RULES
 from steady.circles.schemas import (
@@ -85,8 +86,8 @@ async def circle_view(circle_id: UUID, account_id: int) -> CircleView:
     """Everything a member sees of the circle: members, the rules, the current (or last)
     round with its posts, earlier rounds' summaries, and who facilitates next."""
     me = await membership(circle_id, account_id)
-    moment = now()
-    await advance(moment, circle_id)
+    moment = clock.now()
+    await advance(circle_id)
     circle = await Circle.select().where(Circle.id == circle_id).first()
     if circle is None:
         raise NotFound("Nothing here: you may not be in this circle (any more).")

@@ -13,10 +13,10 @@ from piccolo.columns import (
     Timestamptz,
     Varchar,
 )
-from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
 from steady.accounts.tables import owner
+from steady.clock import StampNow
 
 
 class Circle(Table, tablename="circle"):
@@ -37,7 +37,7 @@ class Circle(Table, tablename="circle"):
     last_facilitator = Integer(null=True, default=None)
     # The circle key members seal posts under now (0: none made yet); see CircleEpoch.
     epoch = Integer(default=0)
-    created_at = Timestamptz(default=TimestamptzNow())
+    created_at = Timestamptz(default=StampNow())
 
 
 class CircleMember(Table, tablename="circle_member"):
@@ -48,7 +48,7 @@ class CircleMember(Table, tablename="circle_member"):
     circle = ForeignKey(references=Circle, on_delete=OnDelete.cascade, null=False, index=True)
     account = owner(index=True)
     rules_version = SmallInt(default=1)
-    joined_at = Timestamptz(default=TimestamptzNow())
+    joined_at = Timestamptz(default=StampNow())
     away_until = Timestamptz(null=True, default=None)
     # Who let them in (a member's id) and, if they came by link, the MAC their phone made
     # from the link's secret over both fingerprints: the inviter's phone checks it before
@@ -65,7 +65,7 @@ class CircleInvite(Table, tablename="circle_invite"):
     inviter = owner(index=True)
     token_hash = Varchar(length=64, unique=True, index=True)
     code_hash = Varchar(length=64, unique=True, index=True)
-    created_at = Timestamptz(default=TimestamptzNow())
+    created_at = Timestamptz(default=StampNow())
     expires_at = Timestamptz()
     # joined | revoked, once it can no longer be used.
     outcome = Varchar(length=10, null=True, default=None)
@@ -103,8 +103,8 @@ class CirclePost(Table, tablename="circle_post"):
     sealed = JSON(default="{}")
     commitment = UUID(null=True, default=None)  # a small change's own commitment, if linked
     helpful = Boolean(default=False)
-    created_at = Timestamptz(default=TimestamptzNow())
-    updated_at = Timestamptz(default=TimestamptzNow())
+    created_at = Timestamptz(default=StampNow())
+    updated_at = Timestamptz(default=StampNow())
 
 
 class CircleEpoch(Table, tablename="circle_epoch"):
@@ -122,4 +122,4 @@ class CircleEpoch(Table, tablename="circle_epoch"):
     signer_signing_public = Varchar(length=100)
     signer_sealing_public = Varchar(length=100)
     signature = Varchar(length=100)
-    created_at = Timestamptz(default=TimestamptzNow())
+    created_at = Timestamptz(default=StampNow())

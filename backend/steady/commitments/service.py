@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import date, timedelta, tzinfo
 from uuid import UUID
 
 from piccolo.query.functions.aggregate import Count
 
-from steady import sync
+from steady import clock, sync
 from steady.accounts.service import next_revision, synced_write, time_zone_of
 from steady.commitments.progress import HISTORY_DAYS, Cadence, due_days, local_today, progress
 from steady.commitments.schemas import (
@@ -141,9 +141,9 @@ async def active_count(account_id: int) -> int:
     )
 
 
-async def progress_report(account_id: int, now: datetime | None = None) -> ProgressReport:
+async def progress_report(account_id: int) -> ProgressReport:
     """Kept-of-due, strength and milestones for each active commitment, from completed days."""
-    today = local_today(await time_zone_of(account_id), now or datetime.now(UTC))
+    today = local_today(await time_zone_of(account_id), clock.now())
     first = today - timedelta(days=HISTORY_DAYS - 1)
     active = await Commitment.select().where(
         (Commitment.account == account_id) & (Commitment.active.eq(True))

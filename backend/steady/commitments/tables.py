@@ -9,10 +9,10 @@ from piccolo.columns import (
     Timestamptz,
     Varchar,
 )
-from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
 from steady.accounts.tables import SyncedRecord
+from steady.clock import StampNow
 
 
 class Commitment(SyncedRecord, Table, tablename="commitment"):
@@ -26,8 +26,8 @@ class Commitment(SyncedRecord, Table, tablename="commitment"):
     reminder_time = Varchar(length=5, null=True, default=None)  # "HH:MM", local time
     active = Boolean(default=True)
     starts_on = Date()
-    created_at = Timestamptz(default=TimestamptzNow())
-    updated_at = Timestamptz(default=TimestamptzNow())
+    created_at = Timestamptz(default=StampNow())
+    updated_at = Timestamptz(default=StampNow())
 
 
 class CommitmentTombstone(SyncedRecord, Table, tablename="commitment_tombstone"):
@@ -41,8 +41,8 @@ class Completion(SyncedRecord, Table, tablename="completion"):
     commitment_id = UUID()
     local_date = Date()
     completed_at = Timestamptz()
-    created_at = Timestamptz(default=TimestamptzNow())
-    updated_at = Timestamptz(default=TimestamptzNow())
+    created_at = Timestamptz(default=StampNow())
+    updated_at = Timestamptz(default=StampNow())
 
 
 class CompletionTombstone(SyncedRecord, Table, tablename="completion_tombstone"):

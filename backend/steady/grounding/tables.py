@@ -6,10 +6,10 @@ from piccolo.columns import (
     Timestamptz,
     Varchar,
 )
-from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
 from steady.accounts.tables import SyncedRecord
+from steady.clock import StampNow
 
 
 class GroundingSession(SyncedRecord, Table, tablename="grounding_session"):
@@ -21,8 +21,8 @@ class GroundingSession(SyncedRecord, Table, tablename="grounding_session"):
     completed = Boolean(default=False)
     started_at = Timestamptz()
     ended_at = Timestamptz()
-    created_at = Timestamptz(default=TimestamptzNow())
-    updated_at = Timestamptz(default=TimestamptzNow())
+    created_at = Timestamptz(default=StampNow())
+    updated_at = Timestamptz(default=StampNow())
 
 
 class GroundingSessionTombstone(SyncedRecord, Table, tablename="grounding_session_tombstone"):

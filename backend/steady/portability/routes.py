@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from litestar import Request, Response, Router, get, post
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, JSONBody
 
+from steady import clock
 from steady.auth import Principal
 from steady.errors import BAD_INPUT
 from steady.portability import service
@@ -19,7 +19,7 @@ IMPORT_MAX_BYTES = 10 * 1024 * 1024
 
 
 def _attachment(name: str, extension: str) -> dict[str, str]:
-    stamp = datetime.now(UTC).date().isoformat()
+    stamp = clock.now().date().isoformat()
     return {"content-disposition": f'attachment; filename="steady-{name}-{stamp}.{extension}"'}
 
 

@@ -7,14 +7,13 @@ import csv
 import io
 import uuid
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from typing import Any, NamedTuple
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
 import msgspec
 
-from steady import db
+from steady import clock, db
 from steady.accounts.service import account_view, time_zone_of
 from steady.checkins.schemas import CheckinWrite
 from steady.checkins.service import checkins
@@ -68,7 +67,7 @@ async def export_document(account_id: int) -> ExportDocument:
     return ExportDocument(
         format="steady-export",
         version=1,
-        exported_at=datetime.now(UTC),
+        exported_at=clock.now(),
         account=ExportedAccount(
             username=str(account["username"]), time_zone=str(account["time_zone"])
         )

@@ -8,11 +8,12 @@ import contextlib
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import msgspec
 
+from steady import clock
 from steady.push import PushTarget, VapidAuthorizations, post_push, push_connections
 from steady.push_encryption import Encryptor
 from steady.push_hosts import EndpointRefused, PushHosts, split_endpoint
@@ -120,13 +121,13 @@ class Dispatcher:
                 log.exception("reminder dispatch failed; trying again shortly")
             await asyncio.sleep(interval)
 
-    async def drain(self, now: datetime | None = None) -> DispatchReport:
+    async def drain(self) -> DispatchReport:
         """Send everything due, with a few passes in flight at once so one batch's slowest
         pushes never leave the connections idle (each pass claims its own rows)."""
         total = DispatchReport()
 
         async def passes() -> None:
-            while (report := await self.dispatch_once(now)).claimed:
+            while (report := await self.dispatch_once()).claimed:
                 for name in ("claimed", "sent", "skipped", "held", "pruned", "failed"):
                     setattr(total, name, getattr(total, name) + getattr(report, name))
                 total.outcomes.update(report.outcomes)
@@ -134,9 +135,9 @@ class Dispatcher:
         await asyncio.gather(*(passes() for _ in range(self.settings.passes_in_flight)))
         return total
 
-    async def dispatch_once(self, now: datetime | None = None) -> DispatchReport:
+    async def dispatch_once(self) -> DispatchReport:
         """Claim one batch of due reminders, send them, and plan what comes next."""
-        now = now or datetime.now(UTC)
+        now = clock.now()
         report = DispatchReport()
         rows = await claim_due_reminders(now, self.settings.batch, self.settings.lease)
         report.claimed = len(rows)

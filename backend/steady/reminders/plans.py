@@ -7,11 +7,11 @@ feature calls these directly.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 from uuid import UUID
 
-from steady import dialect
+from steady import clock, dialect
 from steady.accounts.service import time_zones_of
 from steady.reminders.defaults import DEFAULT_PREFS
 from steady.reminders.kinds import ONE_OFF_CADENCES, Cadence, ReminderKind
@@ -24,11 +24,6 @@ from steady.reminders.planning import (
 )
 from steady.reminders.schedule import LONGEST_SHIFT, QuietHours, parse_clock
 from steady.reminders.tables import Reminder, ReminderPrefs, Shift
-
-
-def now() -> datetime:
-    """The time reminders are planned from (one place, for tests to move)."""
-    return datetime.now(UTC)
 
 
 async def prefs_row(account_id: int) -> dict[str, Any]:
@@ -80,7 +75,7 @@ async def people(account_ids: list[int], now: datetime) -> dict[int, Person]:
 async def replan_account(account_id: int) -> None:
     """Recompute every recurring reminder's next due time (preferences, zone or shifts
     changed); one held for a tapped shift keeps waiting for that shift's end."""
-    moment = now()
+    moment = clock.now()
     person = (await people([account_id], moment))[account_id]
     rows = await Reminder.select().where(
         (Reminder.account == account_id)
@@ -102,7 +97,7 @@ async def set_rule(
     kind: ReminderKind,
     ref: UUID | None,
     cadence: Cadence | None,
-    clock: str | None,
+    time_of_day: str | None,
     *,
     weekdays: frozenset[int] = frozenset(),
     on_date: date | None = None,
@@ -112,11 +107,12 @@ async def set_rule(
     same = (Reminder.account == account_id) & (Reminder.kind == kind)
     same &= Reminder.about.is_null() if ref is None else Reminder.about == ref
     await Reminder.delete().where(same & Reminder.cadence.not_in(list(ONE_OFF_CADENCES)))
-    if cadence is None or (cadence != Cadence.AFTER_SHIFT and clock is None):
+    if cadence is None or (cadence != Cadence.AFTER_SHIFT and time_of_day is None):
         return
-    rule = Rule(kind, cadence, parse_clock(clock) if clock else None, weekdays, on_date)
-    person = (await people([account_id], now()))[account_id]
-    due = next_due(rule, now(), person)
+    rule = Rule(kind, cadence, parse_clock(time_of_day) if time_of_day else None, weekdays, on_date)
+    moment = clock.now()
+    person = (await people([account_id], moment))[account_id]
+    due = next_due(rule, moment, person)
     if due is None:
         return
     await Reminder.insert(
@@ -125,7 +121,7 @@ async def set_rule(
             kind=kind,
             about=ref,
             cadence=cadence,
-            clock=clock,
+            clock=time_of_day,
             weekdays=",".join(str(d) for d in sorted(weekdays)),
             on_date=on_date,
             title=title,
@@ -144,7 +140,7 @@ async def one_off(
     cadence: Cadence = Cadence.ONEOFF,
 ) -> datetime | None:
     """Plan one reminder near ``wanted`` (held or dropped like its kind); its due time."""
-    person = (await people([account_id], now()))[account_id]
+    person = (await people([account_id], clock.now()))[account_id]
     due = one_off_due(kind, wanted, person)
     if due is not None:
         await Reminder.insert(

@@ -15,13 +15,12 @@ from uuid import UUID
 
 import msgspec
 
-from steady import db
+from steady import clock, db
 from steady.domain import InvalidField, NotFound
 from steady.reminders.defaults import DEFAULT_PREFS
 from steady.reminders.kinds import Cadence, ReminderKind
 from steady.reminders.notices import notice_for
 from steady.reminders.plans import (
-    now,
     one_off,
     people,
     prefs_row,
@@ -58,7 +57,7 @@ def _to_view(row: dict[str, Any]) -> PrefsView:
             ReminderKind.COMMITMENT,
             None,
             "Text a colleague after nights",
-            date.today(),
+            clock.now().date(),
             show_details=row["show_details"],
         ),
     )
@@ -149,14 +148,14 @@ async def follow_up_hard_day(account_id: int, checkin_id: UUID, recorded_at: dat
     if not (await prefs_row(account_id))["followups"]:
         return
     for after in FOLLOW_UP_AFTER:
-        if recorded_at + after > now():
+        if recorded_at + after > clock.now():
             await one_off(account_id, ReminderKind.FOLLOWUP, checkin_id, recorded_at + after, "")
 
 
 async def notify_peer(account_id: int, kind: ReminderKind, ref: UUID, heading: str) -> None:
     """Tell someone a peer shared with them or replied ("Sam shared a check-in with you"):
     sent soon, held through their quiet hours and shifts like any reminder."""
-    await one_off(account_id, kind, ref, now(), heading)
+    await one_off(account_id, kind, ref, clock.now(), heading)
 
 
 async def tell_circle(
@@ -165,7 +164,7 @@ async def tell_circle(
     """A circle's news to each of these members (the circle's name on the lock screen),
     at ``at`` or soon; a member already told the same thing about the circle is not told
     twice."""
-    wanted = at or now()
+    wanted = at or clock.now()
     for account_id in accounts:
         await Reminder.delete().where(
             (Reminder.account == account_id)
@@ -199,7 +198,7 @@ async def snooze(
     """Ask again in an hour, or after the current (or next scheduled) shift: a one-off copy
     of the reminder, held or dropped like the original. Only this person's own reminders
     can be snoozed (``NotFound`` otherwise), and snoozing again moves the one snooze."""
-    moment = now()
+    moment = clock.now()
     about = Reminder.about.is_null() if ref is None else Reminder.about == ref
     sent_about = SentPush.about.is_null() if ref is None else SentPush.about == ref
     planned = await (

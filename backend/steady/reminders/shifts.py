@@ -12,14 +12,14 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from uuid import UUID, uuid4
 
-from steady import db
+from steady import clock, db
 from steady.accounts.service import time_zone_of
 from steady.bounds import keep_newest
 from steady.checkins.service import after_shift_days
 from steady.domain import InvalidField, NotFound
 from steady.events import announce
 from steady.reminders.kinds import Cadence, ReminderKind
-from steady.reminders.plans import now, one_off, prefs_row, replan_account
+from steady.reminders.plans import one_off, prefs_row, replan_account
 from steady.reminders.schedule import LONGEST_SHIFT
 from steady.reminders.schemas import ShiftView, ShiftWrite
 from steady.reminders.tables import Reminder, Shift
@@ -44,7 +44,7 @@ async def current_shift(account_id: int) -> ShiftView | None:
         .where(
             (Shift.account == account_id)
             & Shift.ended_at.is_null()
-            & (Shift.started_at > now() - LONGEST_SHIFT)
+            & (Shift.started_at > clock.now() - LONGEST_SHIFT)
         )
         .order_by(Shift.started_at, ascending=False)
         .first()
@@ -57,7 +57,7 @@ async def latest_shift(
 ) -> ShiftView | None:
     """The shift going on now (or at ``at``), or else the last one that ended within
     ``within``."""
-    moment = at or now()
+    moment = at or clock.now()
     row = await (
         Shift.select()
         .where((Shift.account == account_id) & (Shift.started_at > moment - within))
@@ -102,7 +102,7 @@ async def _keep_latest_shifts(account_id: int) -> None:
 async def after_shift_ended(account_id: int, ended_at: datetime) -> None:
     """Plan what follows a shift's end ("two minutes to land?", after-shift commitments)
     from the moment it ended, and let held reminders come."""
-    moment = now()
+    moment = clock.now()
     prefs = await prefs_row(account_id)
     planned: list[tuple[ReminderKind, Any, datetime, str]] = []
     if prefs["decompress_minutes"] is not None:
@@ -127,7 +127,7 @@ async def after_shift_ended(account_id: int, ended_at: datetime) -> None:
 
 async def start_shift(account_id: int) -> ShiftView:
     """Reminders that respect shifts wait until this one ends."""
-    return await record_shift(account_id, uuid4(), ShiftWrite(started_at=now()))
+    return await record_shift(account_id, uuid4(), ShiftWrite(started_at=clock.now()))
 
 
 async def end_shift(account_id: int) -> ShiftView | None:
@@ -135,12 +135,12 @@ async def end_shift(account_id: int) -> ShiftView | None:
     running = await current_shift(account_id)
     if running is None or running.id is None:
         return None
-    ended = ShiftWrite(started_at=running.started_at, ended_at=now())
+    ended = ShiftWrite(started_at=running.started_at, ended_at=clock.now())
     return await record_shift(account_id, running.id, ended)
 
 
 def _check_times(data: ShiftWrite) -> None:
-    latest = now() + CLOCK_SLACK
+    latest = clock.now() + CLOCK_SLACK
     if data.started_at > latest:
         raise InvalidField("started_at", "A shift can't start in the future.")
     if data.ended_at is None:

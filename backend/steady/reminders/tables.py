@@ -11,10 +11,10 @@ from piccolo.columns import (
     Timestamptz,
     Varchar,
 )
-from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
 from steady.accounts.tables import owner
+from steady.clock import StampNow
 from steady.reminders.defaults import AFTER_SHIFT_MINUTES, DAILY_CAP, QUIET_END, QUIET_START
 
 
@@ -27,7 +27,7 @@ class PushSubscription(Table, tablename="push_subscription"):
     p256dh = Varchar(length=200)
     auth = Varchar(length=64)
     label = Varchar(length=120, default="")
-    created_at = Timestamptz(default=TimestamptzNow())
+    created_at = Timestamptz(default=StampNow())
 
 
 class ReminderPrefs(Table, tablename="reminder_prefs"):

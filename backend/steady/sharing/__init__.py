@@ -1,9 +1,10 @@
 """Peer sharing: invites, connections, summaries chosen part by part, replies, withdrawal."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
-from steady.clock import every
+from steady import clock
 from steady.feature import Feature
+from steady.jobs import every
 from steady.settings import Settings
 from steady.sharing.routes import router
 from steady.sharing.service import take_off_plaintext
@@ -11,7 +12,7 @@ from steady.sharing.service import take_off_plaintext
 
 async def _take_off_old_plaintext(settings: Settings) -> None:
     """What was stored readable goes after the grace period the README states."""
-    await take_off_plaintext(datetime.now(UTC) - timedelta(days=settings.plaintext_grace_days))
+    await take_off_plaintext(clock.now() - timedelta(days=settings.plaintext_grace_days))
 
 
 _start, _stop = every(

@@ -6,13 +6,13 @@ one from someone either of them has blocked; every other unusable invite is "not
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 from uuid import uuid4
 
 from piccolo.query.mixins import OnConflictAction
 
-from steady import db
+from steady import clock, db
 from steady.accounts.service import public_keys_of, usernames_of
 from steady.domain import InvalidField, NotFound
 from steady.sharing.peers import blocked_between, link_between, peer_view
@@ -28,13 +28,9 @@ OPEN_INVITES_MAX = 10
 CLOSED_INVITES_KEPT = timedelta(days=30)
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
 async def create_invite(account_id: int) -> InviteCreated:
     """A one-time link and code to give to one person; only their hashes are stored."""
-    now = _now()
+    now = clock.now()
     await Invite.delete().where(
         (Invite.inviter == account_id) & (Invite.expires_at < now - CLOSED_INVITES_KEPT)
     )
@@ -64,7 +60,9 @@ async def open_invites(account_id: int) -> list[InviteView]:
     rows = await (
         Invite.select(Invite.id, Invite.created_at, Invite.expires_at)
         .where(
-            (Invite.inviter == account_id) & Invite.outcome.is_null() & (Invite.expires_at > _now())
+            (Invite.inviter == account_id)
+            & Invite.outcome.is_null()
+            & (Invite.expires_at > clock.now())
         )
         .order_by(Invite.id)
     )
@@ -74,12 +72,12 @@ async def open_invites(account_id: int) -> list[InviteView]:
 async def revoke_invite(account_id: int, invite_id: int) -> None:
     """Make an open invite useless at once."""
     rows = await (
-        Invite.update({Invite.outcome: "revoked", Invite.closed_at: _now()})
+        Invite.update({Invite.outcome: "revoked", Invite.closed_at: clock.now()})
         .where(
             (Invite.id == invite_id)
             & (Invite.inviter == account_id)
             & Invite.outcome.is_null()
-            & (Invite.expires_at > _now())
+            & (Invite.expires_at > clock.now())
         )
         .returning(Invite.id)
     )
@@ -97,7 +95,7 @@ async def _usable_invite(account_id: int, redeem: InviteRedeem) -> dict[str, Any
         raise InvalidField("token", "Paste the invite link, or type the code you were given.")
     row: dict[str, Any] | None = await (
         Invite.select()
-        .where(where & Invite.outcome.is_null() & (Invite.expires_at > _now()))
+        .where(where & Invite.outcome.is_null() & (Invite.expires_at > clock.now()))
         .first()
     )
     if row is None:
@@ -127,7 +125,7 @@ async def preview_invite(account_id: int, redeem: InviteRedeem) -> InvitePreview
 async def _close_invite(invite_id: int, outcome: str) -> bool:
     """Use an invite up; of two people racing for one invite, one wins."""
     rows = await (
-        Invite.update({Invite.outcome: outcome, Invite.closed_at: _now()})
+        Invite.update({Invite.outcome: outcome, Invite.closed_at: clock.now()})
         .where((Invite.id == invite_id) & Invite.outcome.is_null())
         .returning(Invite.id)
     )
@@ -146,7 +144,7 @@ async def accept_invite(account_id: int, redeem: InviteRedeem) -> PeerView:
             "id": uuid4(),
             "inviter": inviter,
             "peer": account_id,
-            "created_at": _now(),
+            "created_at": clock.now(),
             "joiner_mac": redeem.key_mac or "",
         }
         # One live connection per pair, kept by a unique index: a connection made meanwhile

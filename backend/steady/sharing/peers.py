@@ -5,13 +5,12 @@ Ending a connection empties everything shared in it, for both people, at once.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
 from piccolo.query.mixins import OnConflictAction
 
-from steady import db
+from steady import clock, db
 from steady.accounts.service import public_keys_of, usernames_of
 from steady.domain import NotFound
 from steady.events import announce
@@ -103,7 +102,7 @@ async def end_link(account_id: int, link_id: UUID) -> bool:
         link = await active_link(account_id, link_id)
         if link is None:
             return False
-        now = datetime.now(UTC)
+        now = clock.now()
         await PeerLink.update({PeerLink.ended_at: now}).where(PeerLink.id == link_id)
         shared = await (
             SharedSummary.update(EMPTIED | {SharedSummary.withdrawn_at: now})

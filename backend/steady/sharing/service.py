@@ -7,13 +7,13 @@ learns what exists. Functions answer ``None``/``False`` for "not found"; routes 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
 import msgspec
 
-from steady import db
+from steady import clock, db
 from steady.accounts.service import public_keys_of, usernames_of
 from steady.domain import Conflict, InvalidField
 from steady.events import announce
@@ -36,15 +36,11 @@ from steady.sharing.tables import EMPTIED, SharedSummary, SharingPrefs, SummaryR
 REPLIES_MAX = 10
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
 async def preview(account_id: int, draft: SummaryDraft) -> SummaryContent | None:
     """What the peer would see if this draft were sent now (nothing is stored)."""
     if await active_link(account_id, draft.peer_id) is None:
         return None
-    return await compose(account_id, draft, _now())
+    return await compose(account_id, draft, clock.now())
 
 
 async def send_summary(account_id: int, summary_id: UUID, data: SummarySend) -> UUID | None:
@@ -63,7 +59,7 @@ async def send_summary(account_id: int, summary_id: UUID, data: SummarySend) -> 
     await _sealed_if_keyed(account_id, data.sealed)
     # A sealed card was composed on the phone (features/sharing/compose.ts, held to the
     # same figures as compose.py by shared vectors): the server only stores it.
-    content = None if data.sealed else await compose(account_id, data, _now())
+    content = None if data.sealed else await compose(account_id, data, clock.now())
     if content and data.preview is not None and data.preview != fingerprint(content):
         raise Conflict(
             "Something changed since the preview. Look at it again before sending.", "preview"
@@ -159,7 +155,7 @@ async def withdraw(account_id: int, summary_id: UUID) -> bool:
     ciphertext, sealed keys and replies — is gone."""
     async with db.current_engine().transaction():
         rows = await (
-            SharedSummary.update(EMPTIED | {SharedSummary.withdrawn_at: _now()})
+            SharedSummary.update(EMPTIED | {SharedSummary.withdrawn_at: clock.now()})
             .where(
                 (SharedSummary.id == summary_id)
                 & (SharedSummary.sharer == account_id)
@@ -181,7 +177,7 @@ async def take_off_plaintext(before: datetime) -> int:
     ones are untouched. How many summaries went."""
     async with db.current_engine().transaction():
         gone = await (
-            SharedSummary.update(EMPTIED | {SharedSummary.withdrawn_at: _now()})
+            SharedSummary.update(EMPTIED | {SharedSummary.withdrawn_at: clock.now()})
             .where(
                 (SharedSummary.content != "")
                 & (SharedSummary.created_at < before)
@@ -200,7 +196,7 @@ async def mark_seen(account_id: int, summary_id: UUID) -> bool:
     found = await summaries(account_id, sent=False, summary_id=summary_id)
     if not found:
         return False
-    await SharedSummary.update({SharedSummary.seen_at: _now()}).where(
+    await SharedSummary.update({SharedSummary.seen_at: clock.now()}).where(
         (SharedSummary.id == summary_id) & SharedSummary.seen_at.is_null()
     )
     return True
@@ -229,7 +225,7 @@ async def reply(
         )
     if await SummaryReply.exists().where(SummaryReply.id == reply_id):
         return None
-    now = _now()
+    now = clock.now()
     await SummaryReply.insert(
         SummaryReply(
             id=reply_id,
@@ -273,7 +269,7 @@ async def mark_replies_read(account_id: int, summary_id: UUID) -> bool:
     """The sharer read the replies to one of their summaries."""
     if not await summaries(account_id, sent=True, summary_id=summary_id):
         return False
-    await SummaryReply.update({SummaryReply.read_at: _now()}).where(
+    await SummaryReply.update({SummaryReply.read_at: clock.now()}).where(
         (SummaryReply.summary == summary_id)
         & (SummaryReply.author != account_id)
         & SummaryReply.read_at.is_null()

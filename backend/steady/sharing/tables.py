@@ -14,10 +14,10 @@ from piccolo.columns import (
     Timestamptz,
     Varchar,
 )
-from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
 from steady.accounts.tables import owner
+from steady.clock import StampNow
 
 
 class Invite(Table, tablename="share_invite"):
@@ -27,7 +27,7 @@ class Invite(Table, tablename="share_invite"):
     inviter = owner(index=True)
     token_hash = Varchar(length=64, unique=True, index=True)
     code_hash = Varchar(length=64, unique=True, index=True)
-    created_at = Timestamptz(default=TimestamptzNow())
+    created_at = Timestamptz(default=StampNow())
     expires_at = Timestamptz()
     # accepted | declined | revoked, once it can no longer be used.
     outcome = Varchar(length=10, null=True, default=None)
@@ -40,7 +40,7 @@ class PeerLink(Table, tablename="peer_link"):
     id = UUID(primary_key=True)
     inviter = owner(index=True)
     peer = owner(index=True)
-    created_at = Timestamptz(default=TimestamptzNow())
+    created_at = Timestamptz(default=StampNow())
     ended_at = Timestamptz(null=True, default=None)
     # From a link join: an HMAC, keyed by the secret in the link's fragment (which the
     # server never saw), over the joiner's key fingerprint; the inviter's phone checks it.
@@ -53,7 +53,7 @@ class PeerBlock(Table, tablename="peer_block"):
     id = Serial(primary_key=True)
     blocker = owner(index=True)
     blocked = owner()
-    created_at = Timestamptz(default=TimestamptzNow())
+    created_at = Timestamptz(default=StampNow())
 
 
 class SharedSummary(Table, tablename="shared_summary"):
@@ -69,7 +69,7 @@ class SharedSummary(Table, tablename="shared_summary"):
     recipient = owner(index=True)
     content = Text(default="")
     sealed = Text(default="")
-    created_at = Timestamptz(default=TimestamptzNow())
+    created_at = Timestamptz(default=StampNow())
     seen_at = Timestamptz(null=True, default=None)
     withdrawn_at = Timestamptz(null=True, default=None)
 
@@ -86,7 +86,7 @@ class SummaryReply(Table, tablename="summary_reply"):
     text = Text(default="")
     # A sealed reply: preset and words inside an envelope only the two can open.
     sealed = Text(default="")
-    created_at = Timestamptz(default=TimestamptzNow())
+    created_at = Timestamptz(default=StampNow())
     # When the other person (the sharer) first saw it: unread replies make a badge.
     read_at = Timestamptz(null=True, default=None)
 

@@ -8,11 +8,11 @@ silently.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from uuid import UUID, uuid4
 
 import msgspec
 
+from steady import clock
 from steady.accounts.service import account_locked
 from steady.domain import InvalidField
 from steady.toolkit.schemas import ITEMS_PER_SECTION, ToolkitSections, ToolkitView, ToolkitWrite
@@ -81,7 +81,7 @@ async def save_toolkit(account_id: int, write: ToolkitWrite) -> ToolkitView:
     document = msgspec.json.encode(
         Document(sections=write.sections, region=write.region, setup_done=write.setup_done)
     ).decode()
-    now = datetime.now(UTC)
+    now = clock.now()
     async with account_locked(account_id):
         row = await _stored(account_id)
         if row is not None and row["last_change_id"] == write.change_id:

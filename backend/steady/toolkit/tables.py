@@ -1,10 +1,10 @@
 """The crisis toolkit: one safety plan per account, stored as a versioned document."""
 
 from piccolo.columns import JSON, UUID, Integer, Serial, Timestamptz
-from piccolo.columns.defaults.timestamptz import TimestamptzNow
 from piccolo.table import Table
 
 from steady.accounts.tables import owner
+from steady.clock import StampNow
 
 
 class Toolkit(Table, tablename="toolkit"):
@@ -17,4 +17,4 @@ class Toolkit(Table, tablename="toolkit"):
     document = JSON(default="{}")
     # The last write's client id: replaying that write answers 200, not a conflict.
     last_change_id = UUID(null=True, default=None)
-    updated_at = Timestamptz(default=TimestamptzNow())
+    updated_at = Timestamptz(default=StampNow())
