@@ -20,6 +20,12 @@ export default defineConfig({
     // The lazy estimator chunk is larger than Vite's default warning size, on purpose.
     chunkSizeWarningLimit: 600,
     rollupOptions: {
+      treeshake: {
+        // A feature's modules only declare and export (boundaries.test.ts checks they run nothing on
+        // import), so what a feature's public.ts re-exports and an importer leaves unused stays out of
+        // the importer's chunks (Rolldown otherwise keeps every imported module for its side effects).
+        moduleSideEffects: [{ test: /\/src\/features\/[^/]+\/[^/]+\.tsx?$/, sideEffects: false }],
+      },
       output: {
         // The passphrase estimator and its lists load only where a new passphrase is chosen,
         // online; named so the service worker leaves them out of its precache.

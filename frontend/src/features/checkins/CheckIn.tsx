@@ -11,7 +11,7 @@ import { focusFirstProblem } from '../../lib/forms';
 import { newId } from '../../lib/ids';
 import type { LocalCheckin } from '../../lib/store';
 import { Page } from '../../ui/page';
-import { createCommitment } from '../commitments/writes';
+import { createCommitment } from '../commitments/public';
 import { type CheckinDraft, CheckinForm, EMPTY_DRAFT, missingScales } from './CheckinForm';
 import type { ScaleName } from './scales';
 import { loadCheckin, saveCheckin, useRecentCheckins } from './data';

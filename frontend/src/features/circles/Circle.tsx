@@ -11,7 +11,7 @@ import { listen } from '../../lib/events';
 import { reach } from '../../lib/reach';
 import { useSession } from '../../lib/session';
 import { Page } from '../../ui/page';
-import { SignedOut } from '../sharing/SignedOut';
+import { SignedOut } from '../sharing/public';
 import { Admin } from './Admin';
 import { type CircleView, type RawCircle, lastSealProblem, openCircle, readCircle } from './data';
 import { Round } from './Round';

@@ -12,7 +12,7 @@ import { reach } from '../../lib/reach';
 import { useSession } from '../../lib/session';
 import { TextField } from '../../ui/field';
 import { Page } from '../../ui/page';
-import { SignedOut } from '../sharing/SignedOut';
+import { SignedOut } from '../sharing/public';
 import { Rules } from './Rules';
 import { RhythmFields, type Rhythm } from './RhythmFields';
 

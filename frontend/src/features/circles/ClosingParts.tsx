@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import { POST_LIMITS } from './limits';
 import { useDraft } from '../../lib/drafts';
 import { TextField } from '../../ui/field';
-import { createCommitment } from '../commitments/writes';
+import { createCommitment } from '../commitments/public';
 import { type MemberRef, type PostView, type Waiting, queuePost } from './data';
 import { PostItem, WaitingNote, WhoPosted } from './PostList';
 

@@ -10,7 +10,7 @@ import { inviteFragment } from '../../lib/invites';
 import { reach } from '../../lib/reach';
 import { useSession } from '../../lib/session';
 import { Page } from '../../ui/page';
-import { SignedOut } from '../sharing/SignedOut';
+import { SignedOut } from '../sharing/public';
 import { Rules } from './Rules';
 
 export function JoinCircle(): JSX.Element {

@@ -9,7 +9,7 @@ import { Page } from '../../ui/page';
 import { GENTLE_LIMIT, STARTERS, useCommitments } from './data';
 import { complete, createCommitment, undo } from './writes';
 import { type Progress, isDue, progress } from './progress';
-import { ShiftButton } from '../reminders/ShiftButton';
+import { ShiftButton } from '../reminders/public';
 import { shiftDays } from './shifts';
 import { nowDate } from '../../lib/clock';
 

@@ -4,8 +4,8 @@ import { useEffect, useState } from 'preact/hooks';
 
 import { useSession } from '../../lib/session';
 import { Page } from '../../ui/page';
-import { ShiftButton } from '../reminders/ShiftButton';
-import { useUnread } from '../sharing/unread';
+import { ShiftButton } from '../reminders/public';
+import { useUnread } from '../sharing/public';
 import { nowDate } from '../../lib/clock';
 
 const ENTRIES = [

@@ -7,7 +7,7 @@
  * ends, and quotes only around cells holding a comma, a quote or a line break.
  */
 import { CSV_COLUMNS } from '../../lib/api-limits';
-import { emptySections } from '../toolkit/shape';
+import { emptySections } from '../toolkit/public';
 
 export const COLLECTIONS = ['checkins', 'commitments', 'completions', 'grounding_sessions', 'toolkit'] as const;
 export type Collection = (typeof COLLECTIONS)[number];

@@ -5,9 +5,9 @@
 import { IMPORT_MAX, ITEMS_PER_SECTION } from '../../lib/api-limits';
 import { putRecord } from '../../lib/records';
 import { type ToolkitDoc, type ToolkitItem, db } from '../../lib/store';
-import { COMMITMENTS_PATH, COMPLETIONS_PATH } from '../commitments/writes';
-import { SESSIONS_PATH } from '../grounding/data';
-import { loadToolkit, saveToolkit } from '../toolkit/store';
+import { COMMITMENTS_PATH, COMPLETIONS_PATH } from '../commitments/public';
+import { SESSIONS_PATH } from '../grounding/public';
+import { loadToolkit, saveToolkit } from '../toolkit/public';
 import { nowIso } from '../../lib/clock';
 
 export interface ExportFile {

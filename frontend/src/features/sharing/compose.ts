@@ -7,7 +7,7 @@
  */
 import { addDays, dayOf, midnightOf } from '../../lib/days';
 import type { Cadence } from '../../lib/store';
-import { dueDays } from '../commitments/progress';
+import { dueDays } from '../commitments/public';
 
 const CUSTOM_RANGE_DAYS = 31;
 const SHIFT_LOOKBACK_MS = 24 * 3_600_000;

@@ -6,7 +6,7 @@ import { clearDraft, useDraft } from '../../lib/drafts';
 import { focusFirstProblem } from '../../lib/forms';
 
 import type { ToolkitItem } from '../../lib/store';
-import { EXERCISES, exerciseById } from '../grounding/catalogue';
+import { EXERCISES, exerciseById } from '../grounding/public';
 import { addItem, moveItem, removeItem, restoreItem, updateItem } from './data';
 import type { SectionInfo } from './sections';
 import { ITEMS_PER_SECTION, ITEM_TEXT_MAX, PHONE_MAX } from '../../lib/api-limits';
