@@ -1,68 +1,42 @@
-"""Encrypting push payloads for one subscription each (RFC 8291, ``aes128gcm``).
-
-Why not pywebpush or http_ece, which Steady used to call: encryption is most of what a
-push costs, and the dispatcher has 0.3 ms of CPU a push in all. Measured in one process
-on this machine (2026-11-28, 5,000 payloads each): pywebpush's ``WebPusher.encode``
-0.137 ms a payload, ``http_ece.encrypt`` 0.125 ms, these few lines 0.097 ms. The elliptic
-curve work (a fresh key pair and one ECDH agreement a message, about 0.06 ms) is the
-same in all three; the rest is key decoding and bookkeeping the libraries repeat. Every
-step below is a ``cryptography`` primitive, and the tests decrypt what this writes with
-``http_ece`` (the reference implementation), so the format cannot drift.
+"""Encrypting push payloads for one subscription each (RFC 8291, ``aes128gcm``) with
+pywebpush's own encoder (``WebPusher.encode``, which seals with http_ece, the reference
+implementation): no cryptography of Steady's own on the server. What Steady adds is the
+size rule (a push is one 4 KiB record), errors as ``ValueError``, and doing it beside
+the event loop (``Encryptor``).
 """
 
 from __future__ import annotations
 
 import asyncio
-import base64
 import multiprocessing
-import os
-import struct
 from concurrent.futures import ProcessPoolExecutor
 
-from cryptography.hazmat.primitives import hashes, hmac, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from pywebpush import NoData, WebPusher, WebPushException
 
 from steady.push import PushTarget
 
-_CURVE = ec.SECP256R1()
-# The one record a push is: RFC 8188 record size, and "this is the last record".
+# RFC 8188's record size, which pywebpush leaves at http_ece's default: a push is one
+# record, and the payload shares it with a one-byte delimiter and the 16-byte tag.
 _RECORD_SIZE = 4096
-_LAST_RECORD = b"\x02"
-
-
-def _unb64(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-
-
-def _hmac(key: bytes, data: bytes) -> bytes:
-    mac = hmac.HMAC(key, hashes.SHA256())
-    mac.update(data)
-    return mac.finalize()
+_LARGEST_PAYLOAD = _RECORD_SIZE - 17
 
 
 def encrypt_payload(p256dh: str, auth: str, payload: bytes) -> bytes:
-    """``payload`` encrypted for the browser holding ``p256dh``/``auth`` (RFC 8291 §3.4)."""
-    if len(payload) > _RECORD_SIZE - 17:  # the tag and the delimiter share the record
+    """``payload`` encrypted for the browser holding ``p256dh``/``auth`` (RFC 8291), the
+    whole request body (RFC 8188 header and one record); ``ValueError`` when the payload
+    is empty or too big for one record, or the keys are no browser's."""
+    if len(payload) > _LARGEST_PAYLOAD:
         raise ValueError("a push payload must fit in one 4 KiB record")
-    browser_public = _unb64(p256dh)
-    browser_key = ec.EllipticCurvePublicKey.from_encoded_point(_CURVE, browser_public)
-    ours = ec.generate_private_key(_CURVE)  # a fresh key pair for every message
-    our_public = ours.public_key().public_bytes(
-        serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint
-    )
-    shared = ours.exchange(ec.ECDH(), browser_key)
-    # HKDF (RFC 5869) with SHA-256, each output one block long, written out.
-    auth_prk = _hmac(_unb64(auth), shared)
-    key_info = b"WebPush: info\x00" + browser_public + our_public
-    ikm = _hmac(auth_prk, key_info + b"\x01")
-    salt = os.urandom(16)
-    prk = _hmac(salt, ikm)
-    content_key = _hmac(prk, b"Content-Encoding: aes128gcm\x00\x01")[:16]
-    nonce = _hmac(prk, b"Content-Encoding: nonce\x00\x01")[:12]
-    sealed = AESGCM(content_key).encrypt(nonce, payload + _LAST_RECORD, None)
-    header = salt + struct.pack("!IB", _RECORD_SIZE, len(our_public)) + our_public
-    return header + sealed
+    # WebPusher wants a whole subscription; encoding never reads its endpoint.
+    subscription = {"endpoint": "", "keys": {"p256dh": p256dh, "auth": auth}}
+    try:
+        encoded = WebPusher(subscription).encode(payload, content_encoding="aes128gcm")
+    except NoData as error:  # pywebpush sends an empty push without a body: never ours
+        raise ValueError("a push payload is never empty") from error
+    except WebPushException as error:
+        raise ValueError(error.message) from error
+    body: bytes = encoded["body"]
+    return body
 
 
 def encrypt_many(items: list[tuple[str, str, bytes]]) -> list[bytes]:
@@ -71,9 +45,17 @@ def encrypt_many(items: list[tuple[str, str, bytes]]) -> list[bytes]:
 
 
 class Encryptor:
-    """Encrypts pushes, in worker processes when given any: encryption is the CPU-heavy part
-    of sending (a fresh ECDH key per message), so the event loop hands it off in chunks and
-    keeps sending while the next chunk is encrypted."""
+    """Encrypts pushes, in worker processes when given any (``STEADY_PUSH_ENCRYPT_WORKERS``):
+    encryption is the CPU-heavy part of sending (a fresh ECDH key pair and agreement per
+    message, and pywebpush's bookkeeping around them: nearly as much as everything else the
+    event loop does for a push), so the loop hands payloads off in chunks and keeps sending
+    while the next chunk is encrypted.
+
+    Why a pool still, with pywebpush's encoder (measured by ``make bench-push``, figures in
+    the README): with one worker sharing the dispatcher's one core, the dispatcher used no
+    more CPU a push in all than with encryption in the loop, the loop's own share about
+    halved, and it delivered more pushes a second in most paired runs. Where the server has
+    a core to spare, the worker also encrypts in parallel with sending."""
 
     def __init__(self, workers: int, chunk: int = 64) -> None:
         self._pool = (

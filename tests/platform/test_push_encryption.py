@@ -1,5 +1,6 @@
-"""What Steady encrypts, the reference implementation (http_ece, RFC 8188/8291) decrypts,
-whatever the payload's size, and no two messages share a key."""
+"""What Steady encrypts (with pywebpush's encoder), the reference implementation (http_ece,
+RFC 8188/8291) decrypts, whatever the payload's size up to one record, and no two messages
+share a key."""
 
 from __future__ import annotations
 
@@ -23,11 +24,14 @@ def _browser() -> tuple[ec.EllipticCurvePrivateKey, str, bytes, str]:
     return key, as_text, auth, base64.urlsafe_b64encode(auth).rstrip(b"=").decode()
 
 
-@pytest.mark.parametrize("payload", [b"", b'{"title": "Time to land"}', "é🌙".encode() * 500])
+@pytest.mark.parametrize(
+    "payload", [b"{}", b'{"title": "Time to land"}', "é🌙".encode() * 500, b"x" * 4079]
+)
 def test_the_browser_can_read_what_is_sent(payload: bytes) -> None:
     key, p256dh, auth, auth_text = _browser()
     sealed = encrypt_payload(p256dh, auth_text, payload)
-    assert payload not in sealed or not payload
+    assert payload not in sealed
+    assert len(sealed) == 86 + len(payload) + 17  # the header, then one record
     plain = http_ece.decrypt(sealed, private_key=key, auth_secret=auth, version="aes128gcm")
     assert plain == payload
 
@@ -44,9 +48,13 @@ def test_every_message_has_its_own_key_and_salt() -> None:
         )
 
 
-def test_a_payload_too_big_for_one_record_and_bad_keys_are_refused() -> None:
+def test_a_payload_too_big_for_one_record_an_empty_one_and_bad_keys_are_refused() -> None:
     _, p256dh, _, auth_text = _browser()
     with pytest.raises(ValueError, match="4 KiB"):
         encrypt_payload(p256dh, auth_text, b"x" * 4080)
+    with pytest.raises(ValueError, match="empty"):  # pywebpush sends those without a body
+        encrypt_payload(p256dh, auth_text, b"")
     with pytest.raises(ValueError):
         encrypt_payload("AAAA", auth_text, b"hello")
+    with pytest.raises(ValueError):  # 65 bytes, but no point on the curve
+        encrypt_payload("BA" + "A" * 85, auth_text, b"hello")
