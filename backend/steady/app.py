@@ -31,6 +31,7 @@ from steady import (
     portability,
     reminders,
     sharing,
+    shifts,
     toolkit,
 )
 from steady.accounts.service import principal_for_token
@@ -55,6 +56,7 @@ FEATURES: tuple[Feature, ...] = (
     grounding.FEATURE,
     checkins.FEATURE,
     commitments.FEATURE,
+    shifts.FEATURE,
     reminders.FEATURE,
     sharing.FEATURE,
     circles.FEATURE,
@@ -94,8 +96,9 @@ def create_app(settings: Settings | None = None, engine: Engine[Any] | None = No
         return await principal_for_token(token, lifetime)
 
     async def start(app: Litestar) -> None:
-        db.use_engine(engine)
-        await db.open_engine(engine, settings.db_pool_size)
+        serving: Engine[Any] = app.state.engine
+        db.use_engine(serving)
+        await db.open_engine(serving, settings.db_pool_size)
         for feature in FEATURES:
             for hook in feature.on_startup:
                 await hook(app)
@@ -104,7 +107,7 @@ def create_app(settings: Settings | None = None, engine: Engine[Any] | None = No
         for feature in reversed(FEATURES):
             for hook in feature.on_shutdown:
                 await hook(app)
-        await db.close_engine(engine)
+        await db.close_engine(app.state.engine)
 
     dist: Path | None = (
         settings.frontend_dir if (settings.frontend_dir / "index.html").is_file() else None
@@ -147,6 +150,8 @@ def create_app(settings: Settings | None = None, engine: Engine[Any] | None = No
         state=State(
             {
                 "settings": settings,
+                # The database it serves from (a test may point a built app at another).
+                "engine": engine,
                 "vapid": vapid,
                 "push_hosts": PushHosts.parse(settings.push_hosts),
                 "attempts": attempts,
