@@ -1,4 +1,4 @@
-"""Subscriptions, preferences, shifts and snoozes over HTTP: owner-scoped, bounded, clear."""
+"""Subscriptions, preferences and snoozes over HTTP: owner-scoped, bounded, clear."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from typing import Any
 
 import pytest
 
-from steady.reminders import shifts
-from steady.reminders.tables import PushSubscription, Reminder, ReminderPrefs, Shift
+from steady.reminders import service
+from steady.reminders.tables import PushSubscription, Reminder, ReminderPrefs
+from steady.shifts.tables import Shift
 from tests.clock import Clock
 from tests.helpers import Api, field_names, new_id
 from tests.reminders.helpers import NO_QUIET, commitment_with_reminder, person_with_phone
@@ -181,8 +182,8 @@ async def test_snooze_asks_again_in_an_hour_or_after_the_shift(
     )
     due = datetime.fromisoformat(answer.json()["due_at"])
     assert timedelta(minutes=59) < due - before < timedelta(minutes=61)
-    await api.post("/api/reminders/shift/start")
-    state = (await api.get("/api/reminders/shift")).json()
+    await api.post("/api/shifts/start")
+    state = (await api.get("/api/shifts/current")).json()
     assert state["current"]["ended_at"] is None
     answer = await api.post(
         "/api/reminders/snooze", json={"kind": "checkin", "until": "after_shift"}
@@ -196,18 +197,18 @@ async def test_ending_a_shift_happens_whole_or_not_at_all(
     api: Api, push_service: LocalPushService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     await person_with_phone(api, push_service, decompress_minutes=5)
-    await api.post("/api/reminders/shift/start")
+    await api.post("/api/shifts/start")
 
     def fail(*_: object) -> None:
         raise RuntimeError("the second step failed")
 
-    monkeypatch.setattr(shifts, "replan_account", fail)
-    failed = await api.post("/api/reminders/shift/end")
+    monkeypatch.setattr(service, "replan_account", fail)
+    failed = await api.post("/api/shifts/end")
     assert failed.status_code == 500
     assert await Shift.count().where(Shift.ended_at.is_null()) == 1
     assert await Reminder.count().where(Reminder.kind == "decompress") == 0
     monkeypatch.undo()
-    assert (await api.post("/api/reminders/shift/end")).status_code == 200
+    assert (await api.post("/api/shifts/end")).status_code == 200
     assert await Shift.count().where(Shift.ended_at.is_null()) == 0
     assert await Reminder.count().where(Reminder.kind == "decompress") == 1
 

@@ -125,14 +125,14 @@ async def test_a_tapped_shift_holds_reminders_until_it_ends_then_offers_to_land(
 ) -> None:
     phone = await person_with_phone(api, push_service, decompress_minutes=0)
     await commitment_with_reminder(api)
-    assert (await api.post("/api/reminders/shift/start")).json()["current"] is not None
+    assert (await api.post("/api/shifts/start")).json()["current"] is not None
     now = clock.now()
     await Reminder.update({Reminder.due_at: now - MINUTE}).where(Reminder.kind == "commitment")
     report = await dispatcher.dispatch_once()
     assert (report.sent, report.held) == (0, 1)
     assert push_service.received == []
 
-    assert (await api.post("/api/reminders/shift/end")).json()["current"] is None
+    assert (await api.post("/api/shifts/end")).json()["current"] is None
     report = await dispatch_at(dispatcher, clock, clock.now() + MINUTE)
     assert report.sent == 2
     kinds = sorted(p["kind"] for p in push_service.payloads_for(phone["endpoint"]))
@@ -154,8 +154,8 @@ async def test_an_after_shift_commitment_comes_once_when_a_tapped_end_meets_the_
     schedule = {"kind": "weekly", "start": started, "hours": 12, "weekdays": [1, 2, 3, 4, 5, 6, 7]}
     phone = await person_with_phone(api, push_service, schedule=schedule, after_shift_minutes=0)
     await commitment_with_reminder(api, cadence="after_shift", title="Text a colleague")
-    await api.post("/api/reminders/shift/start")
-    await api.post("/api/reminders/shift/end")  # an hour before the scheduled end
+    await api.post("/api/shifts/start")
+    await api.post("/api/shifts/end")  # an hour before the scheduled end
     assert (await dispatch_at(dispatcher, clock, clock.now() + MINUTE)).sent == 1
     scheduled_end = now + timedelta(hours=1)
     report = await dispatch_at(dispatcher, clock, scheduled_end + MINUTE)

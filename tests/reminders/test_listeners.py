@@ -72,17 +72,15 @@ async def test_ending_a_shift_plans_two_minutes_to_land_through_the_listener(
     now = clock.now()
     shift = {"started_at": (now - timedelta(hours=8)).isoformat()}
     first = new_id()
-    await api.put(f"/api/reminders/shifts/{first}", json=shift)
-    await api.put(f"/api/reminders/shifts/{first}", json={**shift, "ended_at": now.isoformat()})
+    await api.put(f"/api/shifts/{first}", json=shift)
+    await api.put(f"/api/shifts/{first}", json={**shift, "ended_at": now.isoformat()})
     assert [event for event, _ in heard] == ["shift.started", "shift.ended"]
     assert await Reminder.count().where(Reminder.kind == "decompress") == 1
 
     _without(land_after_the_shift)
     second = new_id()
-    await api.put(f"/api/reminders/shifts/{second}", json=shift)
-    ended = await api.put(
-        f"/api/reminders/shifts/{second}", json={**shift, "ended_at": now.isoformat()}
-    )
+    await api.put(f"/api/shifts/{second}", json=shift)
+    ended = await api.put(f"/api/shifts/{second}", json={**shift, "ended_at": now.isoformat()})
     assert ended.status_code == 200
     assert await Reminder.count().where(Reminder.kind == "decompress") == 1
 

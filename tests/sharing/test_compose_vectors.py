@@ -18,9 +18,9 @@ import pytest
 
 from steady.accounts.tables import Account
 from steady.domain import InvalidField
-from steady.reminders.tables import Shift
 from steady.sharing.compose import compose
 from steady.sharing.schemas import SummaryDraft
+from steady.shifts.tables import Shift
 from tests.helpers import Api, checkin_body, commitment_body, grounding_body, new_id
 
 CASES = json.loads((Path(__file__).parent / "vectors" / "compose.json").read_text())["cases"]

@@ -29,7 +29,7 @@ from steady.commitments.tables import (
 )
 from steady.domain import Conflict, Gone, InvalidField
 from steady.events import announce
-from steady.reminders.service import shift_days
+from steady.shifts.service import shift_days
 
 
 def _commitment_rules(data: CommitmentWrite) -> None:

@@ -1,4 +1,4 @@
-"""What reminders plans when other features (and its own shifts) announce what happened.
+"""What reminders plans when other features announce what happened.
 
 Each listener turns one event into reminder rows, inside the announcing write's own
 transaction (see ``steady.events``). The events, and who announces them:
@@ -8,7 +8,7 @@ transaction (see ``steady.events``). The events, and who announces them:
 - ``summary.shared`` / ``reply.sent`` / ``summary.taken_back`` (sharing): the other
   person's notice, and none once what it was about is gone.
 - ``share_nudge.changed`` (sharing): the weekly nudge.
-- ``shift.started`` / ``shift.ended`` (reminders' own shifts): holding reminders, and
+- ``shift.started`` / ``shift.ended`` (shifts): holding reminders, and
   "two minutes to land?" after a shift.
 - ``circle.round_opened`` / ``circle.case_posted`` / ``circle.answer_helpful`` /
   ``circle.round_closed`` / ``circle.left`` (circles): each member's news of their circle.
@@ -23,7 +23,6 @@ from steady.events import listens_to
 from steady.reminders import service
 from steady.reminders.kinds import ReminderKind
 from steady.reminders.plans import replan_account
-from steady.reminders.shifts import after_shift_ended
 
 # Members are told this long before a round closes.
 CLOSING_WARNING = timedelta(hours=6)
@@ -84,7 +83,7 @@ async def hold_for_the_shift(account_id: int) -> None:
 @listens_to("shift.ended")
 async def land_after_the_shift(account_id: int, ended_at: datetime) -> None:
     """After a shift: "two minutes to land?", after-shift commitments, held reminders."""
-    await after_shift_ended(account_id, ended_at)
+    await service.land_after_shift(account_id, ended_at)
 
 
 @listens_to("circle.round_opened")

@@ -14,7 +14,6 @@ from typing import Any, Literal
 
 from steady.reminders.kinds import Cadence, ReminderKind
 from steady.reminders.schedule import (
-    LONGEST_SHIFT,
     Interval,
     QuietHours,
     Respect,
@@ -26,6 +25,7 @@ from steady.reminders.schedule import (
     parse_clock,
     respectful_time,
 )
+from steady.shifts.service import LONGEST_SHIFT
 
 
 @dataclass(frozen=True)

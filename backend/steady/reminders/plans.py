@@ -1,8 +1,8 @@
 """Keeping each reminder's next due time current: a person's clock (zone, quiet hours, shift
 pattern, tapped shifts), replacing a reminder's rule, and one-off reminders.
 
-The building blocks the reminders feature's service and shifts use; nothing outside the
-feature calls these directly.
+The building blocks the reminders feature's service uses; nothing outside the feature
+calls these directly.
 """
 
 from __future__ import annotations
@@ -22,8 +22,9 @@ from steady.reminders.planning import (
     one_off_due,
     shift_pattern_from_json,
 )
-from steady.reminders.schedule import LONGEST_SHIFT, QuietHours, parse_clock
-from steady.reminders.tables import Reminder, ReminderPrefs, Shift
+from steady.reminders.schedule import QuietHours, parse_clock
+from steady.reminders.tables import Reminder, ReminderPrefs
+from steady.shifts.service import tapped_shifts
 
 
 async def prefs_row(account_id: int) -> dict[str, Any]:
@@ -55,12 +56,7 @@ async def people(account_ids: list[int], now: datetime) -> dict[int, Person]:
             dialect.one_of(ReminderPrefs.account, account_ids)
         )
     }
-    tapped: dict[int, list[Any]] = {}
-    for row in await Shift.select().where(
-        dialect.one_of(Shift.account, account_ids) & (Shift.started_at >= now - timedelta(days=2))
-    ):
-        ends = row["ended_at"] or row["started_at"] + LONGEST_SHIFT
-        tapped.setdefault(row["account"], []).append((row["started_at"], ends))
+    tapped = await tapped_shifts(account_ids, now - timedelta(days=2))
     return {
         account: person_from(
             {**DEFAULT_PREFS, **stored.get(account, {})},

@@ -1,27 +1,23 @@
-"""HTTP routes for push subscriptions, reminder preferences, shifts and snoozes."""
+"""HTTP routes for push subscriptions, reminder preferences and snoozes."""
 
 from __future__ import annotations
 
 from typing import Annotated, Any
-from uuid import UUID
 
 from litestar import Request, Router, delete, get, post, put
 from litestar.datastructures import State
 from litestar.di import NamedDependency
 from litestar.exceptions import NotFoundException
-from litestar.params import FromPath, JSONBody, Parameter
+from litestar.params import JSONBody, Parameter
 from litestar.status_codes import HTTP_200_OK
 
 from steady.auth import Principal
 from steady.device_labels import device_label
-from steady.reminders import devices, service, shifts
+from steady.reminders import devices, service
 from steady.reminders.schemas import (
     PrefsView,
     PrefsWrite,
     PushKey,
-    ShiftState,
-    ShiftView,
-    ShiftWrite,
     SnoozeView,
     SnoozeWrite,
     SubscriptionView,
@@ -86,40 +82,6 @@ async def save_reminder_prefs(
     return await service.save_prefs(principal.user_id, data)
 
 
-@get("/shift", operation_id="current_shift")
-async def current_shift(principal: NamedDependency[Principal]) -> ShiftState:
-    """The shift tapped "Start" and not yet ended, if any."""
-    return ShiftState(current=await shifts.current_shift(principal.user_id))
-
-
-@post("/shift/start", operation_id="start_shift", status_code=HTTP_200_OK)
-async def start_shift(principal: NamedDependency[Principal]) -> ShiftState:
-    """Reminders that wait for shifts hold until "End shift" (the server's clock)."""
-    return ShiftState(current=await shifts.start_shift(principal.user_id))
-
-
-@post("/shift/end", operation_id="end_shift", status_code=HTTP_200_OK)
-async def end_shift(principal: NamedDependency[Principal]) -> ShiftState:
-    """End the shift: held reminders come, and the after-shift ones are planned."""
-    await shifts.end_shift(principal.user_id)
-    return ShiftState(current=None)
-
-
-@get("/shifts", operation_id="recent_shifts")
-async def recent_shifts(principal: NamedDependency[Principal]) -> list[ShiftView]:
-    """The latest shifts, newest first."""
-    return await shifts.recent_shifts(principal.user_id)
-
-
-@put("/shifts/{shift_id:uuid}", operation_id="record_shift", status_code=HTTP_200_OK)
-async def record_shift(
-    principal: NamedDependency[Principal], shift_id: FromPath[UUID], data: JSONBody[ShiftWrite]
-) -> ShiftView:
-    """A shift as the phone saw it, under the phone's id (replays change nothing): from the
-    Start and End buttons, sent straight away or later through the outbox."""
-    return await shifts.record_shift(principal.user_id, shift_id, data)
-
-
 @post(
     "/snooze",
     operation_id="snooze_reminder",
@@ -145,11 +107,6 @@ router = Router(
         remove_subscription,
         reminder_prefs,
         save_reminder_prefs,
-        current_shift,
-        start_shift,
-        end_shift,
-        recent_shifts,
-        record_shift,
         snooze_reminder,
     ],
 )

@@ -6,8 +6,9 @@ Pure arithmetic on aware datetimes (UTC in, UTC out), no database. Rules of thum
   happens twice (fall back) arrives the first time only.
 - Quiet hours and shifts hold a reminder until they end, or drop that occurrence, as the
   reminder's kind says.
-- Shifts come from taps (start/end) and from a repeating schedule; a shift may cross
-  midnight, so it is an interval of instants, never a date.
+- Shifts come from taps (start/end, the shifts feature's) and from the repeating schedule
+  a person gives reminders; a shift may cross midnight, so it is an interval of instants,
+  never a date.
 """
 
 from __future__ import annotations
@@ -18,8 +19,6 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Literal
 
 Interval = tuple[datetime, datetime]
-# The longest a shift tapped "Start" is assumed to last when nobody taps "End".
-LONGEST_SHIFT = timedelta(hours=16)
 
 
 def parse_clock(text: str) -> time:

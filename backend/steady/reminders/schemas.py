@@ -1,4 +1,4 @@
-"""Request and response bodies for push subscriptions, reminder preferences, shifts, snoozes."""
+"""Request and response bodies for push subscriptions, reminder preferences and snoozes."""
 
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
@@ -99,24 +99,6 @@ class PrefsView(Output):
     schedule: ShiftPatternView | None
     # What a reminder about a commitment shows on the lock screen with these settings.
     lock_screen: Notice
-
-
-class ShiftView(Output):
-    # The id the phone gave it (shifts from before ids were kept have one made for them).
-    id: UUID | None
-    started_at: datetime
-    ended_at: datetime | None
-
-
-class ShiftWrite(Input):
-    """A shift as the phone saw it: when Start (and End, once tapped) were pressed."""
-
-    started_at: Annotated[datetime, msgspec.Meta(tz=True)]
-    ended_at: Annotated[datetime, msgspec.Meta(tz=True)] | None = None
-
-
-class ShiftState(Output):
-    current: ShiftView | None
 
 
 class SnoozeWrite(Input):

@@ -1,9 +1,9 @@
 """What other features ask of reminders, and what a person sets: preferences, snoozes,
-a commitment's reminder, follow-ups after a hard day, news from peers.
+a commitment's reminder, follow-ups after a hard day, what follows a shift, news from peers.
 
-Other features tell this one what changed through the functions here (a commitment's
-reminder, a check-in with a hard event); this feature never reads their tables. Shifts
-live in ``shifts.py``; the planning underneath in ``plans.py``.
+Other features tell this one what happened through events (``listeners.py`` turns each
+into a call here); this feature never reads their tables. The planning underneath is in
+``plans.py``.
 """
 
 from __future__ import annotations
@@ -28,24 +28,12 @@ from steady.reminders.plans import (
     set_rule,
 )
 from steady.reminders.schemas import PrefsView, PrefsWrite, ShiftPatternView
-from steady.reminders.shifts import current_shift, latest_shift, shift_days
 from steady.reminders.tables import Reminder, ReminderPrefs, SentPush
 
-__all__ = [
-    "current_shift",
-    "follow_up_hard_day",
-    "forget_reminders_about",
-    "get_prefs",
-    "latest_shift",
-    "notify_peer",
-    "save_prefs",
-    "set_commitment_reminder",
-    "set_share_nudge",
-    "shift_days",
-    "snooze",
-]
-
 FOLLOW_UP_AFTER = (timedelta(hours=24), timedelta(hours=72))
+# A reminder planned for after a shift that ended this long before the phone could say
+# so (offline all evening) is not sent late.
+LATE_BY_AT_MOST = timedelta(minutes=30)
 
 
 def _to_view(row: dict[str, Any]) -> PrefsView:
@@ -150,6 +138,32 @@ async def follow_up_hard_day(account_id: int, checkin_id: UUID, recorded_at: dat
     for after in FOLLOW_UP_AFTER:
         if recorded_at + after > clock.now():
             await one_off(account_id, ReminderKind.FOLLOWUP, checkin_id, recorded_at + after, "")
+
+
+async def land_after_shift(account_id: int, ended_at: datetime) -> None:
+    """A shift ended: plan what follows ("two minutes to land?", after-shift commitments)
+    from the moment it ended, and let the reminders held for it come."""
+    moment = clock.now()
+    prefs = await prefs_row(account_id)
+    planned: list[tuple[ReminderKind, Any, datetime, str]] = []
+    if prefs["decompress_minutes"] is not None:
+        wanted = ended_at + timedelta(minutes=prefs["decompress_minutes"])
+        planned.append((ReminderKind.DECOMPRESS, None, wanted, ""))
+    after_shift = await Reminder.select(Reminder.about, Reminder.title).where(
+        (Reminder.account == account_id)
+        & (Reminder.kind == ReminderKind.COMMITMENT)
+        & (Reminder.cadence == Cadence.AFTER_SHIFT)
+    )
+    for row in after_shift:
+        wanted = ended_at + timedelta(minutes=prefs["after_shift_minutes"])
+        planned.append((ReminderKind.COMMITMENT, row["about"], wanted, row["title"]))
+    for kind, about, wanted, title in planned:
+        if wanted >= moment - LATE_BY_AT_MOST:
+            await one_off(account_id, kind, about, max(wanted, moment), title, Cadence.SHIFT_END)
+    await replan_account(account_id)
+    await Reminder.update({Reminder.due_at: moment, Reminder.held: False}).where(
+        (Reminder.account == account_id) & Reminder.held.eq(True)
+    )
 
 
 async def notify_peer(account_id: int, kind: ReminderKind, ref: UUID, heading: str) -> None:

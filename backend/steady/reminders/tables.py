@@ -1,4 +1,4 @@
-"""Push subscriptions, reminder preferences, shifts, and the due reminders the dispatcher claims."""
+"""Push subscriptions, reminder preferences, and the due reminders the dispatcher claims."""
 
 from piccolo.columns import (
     UUID,
@@ -44,16 +44,6 @@ class ReminderPrefs(Table, tablename="reminder_prefs"):
     after_shift_minutes = SmallInt(default=AFTER_SHIFT_MINUTES)
     followups = Boolean(default=False)
     schedule = Text(default="")  # a ShiftPattern as JSON, or ""
-
-
-class Shift(Table, tablename="shift"):
-    """A shift tapped "Start" (and later "End"), under the id the phone gave it."""
-
-    id = Serial(primary_key=True)
-    uid = UUID(null=True, default=None)  # unique (an index made by its migration)
-    account = owner()
-    started_at = Timestamptz()
-    ended_at = Timestamptz(null=True, default=None)
 
 
 class Reminder(Table, tablename="reminder"):

@@ -14,8 +14,8 @@ from steady.checkins.service import scores_between
 from steady.commitments.service import kept_between
 from steady.domain import InvalidField
 from steady.grounding.service import minutes_between
-from steady.reminders.service import latest_shift
 from steady.sharing.schemas import HELP_WORDS, Kept, Scores, SummaryContent, SummaryDraft
+from steady.shifts.service import latest_shift
 
 CUSTOM_RANGE_DAYS = 31
 SHIFT_LOOKBACK = timedelta(hours=24)

@@ -738,8 +738,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** CurrentShift */
-        get: operations["current_shift"];
+        /**
+         * CurrentShift
+         * @deprecated
+         */
+        get: operations["current_shift_at_old_path"];
         put?: never;
         post?: never;
         delete?: never;
@@ -757,8 +760,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** EndShift */
-        post: operations["end_shift"];
+        /**
+         * EndShift
+         * @deprecated
+         */
+        post: operations["end_shift_at_old_path"];
         delete?: never;
         options?: never;
         head?: never;
@@ -774,8 +780,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** StartShift */
-        post: operations["start_shift"];
+        /**
+         * StartShift
+         * @deprecated
+         */
+        post: operations["start_shift_at_old_path"];
         delete?: never;
         options?: never;
         head?: never;
@@ -789,8 +798,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** RecentShifts */
-        get: operations["recent_shifts"];
+        /**
+         * RecentShifts
+         * @deprecated
+         */
+        get: operations["recent_shifts_at_old_path"];
         put?: never;
         post?: never;
         delete?: never;
@@ -807,8 +819,11 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** RecordShift */
-        put: operations["record_shift"];
+        /**
+         * RecordShift
+         * @deprecated
+         */
+        put: operations["record_shift_at_old_path"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1233,6 +1248,91 @@ export interface paths {
         /** UnreadCounts */
         get: operations["unread_counts"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shifts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** RecentShifts */
+        get: operations["recent_shifts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shifts/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** CurrentShift */
+        get: operations["current_shift"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shifts/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** EndShift */
+        post: operations["end_shift"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shifts/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** StartShift */
+        post: operations["start_shift"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shifts/{shift_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** RecordShift */
+        put: operations["record_shift"];
         post?: never;
         delete?: never;
         options?: never;
@@ -5649,7 +5749,7 @@ export interface operations {
             };
         };
     };
-    current_shift: {
+    current_shift_at_old_path: {
         parameters: {
             query?: never;
             header?: never;
@@ -5678,45 +5778,7 @@ export interface operations {
             };
         };
     };
-    end_shift: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Request fulfilled, document follows */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ShiftState"];
-                };
-            };
-            /** @description Not signed in (or the session ended): sign in and try again. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The CSRF token is missing, or belongs to another session. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-        };
-    };
-    start_shift: {
+    end_shift_at_old_path: {
         parameters: {
             query?: never;
             header?: never;
@@ -5754,7 +5816,45 @@ export interface operations {
             };
         };
     };
-    recent_shifts: {
+    start_shift_at_old_path: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShiftState"];
+                };
+            };
+            /** @description Not signed in (or the session ended): sign in and try again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The CSRF token is missing, or belongs to another session. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    recent_shifts_at_old_path: {
         parameters: {
             query?: never;
             header?: never;
@@ -5783,7 +5883,7 @@ export interface operations {
             };
         };
     };
-    record_shift: {
+    record_shift_at_old_path: {
         parameters: {
             query?: never;
             header?: never;
@@ -7473,6 +7573,211 @@ export interface operations {
             };
             /** @description Not signed in (or the session ended): sign in and try again. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    recent_shifts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShiftView"][];
+                };
+            };
+            /** @description Not signed in (or the session ended): sign in and try again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    current_shift: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShiftState"];
+                };
+            };
+            /** @description Not signed in (or the session ended): sign in and try again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    end_shift: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShiftState"];
+                };
+            };
+            /** @description Not signed in (or the session ended): sign in and try again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The CSRF token is missing, or belongs to another session. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    start_shift: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShiftState"];
+                };
+            };
+            /** @description Not signed in (or the session ended): sign in and try again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The CSRF token is missing, or belongs to another session. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    record_shift: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                shift_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShiftWrite"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShiftView"];
+                };
+            };
+            /** @description Bad input: each entry in errors names a field and what is wrong with it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in (or the session ended): sign in and try again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The CSRF token is missing, or belongs to another session. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Nothing here for you (it may never have existed, or was taken back). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request is larger than Steady accepts. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
