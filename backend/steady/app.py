@@ -120,7 +120,6 @@ def create_app(settings: Settings | None = None, engine: Engine[Any] | None = No
     events.hear(listeners)
     app = Litestar(
         route_handlers=handlers,  # type: ignore[arg-type]
-        listeners=[found.for_litestar() for found in listeners],
         dependencies={
             "settings": Provide(lambda: settings, sync_to_thread=False),
             "principal": Provide(require_principal, sync_to_thread=False),

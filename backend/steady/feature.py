@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from litestar import Litestar, Router
 
@@ -27,7 +28,7 @@ class Feature:
     on_startup: Sequence[LifespanHook] = field(default_factory=tuple)
     on_shutdown: Sequence[LifespanHook] = field(default_factory=tuple)
     # What it does when other features announce something (``steady.events``).
-    listeners: Sequence[Listener] = field(default_factory=tuple)
+    listeners: Sequence[Listener[Any]] = field(default_factory=tuple)
     # A feature that only combines others (export, for one) has no tables of its own.
     has_tables: bool = True
 

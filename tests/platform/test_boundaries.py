@@ -1,6 +1,7 @@
 """The house's walls, checked on every build: a feature reaches another only through its
-``service.py`` (and the shapes in its ``schemas.py``), never its tables or routes; shared
-plumbing knows no feature; services know nothing of HTTP."""
+``service.py``, the events it announces (its ``events.py``) and the shapes in its
+``schemas.py``, never its tables or routes; an ``events.py`` holds event classes and
+nothing else; shared plumbing knows no feature; services know nothing of HTTP."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ FEATURES = sorted(
 # The composition root: the one place that knows every feature.
 ROOT = {"app.py", "piccolo_conf.py", "__main__.py"}
 # What one feature may use of another.
-OPEN_DOORS = {"service", "schemas"}
+OPEN_DOORS = {"service", "events", "schemas"}
 
 
 def _imports(path: Path) -> list[str]:
@@ -48,6 +49,17 @@ def test_a_feature_reaches_another_only_through_its_service() -> None:
                 if (other, door, path.name) == ("accounts", "tables", "tables.py"):
                     continue
                 breaches.append(f"{path.relative_to(PACKAGE)} imports {module}")
+    assert breaches == []
+
+
+def test_an_events_module_holds_only_events() -> None:
+    """Another feature may import it, so it opens onto nothing but ``steady.events``."""
+    breaches = [
+        f"{path.relative_to(PACKAGE)} imports {module}"
+        for path in PACKAGE.glob("*/events.py")
+        for module in _imports(path)
+        if module.startswith("steady") and not module.startswith("steady.events")
+    ]
     assert breaches == []
 
 

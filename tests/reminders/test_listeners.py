@@ -13,6 +13,9 @@ import pytest
 from litestar import Litestar
 
 from steady import events
+from steady.app import FEATURES
+from steady.checkins.events import CheckinSaved
+from steady.events import Event
 from steady.reminders.listeners import (
     LISTENERS,
     follow_up_after_a_hard_moment,
@@ -20,6 +23,8 @@ from steady.reminders.listeners import (
     tell_the_peer_of_a_summary,
 )
 from steady.reminders.tables import Reminder
+from steady.sharing.events import SummaryShared
+from steady.shifts.events import ShiftEnded, ShiftStarted
 from tests.clock import Clock
 from tests.helpers import Api, checkin_body, new_id
 from tests.reminders.helpers import person_with_phone
@@ -27,36 +32,38 @@ from tests.reminders.push_service import LocalPushService
 from tests.sharing.helpers import connect, share
 
 
+def _app_listeners() -> list[events.Listener[Any]]:
+    return [found for feature in FEATURES for found in feature.listeners]
+
+
 @pytest.fixture
-def heard(running_app: Litestar) -> Iterator[list[tuple[str, dict[str, Any]]]]:
-    """Every announcement, as (event, payload), beside the app's own listeners."""
-    seen: list[tuple[str, dict[str, Any]]] = []
-    names = {event for listener in LISTENERS for event in listener.events}
+def heard(running_app: Litestar) -> Iterator[list[Event]]:
+    """Every event announced, beside the app's own listeners (put back afterwards)."""
+    seen: list[Event] = []
 
-    def spy(event: str) -> events.Listener:
-        async def record(**payload: Any) -> None:
-            seen.append((event, payload))
+    async def record(event: Event) -> None:
+        seen.append(event)
 
-        return events.Listener(frozenset({event}), record)
-
-    events.hear([*LISTENERS, *(spy(name) for name in names)])
+    kinds = {listener.event for listener in LISTENERS}
+    events.hear([*_app_listeners(), *(events.Listener(kind, record) for kind in kinds)])
     yield seen
-    events.hear(LISTENERS)
+    events.hear(_app_listeners())
 
 
-def _without(listener: events.Listener) -> None:
-    events.hear([found for found in LISTENERS if found is not listener])
+def _without(listener: events.Listener[Any]) -> None:
+    events.hear([found for found in _app_listeners() if found is not listener])
 
 
 async def test_a_hard_moment_plans_follow_ups_through_the_listener(
-    api: Api, push_service: LocalPushService, heard: list[tuple[str, dict[str, Any]]]
+    api: Api, push_service: LocalPushService, heard: list[Event]
 ) -> None:
     await person_with_phone(api, push_service, followups=True)
     checkin_id = new_id()
     body = checkin_body(tags=["near_miss"])
     assert (await api.put(f"/api/checkins/{checkin_id}", json=body)).status_code == 201
-    assert [event for event, _ in heard] == ["checkin.saved"]
-    assert heard[0][1]["hard_moment"] is True and str(heard[0][1]["checkin_id"]) == checkin_id
+    (saved,) = heard
+    assert isinstance(saved, CheckinSaved)
+    assert saved.hard_moment is True and str(saved.checkin_id) == checkin_id
     assert await Reminder.count().where(Reminder.kind == "followup") == 2
 
     _without(follow_up_after_a_hard_moment)
@@ -66,7 +73,7 @@ async def test_a_hard_moment_plans_follow_ups_through_the_listener(
 
 
 async def test_ending_a_shift_plans_two_minutes_to_land_through_the_listener(
-    api: Api, push_service: LocalPushService, heard: list[tuple[str, dict[str, Any]]], clock: Clock
+    api: Api, push_service: LocalPushService, heard: list[Event], clock: Clock
 ) -> None:
     await person_with_phone(api, push_service, decompress_minutes=0)
     now = clock.now()
@@ -74,7 +81,7 @@ async def test_ending_a_shift_plans_two_minutes_to_land_through_the_listener(
     first = new_id()
     await api.put(f"/api/shifts/{first}", json=shift)
     await api.put(f"/api/shifts/{first}", json={**shift, "ended_at": now.isoformat()})
-    assert [event for event, _ in heard] == ["shift.started", "shift.ended"]
+    assert [type(event) for event in heard] == [ShiftStarted, ShiftEnded]
     assert await Reminder.count().where(Reminder.kind == "decompress") == 1
 
     _without(land_after_the_shift)
@@ -86,15 +93,15 @@ async def test_ending_a_shift_plans_two_minutes_to_land_through_the_listener(
 
 
 async def test_sharing_queues_the_peers_notice_through_the_listener(
-    api: Api, other_api: Api, heard: list[tuple[str, dict[str, Any]]]
+    api: Api, other_api: Api, heard: list[Event]
 ) -> None:
     await api.sign_up("sam")
     await other_api.sign_up("alex")
     link = await connect(api, other_api)
     summary_id = await share(api, link)
-    shared = [payload for event, payload in heard if event == "summary.shared"]
-    assert [str(payload["summary_id"]) for payload in shared] == [summary_id]
-    assert shared[0]["heading"] == "sam shared a check-in with you"
+    shared = [event for event in heard if isinstance(event, SummaryShared)]
+    assert [str(event.summary_id) for event in shared] == [summary_id]
+    assert shared[0].heading == "sam shared a check-in with you"
     assert await Reminder.count().where(Reminder.kind == "peer_shared") == 1
 
     _without(tell_the_peer_of_a_summary)

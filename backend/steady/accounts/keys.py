@@ -18,6 +18,7 @@ import secrets
 from cryptography.hazmat.primitives.asymmetric import ec
 
 from steady import db
+from steady.accounts.events import AccountKeysReset
 from steady.accounts.service import Passphrases, normalise_username
 from steady.accounts.tables import Account, AccountSession, KeyBundle
 from steady.domain import Conflict, InvalidField, NotFound
@@ -160,5 +161,5 @@ async def start_over_with_new_keys(passphrases: Passphrases, username: str) -> s
         ).where(Account.id == account_id)
         await KeyBundle.delete().where(KeyBundle.account == account_id)
         await AccountSession.delete().where(AccountSession.account == account_id)
-        await announce("account.keys_reset", account_id=account_id)
+        await announce(AccountKeysReset(account_id=account_id))
     return temporary

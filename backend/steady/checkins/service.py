@@ -12,6 +12,7 @@ from piccolo.query.functions.aggregate import Avg, Count
 
 from steady import clock
 from steady.accounts.service import synced_write, time_zone_of
+from steady.checkins.events import CheckinDeleted, CheckinSaved
 from steady.checkins.schemas import (
     Averages,
     CheckinHistory,
@@ -47,17 +48,18 @@ def _rules(data: CheckinWrite) -> None:
 async def _after_save(account_id: int, checkin_id: UUID, data: CheckinWrite, new: bool) -> None:
     await _write_marks(account_id, checkin_id, data, new)
     await announce(
-        "checkin.saved",
-        account_id=account_id,
-        checkin_id=checkin_id,
-        recorded_at=data.recorded_at,
-        hard_moment=bool(data.tags),
-        new=new,
+        CheckinSaved(
+            account_id=account_id,
+            checkin_id=checkin_id,
+            recorded_at=data.recorded_at,
+            hard_moment=bool(data.tags),
+            new=new,
+        )
     )
 
 
 async def _after_delete(account_id: int, checkin_id: UUID) -> None:
-    await announce("checkin.deleted", account_id=account_id, record_id=checkin_id)
+    await announce(CheckinDeleted(account_id=account_id, checkin_id=checkin_id))
 
 
 async def _write_marks(account_id: int, checkin_id: UUID, data: CheckinWrite, new: bool) -> None:

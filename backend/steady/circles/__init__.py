@@ -1,5 +1,6 @@
 """Peer circles: small groups holding a peer-supervision round that fits around shifts."""
 
+from steady.accounts.events import AccountKeysReset
 from steady.circles.membership import leave_every_circle
 from steady.circles.rounds import advance
 from steady.circles.routes import router
@@ -19,11 +20,11 @@ _start, _stop = every(
 )
 
 
-@listens_to("account.keys_reset")
-async def leave_circles_after_a_key_reset(account_id: int) -> None:
+@listens_to(AccountKeysReset)
+async def leave_circles_after_a_key_reset(event: AccountKeysReset) -> None:
     """New keys mean the circles' keys can't reach this person: they are let go, to be
     invited again (announced by accounts when the host resets someone's keys)."""
-    await leave_every_circle(account_id)
+    await leave_every_circle(event.account_id)
 
 
 FEATURE = Feature(

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from steady import clock, db
 from steady.accounts.service import public_keys_of, time_zone_of, usernames_of
+from steady.circles.events import CircleLeft
 from steady.circles.rules import AGREE_FIRST, GROUND_RULES, RULES_VERSION
 from steady.circles.schedule import next_opening
 from steady.circles.schemas import (
@@ -133,7 +134,7 @@ async def leave(circle_id: UUID, account_id: int) -> None:
         )
         if not await CircleMember.exists().where(CircleMember.circle == circle_id):
             await Circle.delete().where(Circle.id == circle_id)
-        await announce("circle.left", account_id=account_id, circle_id=circle_id)
+        await announce(CircleLeft(account_id=account_id, circle_id=circle_id))
 
 
 # ---- invites ----

@@ -10,6 +10,7 @@ from uuid import UUID
 import msgspec
 
 from steady import clock, db
+from steady.circles.events import CircleAnswerHelpful, CircleCasePosted
 from steady.circles.keys import check_sealed_now
 from steady.circles.membership import members_of, membership
 from steady.circles.schemas import PostWrite
@@ -127,10 +128,11 @@ async def _tell_of_case(circle_id: UUID, presenter: int) -> None:
     circle = await Circle.select(Circle.name).where(Circle.id == circle_id).first()
     members = await members_of(circle_id)
     await announce(
-        "circle.case_posted",
-        circle_id=circle_id,
-        name=circle["name"] if circle else "",
-        members=[m["account"] for m in members if m["account"] != presenter],
+        CircleCasePosted(
+            circle_id=circle_id,
+            name=circle["name"] if circle else "",
+            members=tuple(m["account"] for m in members if m["account"] != presenter),
+        )
     )
 
 
@@ -162,8 +164,9 @@ async def mark_helpful(account_id: int, post_id: UUID, helpful: bool) -> None:
     if helpful:
         circle = await Circle.select(Circle.name).where(Circle.id == answer["circle"]).first()
         await announce(
-            "circle.answer_helpful",
-            account_id=answer["author"],
-            circle_id=answer["circle"],
-            name=circle["name"] if circle else "",
+            CircleAnswerHelpful(
+                account_id=answer["author"],
+                circle_id=answer["circle"],
+                name=circle["name"] if circle else "",
+            )
         )

@@ -20,6 +20,7 @@ from piccolo.query.functions.aggregate import Max
 
 from steady import clock, db
 from steady.accounts.service import public_keys_of
+from steady.circles.events import CircleRoundClosed, CircleRoundOpened
 from steady.circles.keys import NO_KEYS, check_sealed_now
 from steady.circles.membership import members_of, membership
 from steady.circles.schedule import following_opening
@@ -82,11 +83,12 @@ async def open_round_now(circle_id: UUID, moment: datetime) -> UUID:
                 Circle.id == circle_id
             )
         await announce(
-            "circle.round_opened",
-            circle_id=circle_id,
-            name=circle["name"],
-            members=[m["account"] for m in members],
-            closes_at=closes,
+            CircleRoundOpened(
+                circle_id=circle_id,
+                name=circle["name"],
+                members=tuple(m["account"] for m in members),
+                closes_at=closes,
+            )
         )
     return round_id
 
@@ -115,9 +117,7 @@ async def close_round(round_id: UUID, closed_at: datetime, summary: str | None =
     if closed:
         members = await members_of(row["circle"])
         await announce(
-            "circle.round_closed",
-            circle_id=row["circle"],
-            members=[m["account"] for m in members],
+            CircleRoundClosed(circle_id=row["circle"], members=tuple(m["account"] for m in members))
         )
     return bool(closed)
 

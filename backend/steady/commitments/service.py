@@ -9,6 +9,7 @@ from piccolo.query.functions.aggregate import Count
 
 from steady import clock, sync
 from steady.accounts.service import next_revision, synced_write, time_zone_of
+from steady.commitments.events import CommitmentDeleted, CommitmentSaved
 from steady.commitments.progress import HISTORY_DAYS, Cadence, due_days, local_today, progress
 from steady.commitments.schemas import (
     MAX_ACTIVE as MAX_ACTIVE,
@@ -57,20 +58,21 @@ async def _announce_saved(
     account_id: int, commitment_id: UUID, data: CommitmentWrite, _new: bool
 ) -> None:
     await announce(
-        "commitment.saved",
-        account_id=account_id,
-        commitment_id=commitment_id,
-        title=data.title,
-        cadence=data.cadence,
-        weekdays=frozenset(data.weekdays),
-        on_date=data.on_date,
-        reminder_time=data.reminder_time,
-        active=data.active,
+        CommitmentSaved(
+            account_id=account_id,
+            commitment_id=commitment_id,
+            title=data.title,
+            cadence=data.cadence,
+            weekdays=frozenset(data.weekdays),
+            on_date=data.on_date,
+            reminder_time=data.reminder_time,
+            active=data.active,
+        )
     )
 
 
 async def _forget_dependents(account_id: int, commitment_id: UUID) -> None:
-    await announce("commitment.deleted", account_id=account_id, record_id=commitment_id)
+    await announce(CommitmentDeleted(account_id=account_id, commitment_id=commitment_id))
     # A deleted commitment takes its ticks with it, each with a tombstone for other devices.
     rows = await Completion.select(Completion.id).where(
         (Completion.account == account_id) & (Completion.commitment_id == commitment_id)

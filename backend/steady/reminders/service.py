@@ -9,6 +9,7 @@ into a call here); this feature never reads their tables. The planning underneat
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from datetime import date, datetime, timedelta
 from typing import Any
 from uuid import UUID
@@ -173,7 +174,11 @@ async def notify_peer(account_id: int, kind: ReminderKind, ref: UUID, heading: s
 
 
 async def tell_circle(
-    accounts: list[int], kind: ReminderKind, circle_id: UUID, name: str, at: datetime | None = None
+    accounts: Collection[int],
+    kind: ReminderKind,
+    circle_id: UUID,
+    name: str,
+    at: datetime | None = None,
 ) -> None:
     """A circle's news to each of these members (the circle's name on the lock screen),
     at ``at`` or soon; a member already told the same thing about the circle is not told

@@ -14,6 +14,7 @@ from steady import clock, db
 from steady.accounts.service import public_keys_of, usernames_of
 from steady.domain import NotFound
 from steady.events import announce
+from steady.sharing.events import SummaryTakenBack
 from steady.sharing.schemas import PeerView
 from steady.sharing.tables import EMPTIED, PeerBlock, PeerLink, SharedSummary, SummaryReply
 
@@ -113,7 +114,7 @@ async def end_link(account_id: int, link_id: UUID) -> bool:
             ended = [row["id"] for row in shared]
             await SummaryReply.delete().where(SummaryReply.summary.is_in(ended))
         for row in shared:
-            await announce("summary.taken_back", recipient=row["recipient"], summary_id=row["id"])
+            await announce(SummaryTakenBack(recipient=row["recipient"], summary_id=row["id"]))
     return True
 
 

@@ -18,6 +18,7 @@ from steady.accounts.service import public_keys_of, usernames_of
 from steady.domain import Conflict, InvalidField
 from steady.events import announce
 from steady.sharing.compose import compose, fingerprint
+from steady.sharing.events import ReplySent, ShareNudgeChanged, SummaryShared, SummaryTakenBack
 from steady.sharing.peers import active_link, other_person
 from steady.sharing.schemas import (
     PRESETS,
@@ -78,10 +79,11 @@ async def send_summary(account_id: int, summary_id: UUID, data: SummarySend) -> 
             )
         )
         await announce(
-            "summary.shared",
-            recipient=recipient,
-            summary_id=summary_id,
-            heading=f"{sharer} shared a check-in with you",
+            SummaryShared(
+                recipient=recipient,
+                summary_id=summary_id,
+                heading=f"{sharer} shared a check-in with you",
+            )
         )
     return summary_id
 
@@ -165,9 +167,7 @@ async def withdraw(account_id: int, summary_id: UUID) -> bool:
         )
         if rows:
             await SummaryReply.delete().where(SummaryReply.summary == summary_id)
-            await announce(
-                "summary.taken_back", recipient=rows[0]["recipient"], summary_id=summary_id
-            )
+            await announce(SummaryTakenBack(recipient=rows[0]["recipient"], summary_id=summary_id))
     return bool(rows)
 
 
@@ -238,7 +238,7 @@ async def reply(
     )
     name = (await usernames_of([account_id])).get(account_id, "Your peer")
     await announce(
-        "reply.sent", sharer=found[0]["sharer"], summary_id=summary_id, heading=f"{name} replied"
+        ReplySent(sharer=found[0]["sharer"], summary_id=summary_id, heading=f"{name} replied")
     )
     return ReplyView(
         id=reply_id,
@@ -310,6 +310,6 @@ async def save_nudge(account_id: int, data: NudgeWrite) -> NudgeView:
                 SharingPrefs(account=account_id, nudge_weekday=data.weekday, nudge_clock=data.clock)
             )
         await announce(
-            "share_nudge.changed", account_id=account_id, weekday=data.weekday, clock=data.clock
+            ShareNudgeChanged(account_id=account_id, weekday=data.weekday, clock=data.clock)
         )
     return NudgeView(weekday=data.weekday, clock=data.clock)

@@ -3,7 +3,7 @@ what other features ask of them (the shift going on, the days a shift ended).
 
 A phone records a shift under an id it makes (so an offline tap, sent later through the
 outbox, is stored once however often it is replayed) with the phone's own times.
-Starting and ending a shift are announced (``shift.started``, ``shift.ended``): reminders
+Starting and ending a shift are announced (``ShiftStarted``, ``ShiftEnded``): reminders
 holds its reminders while one runs and plans what follows its end.
 """
 
@@ -20,6 +20,7 @@ from steady.bounds import keep_newest
 from steady.checkins.service import after_shift_days
 from steady.domain import InvalidField, NotFound
 from steady.events import announce
+from steady.shifts.events import ShiftEnded, ShiftStarted
 from steady.shifts.schemas import ShiftView, ShiftWrite
 from steady.shifts.tables import Shift
 
@@ -163,12 +164,12 @@ async def record_shift(account_id: int, shift_id: UUID, data: ShiftWrite) -> Shi
             # A person's shift history keeps its latest SHIFTS_KEPT shifts (years of work).
             await keep_newest(Shift, Shift.account, account_id, Shift.started_at, SHIFTS_KEPT)
             if data.ended_at is None:
-                await announce("shift.started", account_id=account_id)
+                await announce(ShiftStarted(account_id=account_id))
         elif stored["ended_at"] is None and data.ended_at is not None:
             await Shift.update({Shift.ended_at: data.ended_at}).where(Shift.uid == shift_id)
             data = ShiftWrite(started_at=stored["started_at"], ended_at=data.ended_at)
         else:
             return _view(stored)
         if data.ended_at is not None:
-            await announce("shift.ended", account_id=account_id, ended_at=data.ended_at)
+            await announce(ShiftEnded(account_id=account_id, ended_at=data.ended_at))
     return ShiftView(id=shift_id, started_at=data.started_at, ended_at=data.ended_at)
