@@ -57,7 +57,7 @@ def write_openapi(out: str) -> None:
 
 async def _reset_keys(settings: Settings, username: str) -> str:
     from steady.accounts.keys import start_over_with_new_keys
-    from steady.accounts.service import Passphrases
+    from steady.accounts.passphrases import Passphrases
     from steady.app import create_app
 
     engine = db.make_engine(settings.resolved_database_url)

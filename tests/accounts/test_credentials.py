@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from argon2 import PasswordHasher
 
-from steady.accounts.service import Passphrases
+from steady.accounts.passphrases import Passphrases
 from tests.helpers import PASSPHRASE, Api
 
 

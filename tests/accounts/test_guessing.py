@@ -12,7 +12,7 @@ import pytest
 from litestar import Litestar
 from piccolo.engine.base import Engine
 
-from steady.accounts.service import Passphrases
+from steady.accounts.passphrases import Passphrases
 from steady.app import create_app
 from steady.domain import Limited
 from steady.settings import Settings

@@ -185,7 +185,7 @@ async def test_the_host_can_let_someone_start_over_but_never_hands_back_their_ke
     api: Api, new_person: NewPerson
 ) -> None:
     from steady.accounts.keys import start_over_with_new_keys
-    from steady.accounts.service import Passphrases
+    from steady.accounts.passphrases import Passphrases
     from tests.circles.helpers import join, keyed, keys_of, start
 
     login_key, _ = await sealed_sign_up(api, "sam")

@@ -52,6 +52,33 @@ def test_a_feature_reaches_another_only_through_its_service() -> None:
     assert breaches == []
 
 
+def test_a_service_exports_only_what_others_use() -> None:
+    """A ``service.py`` that re-exports its feature's modules (``__all__``) lists only what
+    other features, or the app, import of it."""
+    unused = []
+    for path in PACKAGE.glob("*/service.py"):
+        tree = ast.parse(path.read_text())
+        exported = {
+            element.value
+            for node in tree.body
+            if isinstance(node, ast.Assign)
+            and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets)
+            and isinstance(node.value, ast.List)
+            for element in node.value.elts
+            if isinstance(element, ast.Constant)
+        }
+        door = f"steady.{path.parent.name}.service"
+        used = {
+            module.removeprefix(f"{door}.")
+            for source in _sources(PACKAGE)
+            if source.parent != path.parent
+            for module in _imports(source)
+            if module.startswith(f"{door}.")
+        }
+        unused += [f"{door}.{name}" for name in sorted(exported - used)]
+    assert unused == []
+
+
 def test_an_events_module_holds_only_events() -> None:
     """Another feature may import it, so it opens onto nothing but ``steady.events``."""
     breaches = [

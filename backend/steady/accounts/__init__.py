@@ -1,9 +1,10 @@
-"""Accounts: a username and a passphrase, sessions, and the revision counter sync uses."""
+"""Accounts: a username and a passphrase, sessions, time zones, keys, and the revision
+counter sync uses."""
 
 from litestar import Litestar
 
+from steady.accounts.passphrases import Passphrases
 from steady.accounts.routes import router
-from steady.accounts.service import Passphrases
 from steady.feature import Feature
 
 

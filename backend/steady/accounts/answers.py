@@ -9,7 +9,7 @@ from litestar import Request, Response
 from litestar.exceptions import NotAuthorizedException
 from litestar.status_codes import HTTP_204_NO_CONTENT
 
-from steady.accounts import service
+from steady.accounts import profiles, sessions
 from steady.accounts.schemas import AccountView, SessionView
 from steady.cookies import expired_session_cookie, is_https, session_cookie
 from steady.csrf import CsrfTokens
@@ -19,7 +19,7 @@ from steady.settings import Settings
 
 async def view_of(account_id: int) -> AccountView:
     """The account as its owner sees it; 401 if it was deleted meanwhile."""
-    row = await service.account_view(account_id)
+    row = await profiles.account_view(account_id)
     if row is None:
         raise NotAuthorizedException(detail="This account no longer exists.")
     return AccountView(
@@ -38,7 +38,7 @@ async def signed_in(
 ) -> Response[SessionView]:
     """A new session on this device, its cookie and its CSRF token."""
     lifetime = timedelta(days=settings.session_days)
-    token = await service.start_session(
+    token = await sessions.start_session(
         account_id, device_label(request.headers.get("user-agent", "")), lifetime
     )
     # A new session brings a new CSRF token (the middleware sets its cookie to match).

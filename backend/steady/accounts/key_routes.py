@@ -11,7 +11,7 @@ from litestar.di import NamedDependency
 from litestar.params import JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_204_NO_CONTENT
 
-from steady.accounts import keys, service
+from steady.accounts import credentials, keys
 from steady.accounts.answers import signed_in
 from steady.accounts.key_schemas import (
     Argon2Params,
@@ -24,6 +24,7 @@ from steady.accounts.key_schemas import (
     RecoveryReset,
     Username,
 )
+from steady.accounts.passphrases import Passphrases
 from steady.accounts.schemas import SessionView
 from steady.addresses import client_address
 from steady.auth import Principal
@@ -89,7 +90,7 @@ async def change_login_key(
     principal: NamedDependency[Principal],
     data: JSONBody[LoginKeyChange],
     settings: NamedDependency[Settings],
-    passphrases: NamedDependency[service.Passphrases],
+    passphrases: NamedDependency[Passphrases],
 ) -> None:
     """A new passphrase, as the phone sends it: the new login key and the account key
     re-wrapped by the new master key. Other devices are signed out."""
@@ -97,7 +98,7 @@ async def change_login_key(
     await enforce_rate_limit(request, "passphrase-check", str(principal.user_id), limit, 3600)
     if await keys.own_keys(principal.user_id) is None:
         raise NotFound("No keys are set up for this account yet.")
-    checked = await service.check_credentials(
+    checked = await credentials.check_credentials(
         passphrases, principal.username, data.current_login_key, f"account:{principal.user_id}"
     )
     if checked != principal.user_id:
@@ -118,7 +119,7 @@ async def _recovered(
     address = client_address(request)
     await enforce_rate_limit(request, "signin-address", address, settings.signin_per_minute, 60)
     waits: SigninWaits = request.app.state.signin_waits
-    name = service.normalise_username(username)
+    name = credentials.normalise_username(username)
     await waits.check(name)
     found = await keys.recovered_keys(name, proof)
     if found is None:
@@ -157,7 +158,7 @@ async def reset_with_recovery_key(
     request: Request[Any, Any, Any],
     data: JSONBody[RecoveryReset],
     settings: NamedDependency[Settings],
-    passphrases: NamedDependency[service.Passphrases],
+    passphrases: NamedDependency[Passphrases],
 ) -> Response[SessionView]:
     """A new passphrase after a recovery key proved itself: every device is signed out and
     this one signed in; keys and everything sealed to them carry on."""

@@ -18,8 +18,9 @@ import secrets
 from cryptography.hazmat.primitives.asymmetric import ec
 
 from steady import db
+from steady.accounts.credentials import normalise_username
 from steady.accounts.events import AccountKeysReset
-from steady.accounts.service import Passphrases, normalise_username
+from steady.accounts.passphrases import Passphrases
 from steady.accounts.tables import Account, AccountSession, KeyBundle
 from steady.domain import Conflict, InvalidField, NotFound
 from steady.events import announce
@@ -96,6 +97,17 @@ async def own_keys(account_id: int) -> dict[str, str] | None:
             KeyBundle.sealed_identity,
             KeyBundle.recovery_check,
         )
+        .where(KeyBundle.account == account_id)
+        .first()
+    )
+    return row
+
+
+async def public_keys_of(account_id: int) -> dict[str, str] | None:
+    """A person's public keys and fingerprint, for the people they share with to seal to
+    and verify; ``None`` until their phone has set keys up."""
+    row: dict[str, str] | None = await (
+        KeyBundle.select(KeyBundle.signing_public, KeyBundle.sealing_public, KeyBundle.fingerprint)
         .where(KeyBundle.account == account_id)
         .first()
     )

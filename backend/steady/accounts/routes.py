@@ -12,10 +12,11 @@ from litestar.exceptions import NotAuthorizedException
 from litestar.params import JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_204_NO_CONTENT
 
-from steady.accounts import service
+from steady.accounts import credentials, sessions, zones
 from steady.accounts.answers import signed_in, signed_out, view_of
 from steady.accounts.key_routes import KEY_ROUTES
 from steady.accounts.keys import LOGIN_KEY
+from steady.accounts.passphrases import Passphrases
 from steady.accounts.schemas import (
     AccountDeletion,
     AccountUpdate,
@@ -43,9 +44,9 @@ ONCE_MORE = (
 )
 
 
-def provide_passphrases(state: State) -> service.Passphrases:
+def provide_passphrases(state: State) -> Passphrases:
     """The app's argon2id hasher, built once at start-up."""
-    passphrases: NamedDependency[service.Passphrases] = state.passphrases
+    passphrases: NamedDependency[Passphrases] = state.passphrases
     return passphrases
 
 
@@ -75,7 +76,7 @@ async def sign_in(
     request: Request[Any, Any, Any],
     data: JSONBody[SignIn],
     settings: NamedDependency[Settings],
-    passphrases: NamedDependency[service.Passphrases],
+    passphrases: NamedDependency[Passphrases],
 ) -> Response[SessionView]:
     """Sign in with username and passphrase; one generic answer for any mismatch.
 
@@ -84,20 +85,22 @@ async def sign_in(
     address = client_address(request)
     await enforce_rate_limit(request, "signin-address", address, settings.signin_per_minute, 60)
     waits: SigninWaits = request.app.state.signin_waits
-    username = service.normalise_username(data.username)
+    username = credentials.normalise_username(data.username)
     await waits.check(username)
     if data.upgrade_to is not None and data.key_salt is None:
         raise InvalidField("key_salt", "Send the salt the login key was derived with.")
-    kind = await service.login_kind_of(username)
+    kind = await credentials.login_kind_of(username)
     if data.login_key and kind == "passphrase":
         raise Conflict(ONCE_MORE, "passphrase")
-    account_id = await service.check_credentials(passphrases, username, data.passphrase, address)
+    account_id = await credentials.check_credentials(
+        passphrases, username, data.passphrase, address
+    )
     if account_id is None:
         await waits.failed(username)
         raise NotAuthorizedException(detail=WRONG_CREDENTIALS)
     await waits.succeeded(username)
     if data.upgrade_to is not None and data.key_salt is not None and kind == "passphrase":
-        await service.move_to_login_key(
+        await credentials.move_to_login_key(
             passphrases, account_id, data.upgrade_to, data.key_salt, address
         )
     return await signed_in(request, settings, account_id, HTTP_200_OK)
@@ -114,12 +117,12 @@ async def sign_up(
     request: Request[Any, Any, Any],
     data: JSONBody[SignUp],
     settings: NamedDependency[Settings],
-    passphrases: NamedDependency[service.Passphrases],
+    passphrases: NamedDependency[Passphrases],
 ) -> Response[SessionView]:
     """Create an account (a username and a passphrase, nothing more) and sign in."""
     address = client_address(request)
     await enforce_rate_limit(request, "signup-address", address, settings.signup_per_hour, 3600)
-    if not service.is_valid_time_zone(data.time_zone):
+    if not zones.is_valid_time_zone(data.time_zone):
         raise InvalidField("time_zone", UNKNOWN_ZONE)
     if data.key_salt is None:  # a login key is random; the phone judged the passphrase
         weak = passphrase_problem(data.passphrase, data.username)
@@ -128,10 +131,10 @@ async def sign_up(
     elif not LOGIN_KEY_SHAPE.match(data.passphrase):
         raise InvalidField("passphrase", "With a key salt, send the 32-byte login key.")
     try:
-        account_id = await service.create_account(
+        account_id = await credentials.create_account(
             passphrases, data.username, data.passphrase, data.time_zone, address, data.key_salt
         )
-    except service.UsernameTaken as taken:
+    except credentials.UsernameTaken as taken:
         raise Conflict("That username is taken. Please choose another.", "username") from taken
     return await signed_in(request, settings, account_id, HTTP_201_CREATED)
 
@@ -143,7 +146,7 @@ async def sign_out(
     settings: NamedDependency[Settings],
 ) -> Response[None]:
     """Sign this device out."""
-    await service.end_session(principal.session_id)
+    await sessions.end_session(principal.session_id)
     return signed_out(request, settings)
 
 
@@ -154,7 +157,7 @@ async def sign_out_everywhere(
     settings: NamedDependency[Settings],
 ) -> Response[None]:
     """Sign out on every device at once (a lost phone, a shared computer)."""
-    await service.end_all_sessions(principal.user_id)
+    await sessions.end_all_sessions(principal.user_id)
     return signed_out(request, settings)
 
 
@@ -163,9 +166,9 @@ async def update_account(
     principal: NamedDependency[Principal], data: JSONBody[AccountUpdate]
 ) -> AccountView:
     """Change account preferences such as the time zone days are counted in."""
-    if not service.is_valid_time_zone(data.time_zone):
+    if not zones.is_valid_time_zone(data.time_zone):
         raise InvalidField("time_zone", UNKNOWN_ZONE)
-    await service.set_time_zone(principal.user_id, data.time_zone)
+    await zones.set_time_zone(principal.user_id, data.time_zone)
     return await view_of(principal.user_id)
 
 
@@ -188,24 +191,24 @@ async def change_passphrase(
     principal: NamedDependency[Principal],
     data: JSONBody[PassphraseChange],
     settings: NamedDependency[Settings],
-    passphrases: NamedDependency[service.Passphrases],
+    passphrases: NamedDependency[Passphrases],
 ) -> None:
     """Change the passphrase; other devices are signed out, this one stays in."""
     await _limit_passphrase_checks(request, principal, settings)
-    if await service.login_kind_of(principal.username) == LOGIN_KEY:
+    if await credentials.login_kind_of(principal.username) == LOGIN_KEY:
         raise Conflict("Change your passphrase in the Steady app: it re-wraps your keys too.")
     weak = passphrase_problem(data.new_passphrase, principal.username)
     if weak is not None:
         raise InvalidField("new_passphrase", weak)
     try:
-        await service.change_passphrase(
+        await credentials.change_passphrase(
             passphrases,
             principal.user_id,
             data.current_passphrase,
             data.new_passphrase,
             keep_session_id=principal.session_id,
         )
-    except service.WrongPassphrase as wrong:
+    except credentials.WrongPassphrase as wrong:
         raise NotAllowed("That isn't your current passphrase.", "current_passphrase") from wrong
 
 
@@ -221,13 +224,13 @@ async def delete_account(
     principal: NamedDependency[Principal],
     data: JSONBody[AccountDeletion],
     settings: NamedDependency[Settings],
-    passphrases: NamedDependency[service.Passphrases],
+    passphrases: NamedDependency[Passphrases],
 ) -> Response[None]:
     """Delete the account and everything it owns, after confirming the passphrase."""
     await _limit_passphrase_checks(request, principal, settings)
     try:
-        await service.delete_account(passphrases, principal.user_id, data.passphrase)
-    except service.WrongPassphrase as wrong:
+        await credentials.delete_account(passphrases, principal.user_id, data.passphrase)
+    except credentials.WrongPassphrase as wrong:
         raise NotAllowed("That isn't your passphrase.", "passphrase") from wrong
     return signed_out(request, settings)
 
