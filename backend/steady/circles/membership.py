@@ -28,7 +28,7 @@ from steady.circles.schemas import (
 from steady.circles.tables import Circle, CircleInvite, CircleMember, CirclePost
 from steady.domain import Conflict, InvalidField, NotFound
 from steady.events import announce
-from steady.sharing.schemas import InviteCreated, InviteView
+from steady.invite_shapes import InviteCreated, InviteView
 from steady.tokens import invite_hashes, new_invite_secrets
 
 NOT_FOUND = "Nothing here: you may not be in this circle (any more)."

@@ -33,9 +33,9 @@ from steady.circles.schemas import (
     HelpfulWrite,
     PostWrite,
 )
+from steady.invite_shapes import InviteCreated, InviteView
 from steady.ratelimit import enforce_rate_limit
 from steady.settings import Settings
-from steady.sharing.schemas import InviteCreated, InviteView
 from steady.structs import SERIAL_MAX, Output
 
 

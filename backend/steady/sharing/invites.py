@@ -15,8 +15,9 @@ from piccolo.query.mixins import OnConflictAction
 from steady import clock, db
 from steady.accounts.service import public_keys_of, usernames_of
 from steady.domain import InvalidField, NotFound
+from steady.invite_shapes import InviteCreated, InviteView
 from steady.sharing.peers import blocked_between, link_between, peer_view
-from steady.sharing.schemas import InviteCreated, InvitePreview, InviteRedeem, InviteView, PeerView
+from steady.sharing.schemas import InvitePreview, InviteRedeem, PeerView
 from steady.sharing.tables import Invite, PeerLink
 from steady.tokens import invite_hashes, new_invite_secrets
 

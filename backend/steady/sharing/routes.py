@@ -18,15 +18,14 @@ from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from steady.addresses import client_address
 from steady.auth import Principal
+from steady.invite_shapes import InviteCreated, InviteView
 from steady.ratelimit import enforce_rate_limit
 from steady.settings import Settings
 from steady.sharing import invites, peers, service
 from steady.sharing.compose import fingerprint
 from steady.sharing.schemas import (
-    InviteCreated,
     InvitePreview,
     InviteRedeem,
-    InviteView,
     NudgeView,
     NudgeWrite,
     PeerKeys,

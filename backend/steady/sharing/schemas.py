@@ -34,21 +34,6 @@ class InviteRedeem(Input):
     key_mac: Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9_-]{43}$")] | None = None
 
 
-class InviteCreated(Output):
-    """Shown once: only hashes of the token and the code are stored."""
-
-    id: int
-    token: str
-    code: str
-    expires_at: datetime
-
-
-class InviteView(Output):
-    id: int
-    created_at: datetime
-    expires_at: datetime
-
-
 class InvitePreview(Output):
     """What the peer sees before choosing: who is asking, and until when."""
 
