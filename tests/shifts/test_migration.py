@@ -34,24 +34,31 @@ async def _wipe(engine: Engine[Any]) -> None:
 
 
 @pytest.fixture(params=BACKENDS)
-async def blank(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Engine[Any]]:
-    """An empty database. PostgreSQL's is the suite's shared one: it is wiped, and left
-    fully migrated again afterwards for the tests that follow."""
+def blank_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where an empty database will be (prepared outside the event loop). PostgreSQL's is
+    the suite's shared one, migrated for the other tests first."""
     if request.param == "sqlite":
-        engine = db.make_engine(f"sqlite:///{tmp_path / 'blank.db'}")
-        db.use_engine(engine)
-        yield engine
-        await db.close_engine(engine)
-        return
+        return f"sqlite:///{tmp_path / 'blank.db'}"
     request.getfixturevalue("postgres_emptying")
-    engine = db.make_engine(POSTGRES_URL)
-    await _wipe(engine)
+    return POSTGRES_URL
+
+
+@pytest.fixture
+async def blank(blank_url: str) -> AsyncIterator[Engine[Any]]:
+    """An empty database; PostgreSQL's is wiped, and left fully migrated again afterwards
+    for the tests that follow."""
+    engine = db.make_engine(blank_url)
+    postgres = dialect.is_postgres(engine)
+    if postgres:
+        await _wipe(engine)
     db.use_engine(engine)
     try:
         yield engine
     finally:
-        await _wipe(engine)
-        await migrations.migrate(engine)
+        if postgres:
+            await _wipe(engine)
+            await migrations.migrate(engine)
+        await db.close_engine(engine)
 
 
 async def _forwards(app_name: str, up_to: str = "all") -> None:
