@@ -6,6 +6,7 @@ nothing else; shared plumbing knows no feature; services know nothing of HTTP.""
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "backend" / "steady"
@@ -28,6 +29,16 @@ def _imports(path: Path) -> list[str]:
         elif isinstance(node, ast.Import):
             found += [alias.name for alias in node.names]
     return found
+
+
+def _imports_that(paths: Iterable[Path], crosses: Callable[[str], bool]) -> list[str]:
+    """Every import in ``paths`` that ``crosses`` a wall, as "file imports module"."""
+    return [
+        f"{path.relative_to(PACKAGE)} imports {module}"
+        for path in paths
+        for module in _imports(path)
+        if crosses(module)
+    ]
 
 
 def _sources(folder: Path) -> list[Path]:
@@ -81,33 +92,26 @@ def test_a_service_exports_only_what_others_use() -> None:
 
 def test_an_events_module_holds_only_events() -> None:
     """Another feature may import it, so it opens onto nothing but ``steady.events``."""
-    breaches = [
-        f"{path.relative_to(PACKAGE)} imports {module}"
-        for path in PACKAGE.glob("*/events.py")
-        for module in _imports(path)
-        if module.startswith("steady") and not module.startswith("steady.events")
-    ]
+    breaches = _imports_that(
+        PACKAGE.glob("*/events.py"),
+        lambda module: module.startswith("steady") and not module.startswith("steady.events"),
+    )
     assert breaches == []
 
 
 def test_plumbing_knows_no_feature() -> None:
-    breaches = [
-        f"{path.name} imports {module}"
-        for path in PACKAGE.glob("*.py")
-        if path.name not in ROOT
-        for module in _imports(path)
-        if module.split(".")[:2][-1] in FEATURES and module.startswith("steady.")
-    ]
+    breaches = _imports_that(
+        (path for path in PACKAGE.glob("*.py") if path.name not in ROOT),
+        lambda module: module.split(".")[:2][-1] in FEATURES and module.startswith("steady."),
+    )
     assert breaches == []
 
 
 def test_no_service_imports_litestar() -> None:
-    breaches = [
-        f"{path.relative_to(PACKAGE)} imports {module}"
-        for path in PACKAGE.rglob("service.py")
-        for module in _imports(path)
-        if module == "litestar" or module.startswith("litestar.")
-    ]
+    breaches = _imports_that(
+        PACKAGE.rglob("service.py"),
+        lambda module: module == "litestar" or module.startswith("litestar."),
+    )
     assert breaches == []
 
 
