@@ -104,10 +104,21 @@ def is_running() -> bool:
 
 
 def current() -> Clock:
-    """The running test's clock (for builders of bodies that need "today")."""
+    """The running test's clock."""
     if not _current:
         raise RuntimeError("no test clock is running")
     return _current[-1]
+
+
+def home() -> str:
+    """Where the running test's people live (bodies built while tests are collected: where
+    they live by default)."""
+    return _current[-1].start.home if _current else default_start().home
+
+
+def today() -> date:
+    """The date it is now where the test's people live."""
+    return server_clock.today_in(ZoneInfo(home()))
 
 
 @contextmanager

@@ -16,6 +16,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from litestar import Litestar
 
+from steady import clock as server_clock
 from steady.csrf import CSRF_COOKIE, CSRF_HEADER
 from steady.settings import Settings
 from tests import clock
@@ -99,7 +100,7 @@ class Api:
         self, username: str = "sam", passphrase: str = PASSPHRASE, time_zone: str | None = None
     ) -> httpx.Response:
         """A new account living where the test's people live (``tests.clock``)."""
-        zone = time_zone or clock.current().start.home
+        zone = time_zone or clock.home()
         response = await self.post(
             "/api/accounts",
             json={"username": username, "passphrase": passphrase, "time_zone": zone},
@@ -129,8 +130,8 @@ def new_id() -> str:
 def checkin_body(**overrides: Any) -> dict[str, Any]:
     """A check-in made now, counting for today where the person lives."""
     body: dict[str, Any] = {
-        "recorded_at": clock.current().now().isoformat(),
-        "local_date": clock.current().today().isoformat(),
+        "recorded_at": server_clock.now().isoformat(),
+        "local_date": clock.today().isoformat(),
         "mood": 3,
         "energy": 2,
         "stress": 4,
@@ -173,7 +174,7 @@ def commitment_body(**overrides: Any) -> dict[str, Any]:
         "title": "Take my full break",
         "why": "I'm kinder to patients when I've eaten",
         "cadence": "daily",
-        "starts_on": clock.current().today().isoformat(),
+        "starts_on": clock.today().isoformat(),
     }
     body.update(overrides)
     return body
@@ -182,8 +183,8 @@ def commitment_body(**overrides: Any) -> dict[str, Any]:
 def completion_body(commitment_id: str, **overrides: Any) -> dict[str, Any]:
     body: dict[str, Any] = {
         "commitment_id": commitment_id,
-        "local_date": clock.current().today().isoformat(),
-        "completed_at": clock.current().now().isoformat(),
+        "local_date": clock.today().isoformat(),
+        "completed_at": server_clock.now().isoformat(),
     }
     body.update(overrides)
     return body
