@@ -115,6 +115,7 @@ async def test_completion_replay_undo_and_tombstone_in_the_feed(api: Api) -> Non
     assert feed["items"] == [] and feed["deleted"] == [completion_id]
 
 
+@pytest.mark.calendar_sweep
 async def test_a_tick_may_count_for_the_day_before_but_not_further(api: Api) -> None:
     today = await signed_up(api)
     commitment_id = new_id()
@@ -154,6 +155,7 @@ async def test_deleting_a_commitment_takes_its_ticks_with_tombstones(api: Api) -
     assert late.status_code == 410
 
 
+@pytest.mark.calendar_sweep
 async def test_progress_counts_kept_days_and_forgives_misses(api: Api) -> None:
     today = await signed_up(api)
     commitment_id = new_id()
@@ -183,6 +185,7 @@ async def test_progress_counts_kept_days_and_forgives_misses(api: Api) -> None:
     assert 0.5 < progress["strength"] < 1
 
 
+@pytest.mark.calendar_sweep
 async def test_after_shift_commitments_are_due_on_shift_days(api: Api) -> None:
     today = await signed_up(api)
     commitment_id = new_id()

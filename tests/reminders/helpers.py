@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from piccolo.table import Table
@@ -20,9 +20,9 @@ NO_QUIET = {"quiet_start": "00:00", "quiet_end": "00:00"}
 async def person_with_phone(
     api: Api, push_service: LocalPushService, name: str = "sam", **prefs: Any
 ) -> dict[str, Any]:
-    """A signed-up person on UTC, with reminder preferences and one subscribed phone."""
+    """A signed-up person living where the test's people live (tests/clock.py), with
+    reminder preferences and one subscribed phone."""
     await api.sign_up(name)
-    await api.patch("/api/account", json={"time_zone": "UTC"})
     saved = await api.put("/api/reminders/prefs", json={**NO_QUIET, **prefs})
     assert saved.status_code == 200, saved.text
     subscription = push_service.subscribe()
@@ -44,6 +44,12 @@ async def dispatch_at(dispatcher: Dispatcher, clock: Clock, moment: datetime) ->
     does every few seconds)."""
     clock.move_to(moment)
     return await dispatcher.dispatch_once()
+
+
+def days_later(moment: datetime, days: int, clock: Clock) -> datetime:
+    """The same time of day ``days`` later where the test's people live (a day across a
+    clock change is 23 or 25 hours long)."""
+    return moment.astimezone(clock.home) + timedelta(days=days)
 
 
 async def due_times() -> list[datetime]:

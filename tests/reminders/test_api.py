@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
@@ -136,8 +136,9 @@ async def test_bad_preferences_name_the_field_and_change_nothing(
     assert (await api.get("/api/reminders/prefs")).json()["quiet_start"] == "22:00"
 
 
+@pytest.mark.calendar_sweep
 async def test_preferences_move_reminders_and_are_owner_scoped(
-    api: Api, other_api: Api, push_service: LocalPushService
+    api: Api, other_api: Api, push_service: LocalPushService, clock: Clock
 ) -> None:
     await person_with_phone(api, push_service)
     await other_api.sign_up("alex")
@@ -147,13 +148,14 @@ async def test_preferences_move_reminders_and_are_owner_scoped(
     )
     assert saved.json()["checkin_time"] == "20:30"
     (prompt,) = await Reminder.select().where(Reminder.kind == "checkin")
-    assert prompt["due_at"].astimezone(UTC).strftime("%H:%M") == "20:30"
+    assert prompt["due_at"].astimezone(clock.home).strftime("%H:%M") == "20:30"
     assert (await other_api.get("/api/reminders/prefs")).json()["checkin_time"] is None
     # Quiet from 20:00 drops the 20:30 prompt on every day: it is removed, not sent at 07:00.
     await api.put("/api/reminders/prefs", json={"quiet_start": "20:00", "checkin_time": "20:30"})
     assert await Reminder.count().where(Reminder.kind == "checkin") == 0
 
 
+@pytest.mark.calendar_sweep
 async def test_a_deleted_or_archived_commitment_is_never_reminded(
     api: Api, push_service: LocalPushService
 ) -> None:
@@ -171,6 +173,7 @@ async def test_a_deleted_or_archived_commitment_is_never_reminded(
     assert [str(row["about"]) for row in rows] == [kept]
 
 
+@pytest.mark.calendar_sweep
 async def test_snooze_asks_again_in_an_hour_or_after_the_shift(
     api: Api, push_service: LocalPushService, clock: Clock
 ) -> None:
@@ -193,6 +196,7 @@ async def test_snooze_asks_again_in_an_hour_or_after_the_shift(
     assert bad.status_code == 400 and "kind" in field_names(bad)
 
 
+@pytest.mark.calendar_sweep
 async def test_ending_a_shift_happens_whole_or_not_at_all(
     api: Api, push_service: LocalPushService, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from datetime import UTC, timedelta
 
+import pytest
+
 from steady.reminders.dispatcher import Dispatcher
 from steady.reminders.tables import PushSubscription, Reminder, SentPush
 from tests.clock import Clock
 from tests.helpers import Api, checkin_body, new_id
 from tests.reminders.helpers import (
     commitment_with_reminder,
+    days_later,
     dispatch_at,
     due_times,
     person_with_phone,
@@ -18,6 +21,9 @@ from tests.reminders.push_service import LocalPushService
 
 MINUTE = timedelta(minutes=1)
 
+# Scheduling: run from every start of the calendar sweep (tests/clock.py).
+pytestmark = pytest.mark.calendar_sweep
+
 
 async def test_a_commitment_reminder_arrives_once_and_keeps_its_title_off_the_lock_screen(
     api: Api, push_service: LocalPushService, dispatcher: Dispatcher, clock: Clock
@@ -25,7 +31,7 @@ async def test_a_commitment_reminder_arrives_once_and_keeps_its_title_off_the_lo
     phone = await person_with_phone(api, push_service)
     commitment_id = await commitment_with_reminder(api, title="Text Priya after the night")
     (due,) = await due_times()
-    assert due.astimezone(UTC).hour == 12 and due > clock.now()
+    assert due.astimezone(clock.home).hour == 12 and due > clock.now()
 
     assert (await dispatcher.dispatch_once()).claimed == 0  # not yet due
     report = await dispatch_at(dispatcher, clock, due + MINUTE)
@@ -38,11 +44,11 @@ async def test_a_commitment_reminder_arrives_once_and_keeps_its_title_off_the_lo
     assert payload["ref"] == commitment_id
     assert payload["actions"] == ["done", "snooze"]
     assert payload["url"] == "/today"
-    assert payload["local_date"] == due.date().isoformat()
+    assert payload["local_date"] == due.astimezone(clock.home).date().isoformat()
     (received,) = push_service.received
     assert received.claims["sub"] == "mailto:care-team@steady.example"
     assert (received.ttl, received.urgency) == (4 * 3600, "normal")
-    assert await due_times() == [due + timedelta(days=1)]
+    assert await due_times() == [days_later(due, 1, clock)]
 
 
 async def test_details_show_only_when_the_person_asks(
@@ -87,10 +93,10 @@ async def test_busy_or_failing_push_services_are_retried_then_given_up_on(
     assert len(push_service.payloads_for(phone["endpoint"])) == 1
 
     push_service.answer_next(phone["endpoint"], 500, 503, 500, 502)
-    report = await dispatch_at(dispatcher, clock, due + timedelta(days=1) + MINUTE)
+    report = await dispatch_at(dispatcher, clock, days_later(due, 1, clock) + MINUTE)
     assert (report.sent, report.failed) == (0, 1)
     assert push_service.requests == 7  # four tries, then it gives up (and logs)
-    assert await due_times() == [due + timedelta(days=2)]  # it moves on, never bursts later
+    assert await due_times() == [days_later(due, 2, clock)]  # it moves on, never bursts later
 
 
 async def test_after_downtime_a_recent_miss_is_sent_once_and_an_old_one_skipped(
@@ -101,9 +107,9 @@ async def test_after_downtime_a_recent_miss_is_sent_once_and_an_old_one_skipped(
     (due,) = await due_times()
     assert (await dispatch_at(dispatcher, clock, due + timedelta(minutes=20))).sent == 1
     # Down for a whole day and then some: yesterday's and today's are long past.
-    report = await dispatch_at(dispatcher, clock, due + timedelta(days=2, hours=2))
+    report = await dispatch_at(dispatcher, clock, days_later(due, 2, clock) + timedelta(hours=2))
     assert (report.claimed, report.sent, report.skipped) == (1, 0, 1)
-    assert await due_times() == [due + timedelta(days=3)]
+    assert await due_times() == [days_later(due, 3, clock)]
     assert len(push_service.payloads_for(phone["endpoint"])) == 1
 
 
@@ -150,7 +156,7 @@ async def test_an_after_shift_commitment_comes_once_when_a_tapped_end_meets_the_
     api: Api, push_service: LocalPushService, dispatcher: Dispatcher, clock: Clock
 ) -> None:
     now = clock.now().replace(second=0, microsecond=0)
-    started = (now - timedelta(hours=11)).strftime("%H:%M")
+    started = (now - timedelta(hours=11)).astimezone(clock.home).strftime("%H:%M")
     schedule = {"kind": "weekly", "start": started, "hours": 12, "weekdays": [1, 2, 3, 4, 5, 6, 7]}
     phone = await person_with_phone(api, push_service, schedule=schedule, after_shift_minutes=0)
     await commitment_with_reminder(api, cadence="after_shift", title="Text a colleague")
@@ -163,7 +169,7 @@ async def test_an_after_shift_commitment_comes_once_when_a_tapped_end_meets_the_
     assert len(push_service.payloads_for(phone["endpoint"])) == 1
     # The next day's shift gets its own push.
     assert (
-        await dispatch_at(dispatcher, clock, scheduled_end + timedelta(days=1, minutes=1))
+        await dispatch_at(dispatcher, clock, days_later(scheduled_end, 1, clock) + MINUTE)
     ).sent == 1
 
 
@@ -200,10 +206,10 @@ async def test_moving_time_zone_moves_the_reminder_to_the_new_local_time(
 ) -> None:
     phone = await person_with_phone(api, push_service)
     await commitment_with_reminder(api)
-    (due,) = await due_times()  # 12:00 UTC
+    (due,) = await due_times()  # 12:00 at home
     await api.patch("/api/account", json={"time_zone": "Asia/Tokyo"})
     report = await dispatch_at(dispatcher, clock, due + MINUTE)
-    assert (report.claimed, report.sent) == (1, 0)  # 12:00 UTC is 21:00 in Tokyo
+    assert (report.claimed, report.sent) == (1, 0)  # 12:00 at home is not noon in Tokyo
     (tokyo_noon,) = await due_times()
     assert tokyo_noon.astimezone(UTC).hour == 3  # 12:00 JST
     assert (await dispatch_at(dispatcher, clock, tokyo_noon + MINUTE)).sent == 1

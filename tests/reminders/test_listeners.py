@@ -31,6 +31,9 @@ from tests.reminders.helpers import person_with_phone
 from tests.reminders.push_service import LocalPushService
 from tests.sharing.helpers import connect, share
 
+# Scheduling: run from every start of the calendar sweep (tests/clock.py).
+pytestmark = pytest.mark.calendar_sweep
+
 
 def _app_listeners() -> list[events.Listener[Any]]:
     return [found for feature in FEATURES for found in feature.listeners]

@@ -7,6 +7,8 @@ import os
 from datetime import timedelta
 from typing import Any
 
+import pytest
+
 from steady.sharing.service import take_off_plaintext
 from steady.sharing.tables import SharedSummary, SummaryReply
 from tests.clock import Clock
@@ -125,6 +127,7 @@ async def test_someone_with_keys_can_only_share_sealed(api: Api, new_person: New
     assert received and received[0]["content"] is not None
 
 
+@pytest.mark.calendar_sweep
 async def test_readable_summaries_and_replies_go_after_the_grace_period(
     api: Api, new_person: NewPerson, clock: Clock
 ) -> None:

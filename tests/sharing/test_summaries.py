@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import UTC, timedelta
 from typing import Any
 
+import pytest
+
 from steady.reminders.dispatcher import Dispatcher
 from steady.reminders.tables import Reminder
 from tests.clock import Clock, current
@@ -85,6 +87,7 @@ async def test_parts_stay_out_unless_chosen(api: Api, other_api: Api) -> None:
     assert answer.status_code == 400 and field_names(answer) == ["parts"]
 
 
+@pytest.mark.calendar_sweep
 async def test_periods_are_checked(api: Api, other_api: Api, clock: Clock) -> None:
     peer_id = await _pair(api, other_api)
     today = clock.now().date()
@@ -228,6 +231,7 @@ async def test_withdrawing_is_immediate_and_empties_the_summary(api: Api, other_
     assert again.status_code == 404
 
 
+@pytest.mark.calendar_sweep
 async def test_each_side_is_told_with_nothing_private_on_the_lock_screen(
     api: Api, other_api: Api, push_service: LocalPushService, dispatcher: Dispatcher, clock: Clock
 ) -> None:
@@ -255,6 +259,7 @@ async def test_each_side_is_told_with_nothing_private_on_the_lock_screen(
         assert payload["actions"] == []
 
 
+@pytest.mark.calendar_sweep
 async def test_the_weekly_nudge_is_a_reminder_not_a_share(api: Api, other_api: Api) -> None:
     peer_id = await _pair(api, other_api)
     assert peer_id

@@ -6,9 +6,14 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+import pytest
+
 from steady.shifts.tables import Shift
 from tests.clock import Clock, current
 from tests.helpers import Api, field_names, new_id
+
+# Scheduling: run from every start of the calendar sweep (tests/clock.py).
+pytestmark = pytest.mark.calendar_sweep
 
 
 def _at(minutes_ago: float) -> str:
