@@ -59,7 +59,7 @@ describe('the checker', () => {
       edge('frontend/src/lib/crypto/wrap.ts', 'frontend/src/lib/store.ts'),
       edge('service_worker/sw.ts', 'frontend/src/features/reminders/Reminders.tsx'),
       edge('frontend/src/features/circles/Circle.tsx', 'frontend/src/features/sharing/SignedOut.tsx'),
-      edge('frontend/src/features/home/Home.tsx', 'frontend/src/features/reminders/shifts.ts'),
+      edge('frontend/src/features/home/Home.tsx', 'frontend/src/features/shifts/shifts.ts'),
       edge('frontend/src/features/home/Home.tsx', 'frontend/src/lib/outbox.test.ts'),
       edge('frontend/src/lib/outbox.ts', 'fake-indexeddb/auto'),
     ];

@@ -14,7 +14,7 @@ registerPuller(() => import('./features/toolkit/pull').then((m) => m.pullToolkit
 registerPuller(() => import('./features/grounding/pull').then((m) => m.pullGroundingSessions()));
 registerPuller(() => import('./features/checkins/data').then((m) => m.pullCheckins()));
 registerPuller(() => import('./features/commitments/pull').then((m) => m.pullCommitments()));
-registerPuller(() => import('./features/reminders/pull').then((m) => m.pullShifts()));
+registerPuller(() => import('./features/shifts/pull').then((m) => m.pullShifts()));
 
 render(<App />, document.getElementById('app')!);
 // Tests (and curious people) can tell the prerendered page has come alive.

@@ -49,13 +49,14 @@ async def record_shift(
 def _operations(old: bool) -> list[HTTPRouteHandler]:
     """The operations at the shifts feature's own paths or, with ``old``, at the paths they
     had when shifts were part of reminders: phones may still hold those in their offline
-    outbox, so they keep working, documented as deprecated."""
+    outbox, so they keep working, left out of the OpenAPI document (the PWA calls the new
+    ones)."""
 
     def at(path: str, old_path: str, operation: str) -> dict[str, Any]:
         return {
             "path": f"/reminders{old_path}" if old else f"/shifts{path}",
             "operation_id": f"{operation}_at_old_path" if old else operation,
-            "deprecated": old,
+            "include_in_schema": not old,
         }
 
     return [

@@ -19,7 +19,7 @@ import type { LocalCheckin } from '../../lib/store';
 import { Page } from '../../ui/page';
 import { createCommitment } from '../commitments/public';
 import { Player, exerciseById } from '../grounding/public';
-import { endShift } from '../reminders/public';
+import { endShift } from '../shifts/public';
 import { type CheckinDraft, CheckinForm, EMPTY_DRAFT, missingScales } from './CheckinForm';
 import { saveCheckin } from './data';
 import type { ScaleName } from './scales';

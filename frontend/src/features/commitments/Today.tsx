@@ -9,8 +9,8 @@ import { Page } from '../../ui/page';
 import { GENTLE_LIMIT, STARTERS, useCommitments } from './data';
 import { complete, createCommitment, undo } from './writes';
 import { type Progress, isDue, progress } from './progress';
-import { ShiftButton } from '../reminders/public';
-import { shiftDays } from './shifts';
+import { ShiftButton, shiftDays } from '../shifts/public';
+
 import { nowDate } from '../../lib/clock';
 
 const ORDINAL: Record<number, string> = { 1: 'first', 7: '7th', 30: '30th', 100: '100th' };

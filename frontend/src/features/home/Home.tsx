@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 
 import { useSession } from '../../lib/session';
 import { Page } from '../../ui/page';
-import { ShiftButton } from '../reminders/public';
+import { ShiftButton } from '../shifts/public';
 import { useUnread } from '../sharing/public';
 import { nowDate } from '../../lib/clock';
 

@@ -6,7 +6,7 @@ import { useSession } from '../../lib/session';
 import { Page } from '../../ui/page';
 import { Devices } from './Devices';
 import { Preferences } from './Preferences';
-import { ShiftButton } from './ShiftButton';
+import { ShiftButton } from '../shifts/public';
 
 export function Reminders(): JSX.Element {
   const session = useSession();

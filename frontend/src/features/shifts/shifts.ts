@@ -11,7 +11,7 @@ import { commitChange } from '../../lib/outbox';
 import { type LocalShift, db } from '../../lib/store';
 import { now, nowIso } from '../../lib/clock';
 
-export const SHIFTS_PATH = '/api/reminders/shifts';
+export const SHIFTS_PATH = '/api/shifts';
 /** A shift left running longer than this was forgotten, not worked (as on the server). */
 const LONGEST_SHIFT_MS = 16 * 3600 * 1000;
 
