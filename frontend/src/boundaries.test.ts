@@ -73,7 +73,7 @@ describe('the checker', () => {
       'lib/crypto imports no storage',
       'the service worker imports no screen',
       'features reach sharing only through features/sharing/public.ts',
-      'features reach reminders only through features/reminders/public.ts',
+      'features reach shifts only through features/shifts/public.ts',
       'the app imports no test code',
       'the app imports no test code',
     ]);
@@ -128,8 +128,8 @@ describe('reading imports', () => {
   });
 
   it('resolves a specifier to the file it names, or the package', () => {
-    expect(resolveImport('frontend/src/features/home/Home.tsx', '../reminders/public')).toBe(
-      'frontend/src/features/reminders/public.ts',
+    expect(resolveImport('frontend/src/features/home/Home.tsx', '../shifts/public')).toBe(
+      'frontend/src/features/shifts/public.ts',
     );
     expect(resolveImport('frontend/src/features/home/Home.tsx', '../../ui/page')).toBe('frontend/src/ui/page.tsx');
     expect(resolveImport('frontend/src/lib/api.ts', './api-schema')).toBe('frontend/src/lib/api-schema.d.ts');
