@@ -12,6 +12,8 @@ from playwright.sync_api import CDPSession, Locator, Page, expect
 
 from steady.reminders.notices import Notice
 
+from .accounts import hand_to_phone, make_account
+
 AXE_SOURCE = (
     Path(__file__).resolve().parent.parent / "node_modules/axe-core/axe.min.js"
 ).read_text()
@@ -62,6 +64,18 @@ new Promise(done => {
     all.onerror = () => { db.close(); done(false); };
   };
 })
+"""
+
+
+KEYS_STORE_MADE = """
+indexedDB.databases().then(all => all.some(d => d.name === 'steady') && new Promise(done => {
+  const open = indexedDB.open('steady');
+  open.onerror = () => done(false);
+  open.onsuccess = () => {
+    done(open.result.objectStoreNames.contains('keys'));
+    open.result.close();
+  };
+}))
 """
 
 
@@ -152,6 +166,18 @@ class App:
         recovery_key = self.keep_recovery_key()
         expect(self.by_id("account-link")).to_be_visible()
         return recovery_key
+
+    def has_account(self, username: str, passphrase: str = PASSPHRASE) -> str:
+        """Signed up already, as if on this phone, for tests that are not about signing up
+        (e2e/accounts.py says why and how); returns the recovery key."""
+        self.open("/")
+        wait_until(self.page, KEYS_STORE_MADE)
+        zone = self.page.evaluate("Intl.DateTimeFormat().resolvedOptions().timeZone")
+        made = make_account(self.base_url, username, passphrase, zone)
+        hand_to_phone(made, self.page)
+        self.page.reload()
+        expect(self.by_id("account-link")).to_be_visible()
+        return made.recovery_key
 
     def keep_recovery_key(self) -> str:
         """Read the recovery key shown once after keys are made, and confirm it was kept."""

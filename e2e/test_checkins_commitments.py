@@ -28,7 +28,7 @@ def test_offline_check_ins_and_ticks_reach_the_server_exactly_once(
     app: App, page: Page, server_db: ServerDatabase, new_context: object
 ) -> None:
     name = "cn_" + uuid.uuid4().hex[:8]
-    app.sign_up(name)
+    app.has_account(name)
     app.open("/checkin")
     app.wait_for_worker()
     app.offline()
@@ -185,7 +185,7 @@ def test_a_check_in_is_four_taps_and_save_all_in_the_first_screen(
     app: App, page: Page, server_db: ServerDatabase
 ) -> None:
     name = "taps_" + uuid.uuid4().hex[:8]
-    app.sign_up(name)
+    app.has_account(name)
     app.open("/checkin")
     # A Pixel 7: 412 x 915 CSS px of screen, 839 of them left by the browser's own bars.
     assert page.viewport_size == {"width": 412, "height": 839}

@@ -19,7 +19,7 @@ CIRCLE = "Night nurses"
 
 def _phone(new_context: Any, base_url: str, name: str) -> App:
     other = App(new_context().new_page(), base_url)
-    other.sign_up(name)
+    other.has_account(name)
     return other
 
 
@@ -28,7 +28,7 @@ def test_three_nurses_hold_a_round(
 ) -> None:
     suffix = uuid.uuid4().hex[:6]
     sam, alex, kim = f"sam_{suffix}", f"alex_{suffix}", f"kim_{suffix}"
-    app.sign_up(sam)
+    app.has_account(sam)
     app.open("/circles")
     app.assert_accessible()
     app.start_circle(CIRCLE)

@@ -25,7 +25,7 @@ def test_box_breathing_and_five_senses_play_to_the_end_and_are_recorded(
 ) -> None:
     page.clock.install()
     name = "teacher_" + uuid.uuid4().hex[:8]
-    app.sign_up(name)
+    app.has_account(name)
     app.wait_for_worker()
     app.offline()
 

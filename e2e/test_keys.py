@@ -272,3 +272,29 @@ def test_a_link_refuses_swapped_keys_either_way(app: App, new_context: Any, base
     expect(row.get_by_test_id("peer-trust")).to_contain_text("Not verified")
     app.page.unroute_all(behavior="ignoreErrors")
     other.page.unroute_all(behavior="ignoreErrors")
+
+
+def test_an_account_made_for_other_tests_opens_like_one_made_on_a_phone(
+    app: App, new_context: Any, base_url: str
+) -> None:
+    """``App.has_account`` (e2e/accounts.py) makes keys in Python for tests that are not
+    about signing up: a phone must open them with the passphrase and with the recovery key
+    exactly as it opens its own, or those tests would test a different account."""
+    lee = _name("lee")
+    recovery_key = app.has_account(lee)
+    keys = _device_keys(app)
+    assert keys is not None and keys["extractable"] == [False, False]
+
+    phone = App(new_context().new_page(), base_url)
+    phone.sign_in(lee)
+    assert _device_keys(phone) == keys
+
+    again = App(new_context().new_page(), base_url)
+    again.open("/sign-in")
+    again.by_id("recover-link").click()
+    again.page.get_by_label("Username").fill(lee)
+    again.page.get_by_label("Recovery key").fill(recovery_key)
+    again.page.get_by_label("New passphrase").fill(NEW_PASSPHRASE)
+    again.by_id("recover-submit").click()
+    expect(again.by_id("account-link")).to_be_visible()
+    assert _device_keys(again) == keys

@@ -29,7 +29,7 @@ def test_leaving_at_a_later_step_keeps_one_check_in_with_everything_entered(
     app: App, server_db: ServerDatabase, leave_at: str
 ) -> None:
     name = "nurse_" + uuid.uuid4().hex[:8]
-    app.sign_up(name)
+    app.has_account(name)
     app.wait_for_worker()
     app.offline()
     _check_in_step(app)
@@ -75,7 +75,7 @@ def test_leaving_at_the_check_in_step_keeps_the_answers_on_the_phone(app: App) -
 
 def test_finishing_the_flow_ends_a_running_shift(app: App, server_db: ServerDatabase) -> None:
     name = "medic_" + uuid.uuid4().hex[:8]
-    app.sign_up(name)
+    app.has_account(name)
     app.open("/")
     app.by_id("shift-toggle").click()
     expect(app.by_id("shift-state")).to_contain_text("On shift since")

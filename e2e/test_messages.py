@@ -237,7 +237,7 @@ def test_each_signed_in_problem_reads_as_a_sentence_beside_its_field(
     app: App, new_context: Any
 ) -> None:
     sam, bea_name = "sam_" + uuid.uuid4().hex[:6], "bea_" + uuid.uuid4().hex[:6]
-    app.sign_up(sam)
+    app.has_account(sam)
     for case in SIGNED_IN:
         case.act(app)
         _check(app, case)
@@ -245,7 +245,7 @@ def test_each_signed_in_problem_reads_as_a_sentence_beside_its_field(
     # Compose and reply need two connected people.
     link = app.make_invite()
     bea = App(new_context().new_page(), app.base_url)
-    bea.sign_up(bea_name)
+    bea.has_account(bea_name)
     bea.accept_invite(link, sam)
     app.compose_for(bea_name)
     app.by_id("share-preview").click()

@@ -15,7 +15,7 @@ def test_offline_check_ins_reach_the_server_once_even_after_a_reload(
     app: App, page: Page, server_db: ServerDatabase
 ) -> None:
     name = "medic_" + uuid.uuid4().hex[:8]
-    app.sign_up(name)
+    app.has_account(name)
     app.wait_for_worker()
     app.offline()
 
@@ -46,7 +46,7 @@ def test_a_lost_answer_is_replayed_without_a_duplicate(
     page = new_context(service_workers="block").new_page()
     app = App(page, base_url)
     name = "teacher_" + uuid.uuid4().hex[:8]
-    app.sign_up(name)
+    app.has_account(name)
     dropped: list[str] = []
 
     def deliver_then_drop_answer(route: Route) -> None:
@@ -86,7 +86,7 @@ def test_background_sync_in_the_worker_sends_changes_when_no_page_is_open(
     app: App, page: Page, server_db: ServerDatabase, base_url: str
 ) -> None:
     name = "chw_" + uuid.uuid4().hex[:8]
-    app.sign_up(name)
+    app.has_account(name)
     app.wait_for_worker()
     app.offline()
     app.check_in(2, 3, 4, 2, note="Rural route, no signal")

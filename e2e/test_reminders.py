@@ -17,7 +17,7 @@ from steady.reminders.notices import notice_for
 def _person_with_commitment(app: App, server_db: ServerDatabase, prefix: str) -> tuple[str, str]:
     name = prefix + uuid.uuid4().hex[:8]
     app.page.context.grant_permissions(["notifications"])
-    app.sign_up(name)
+    app.has_account(name)
     app.wait_for_worker()
     app.add_commitment("Text a colleague after nights")
     app.expect_all_saved()
@@ -88,7 +88,7 @@ def test_snooze_from_a_notification_waits_in_the_outbox_until_the_signal_returns
 ) -> None:
     name = "midwife_" + uuid.uuid4().hex[:8]
     page.context.grant_permissions(["notifications"])
-    app.sign_up(name)
+    app.has_account(name)
     app.wait_for_worker()
     app.open("/commitments")
     form = app.by_id("new-commitment")
@@ -117,7 +117,7 @@ def test_snooze_from_a_notification_waits_in_the_outbox_until_the_signal_returns
 def test_the_reminders_page_never_asks_for_permission_until_asked_and_is_accessible(
     app: App, page: Page
 ) -> None:
-    app.sign_up("teacher_" + uuid.uuid4().hex[:8])
+    app.has_account("teacher_" + uuid.uuid4().hex[:8])
     for path in ("/", "/today", "/commitments", "/reminders"):
         app.open(path)
     assert page.evaluate("Notification.permission") == "default"

@@ -21,10 +21,10 @@ from e2e.server_db import ServerDatabase
 
 def _connected(app: App, new_context: Any, base_url: str) -> tuple[App, str, str]:
     sam, bea_name = f"sam_{uuid.uuid4().hex[:6]}", f"bea_{uuid.uuid4().hex[:6]}"
-    app.sign_up(sam)
+    app.has_account(sam)
     link = app.make_invite()
     bea = App(new_context().new_page(), base_url)
-    bea.sign_up(bea_name)
+    bea.has_account(bea_name)
     bea.accept_invite(link, sam)
     return bea, sam, bea_name
 
@@ -75,7 +75,7 @@ def test_a_swapped_key_stops_sending_and_moved_ciphertext_does_not_open(
 
     # The host swaps Bea's keys when Sam sends again: Sam's phone refuses to seal to them.
     stranger = App(new_context().new_page(), base_url)
-    stranger.sign_up(f"mallory_{uuid.uuid4().hex[:6]}")
+    stranger.has_account(f"mallory_{uuid.uuid4().hex[:6]}")
     fake = stranger.public_keys()
 
     def swap_keys(route: Route) -> None:

@@ -31,14 +31,14 @@ def _circle_of_three(app: App, new_context: Any, base_url: str) -> tuple[App, Ap
     a round opens. (Alex, Kim, the circle's page, Sam's username.)"""
     suffix = uuid.uuid4().hex[:6]
     sam = f"sam_{suffix}"
-    app.sign_up(sam)
+    app.has_account(sam)
     app.start_circle(CIRCLE)
     circle_url = app.page.url
     phones = []
     for name in (f"alex_{suffix}", f"kim_{suffix}"):
         link, _ = app.make_circle_invite()
         phone = App(new_context().new_page(), base_url)
-        phone.sign_up(name)
+        phone.has_account(name)
         phone.page.goto(link)
         phone.join_circle(CIRCLE)
         expect(phone.by_id("circle-let-in-waiting")).to_be_visible()
@@ -169,17 +169,17 @@ def test_swapped_keys_at_a_circle_invite_are_refused(
     app: App, page: Any, new_context: Any, base_url: str
 ) -> None:
     suffix = uuid.uuid4().hex[:6]
-    app.sign_up(f"sam_{suffix}")
+    app.has_account(f"sam_{suffix}")
     app.start_circle(CIRCLE)
     circle_url = app.page.url
     stranger = App(new_context().new_page(), base_url)
-    stranger.sign_up(f"mallory_{suffix}")
+    stranger.has_account(f"mallory_{suffix}")
     fake = stranger.public_keys()
 
     # The host swaps Sam's keys in the invite Alex opens: Alex's phone won't join.
     link, _ = app.make_circle_invite()
     alex = App(new_context().new_page(), base_url)
-    alex.sign_up(f"alex_{suffix}")
+    alex.has_account(f"alex_{suffix}")
 
     def swap_inviter(route: Route) -> None:
         answer = route.fetch()
@@ -197,7 +197,7 @@ def test_swapped_keys_at_a_circle_invite_are_refused(
     # doesn't match them, so Sam's phone doesn't seal the circle key to the host's keys.
     link, _ = app.make_circle_invite()
     kim = App(new_context().new_page(), base_url)
-    kim.sign_up(f"kim_{suffix}")
+    kim.has_account(f"kim_{suffix}")
     kim.page.goto(link)
     kim.join_circle(CIRCLE)
 

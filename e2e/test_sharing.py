@@ -31,7 +31,7 @@ def test_two_colleagues_connect_share_reply_and_the_summary_can_be_taken_back(
 ) -> None:
     sam, bea_name = "sam_" + uuid.uuid4().hex[:6], "bea_" + uuid.uuid4().hex[:6]
     page.on("dialog", lambda dialog: dialog.accept())
-    app.sign_up(sam)
+    app.has_account(sam)
     app.check_in(2, 2, 4, 3, note="Hard one")
     app.expect_all_saved()
     link = app.make_invite()
@@ -123,12 +123,12 @@ def test_an_invite_code_read_aloud_connects_and_either_side_can_end_it(
 ) -> None:
     kim, lee = "kim_" + uuid.uuid4().hex[:6], "lee_" + uuid.uuid4().hex[:6]
     page.on("dialog", lambda dialog: dialog.accept())
-    app.sign_up(kim)
+    app.has_account(kim)
     app.make_invite()
     code = app.by_id("invite-code").inner_text()
 
     lee_app = App(new_context().new_page(), app.base_url)
-    lee_app.sign_up(lee)
+    lee_app.has_account(lee)
     lee_app.open("/join")
     lee_app.assert_accessible()
     lee_app.page.get_by_label("Invite code").fill(code.lower().replace("-", " "))
@@ -149,7 +149,7 @@ def test_an_invite_code_read_aloud_connects_and_either_side_can_end_it(
 def test_an_invite_stays_on_the_phone_that_made_it_until_it_is_used(
     app: App, new_context: Any
 ) -> None:
-    app.sign_up("inv_" + uuid.uuid4().hex[:8])
+    app.has_account("inv_" + uuid.uuid4().hex[:8])
     link = app.make_invite()
     code = app.by_id("invite-code").last.inner_text()
     app.page.reload()
@@ -159,7 +159,7 @@ def test_an_invite_stays_on_the_phone_that_made_it_until_it_is_used(
     app.assert_accessible()
 
     friend = App(new_context().new_page(), app.base_url)
-    friend.sign_up("friend_" + uuid.uuid4().hex[:8])
+    friend.has_account("friend_" + uuid.uuid4().hex[:8])
     friend.page.goto(link)
     friend.by_id("invite-accept").click()
     expect(friend.by_id("peer-row")).to_have_count(1)
@@ -170,10 +170,10 @@ def test_an_invite_stays_on_the_phone_that_made_it_until_it_is_used(
 
 def test_home_shows_a_badge_for_a_new_summary(app: App, new_context: Any) -> None:
     sam, bea_name = "sam_" + uuid.uuid4().hex[:6], "bea_" + uuid.uuid4().hex[:6]
-    app.sign_up(sam)
+    app.has_account(sam)
     link = app.make_invite()
     bea = App(new_context().new_page(), app.base_url)
-    bea.sign_up(bea_name)
+    bea.has_account(bea_name)
     bea.accept_invite(link, sam)
     bea.open("/")
     expect(bea.by_id("unread-badge")).to_have_count(0)

@@ -23,7 +23,7 @@ def test_a_shift_started_and_ended_offline_reaches_the_server_with_the_phones_ti
     app: App, server_db: ServerDatabase
 ) -> None:
     name = "paramedic_" + uuid.uuid4().hex[:8]
-    app.sign_up(name)
+    app.has_account(name)
     app.wait_for_worker()
     app.open("/")
     app.offline()
@@ -49,7 +49,7 @@ def test_a_shift_started_and_ended_offline_reaches_the_server_with_the_phones_ti
 
 
 def test_the_reminders_page_renders_offline_within_two_seconds(app: App) -> None:
-    app.sign_up("porter_" + uuid.uuid4().hex[:8])
+    app.has_account("porter_" + uuid.uuid4().hex[:8])
     app.open("/reminders")
     expect(app.by_id("prefs-save")).to_be_enabled()
     app.wait_for_worker()

@@ -29,7 +29,7 @@ def test_a_toolkit_built_offline_survives_a_reload_and_reaches_the_account(
 
     app.online()
     name = "nurse_" + uuid.uuid4().hex[:8]
-    app.sign_up(name)
+    app.has_account(name)
     app.expect_all_saved()
     stored = server_db.toolkit(name)
     assert stored is not None
@@ -51,7 +51,7 @@ def test_two_phones_editing_offline_keep_both_new_items(
     app: App, page: Page, server_db: ServerDatabase, new_context: object
 ) -> None:
     name = "para_" + uuid.uuid4().hex[:8]
-    app.sign_up(name)
+    app.has_account(name)
     app.open("/toolkit")
     app.add_to_toolkit("what_matters", "My daughter")
     app.expect_all_saved()

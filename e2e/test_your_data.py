@@ -62,7 +62,7 @@ def test_importing_the_same_file_twice_into_an_account_adds_nothing_new(
     app: App, tmp_path: Path
 ) -> None:
     file = _export_file(tmp_path)
-    app.sign_up("data_" + uuid.uuid4().hex[:8])
+    app.has_account("data_" + uuid.uuid4().hex[:8])
     app.open("/your-data")
     app.by_id("import-file").set_input_files(str(file))
     expect(app.by_id("data-message")).to_have_text("Added 1 item into your account.")
