@@ -21,14 +21,21 @@ FRONTEND_SOURCES := $(shell find frontend/src frontend/public service_worker -ty
 run: $(PY_RUN) build
 	$(PY) -m steady serve
 
-$(PY_RUN): pyproject.toml
+# Python packages go in with uv (pinned, put in the virtualenv by pip): seconds where pip
+# takes most of a minute.
+UV := $(VENV)/bin/uv
+UV_VERSION := 0.9.5
+
+$(UV):
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check -e .
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(PY_RUN): pyproject.toml | $(UV)
+	$(UV) pip install --quiet --python $(PY) -e .
 	touch $@
 
-$(PY_DEV): pyproject.toml
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check -e '.[dev]'
+$(PY_DEV): pyproject.toml | $(UV)
+	$(UV) pip install --quiet --python $(PY) -e '.[dev]'
 	touch $@ $(PY_RUN)
 
 $(NODE_DEPS): package.json package-lock.json
@@ -81,17 +88,23 @@ chromium:
 	  fi; \
 	fi
 
+# Each suite spreads over two worker processes (pytest-xdist).
 unit: $(PY_DEV)
-	$(PY) -m pytest tests
+	$(PY) -m pytest tests -n 2
 
 # The phone's pure modules, in Node (vitest.config.ts).
 unit-ts: $(NODE_DEPS)
 	npx vitest run
 
 e2e: $(PY_DEV) build chromium
-	$(PY) -m pytest e2e
+	$(PY) -m pytest e2e -n 2
 
-test: $(PY_DEV) $(NODE_DEPS) lint typecheck check-api-types unit unit-ts e2e
+# Everything CI checks. Dependencies first (Python and npm side by side), then two jobs at a
+# time, longest first: the browser tests take longest, and the API tests and the static
+# checks run beside them. Each job's output is printed whole when it ends.
+test:
+	$(MAKE) --no-print-directory -j2 $(PY_DEV) $(NODE_DEPS) chromium
+	$(MAKE) --no-print-directory -j2 --output-sync=target e2e unit lint typecheck check-api-types unit-ts
 
 # Schemathesis over the whole API with many more examples than `make test` runs.
 fuzz: $(PY_DEV)
