@@ -66,6 +66,10 @@ def _schemathesis(
         str(run.workers),
         "--warnings",
         "off",
+        # What is checked is each answer, not its speed: the largest import Schemathesis
+        # makes takes seconds on a busy machine (make test runs the browser tests beside).
+        "--request-timeout",
+        "120",
     ]
     for name, value in headers.items():
         command += ["-H", f"{name}: {value}"]
