@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from email.utils import parsedate_to_datetime
 from pathlib import Path
+from urllib.parse import SplitResult
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
@@ -18,7 +19,6 @@ from py_vapid import Vapid02
 
 from steady import clock
 from steady.keyfiles import read_or_create
-from steady.push_hosts import split_endpoint
 from steady.push_http import AddressGuard, PushConnections
 
 
@@ -71,10 +71,9 @@ class VapidAuthorizations:
         self._by_origin: dict[str, tuple[str, float]] = {}
         self.signed = 0  # how many tokens were signed (reuse is the point)
 
-    def header_for(self, endpoint: str) -> str:
-        """The header for a push to ``endpoint``; re-signed only in the last hour of a token."""
-        parts = split_endpoint(endpoint)
-        origin = f"{parts.scheme}://{parts.netloc}"
+    def header_for(self, origin: str) -> str:
+        """The header for a push to the service at ``origin`` (``https://host``, the token's
+        audience); re-signed only in the last hour of a token."""
         now = clock.epoch_seconds()
         cached = self._by_origin.get(origin)
         if cached is not None and cached[1] - now > 3600:
@@ -135,6 +134,7 @@ def push_connections(guard: AddressGuard) -> PushConnections:
 async def post_push(
     connections: PushConnections,
     endpoint: str,
+    parts: SplitResult,
     body: bytes,
     authorization: str,
     *,
@@ -143,7 +143,8 @@ async def post_push(
     seconds_allowed: float = 10.0,
 ) -> PushAnswer:
     """POST one encrypted push to its push service (RFC 8030) with its VAPID header
-    (``connections`` from ``push_connections``, which adds the encoding headers)."""
+    (``connections`` from ``push_connections``, which adds the encoding headers);
+    ``parts``: the endpoint as the allowlist read it."""
     headers = {"Authorization": authorization, "TTL": str(ttl), "Urgency": urgency}
-    answer = await connections.post(endpoint, headers, body, seconds_allowed)
+    answer = await connections.post(endpoint, headers, body, seconds_allowed, parts)
     return PushAnswer(answer.status, parse_retry_after(answer.retry_after), answer.body)

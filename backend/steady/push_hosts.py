@@ -13,18 +13,9 @@ from __future__ import annotations
 
 import ipaddress
 from dataclasses import dataclass
-from functools import lru_cache
 from urllib.parse import SplitResult, urlsplit
 
 ENDPOINT_MAX_BYTES = 2048
-
-
-@lru_cache(maxsize=8192)
-def split_endpoint(endpoint: str) -> SplitResult:
-    """``urlsplit``, remembered: each push's endpoint is read by the allowlist, the VAPID
-    header and the connection pool in turn, and splitting it three times was a tenth of
-    the dispatcher's time."""
-    return urlsplit(endpoint)
 
 
 class EndpointRefused(ValueError):
@@ -63,28 +54,16 @@ class PushHosts:
                 names.add(entry)
         return cls(frozenset(names), tuple(suffixes), frozenset(plain))
 
-    def check(self, endpoint: str) -> None:
-        """Refuse (``EndpointRefused``) an endpoint Steady must never send to."""
-        refusal = self._refusal(endpoint)
-        if refusal is not None:
-            raise EndpointRefused(refusal)
-
-    @lru_cache(maxsize=8192)  # noqa: B019 - the list is made once and lives as long as the app
-    def _refusal(self, endpoint: str) -> str | None:
-        """Why ``endpoint`` is refused, or None (remembered: it is asked before every push)."""
-        try:
-            self._check(endpoint)
-        except EndpointRefused as refused:
-            return str(refused)
-        return None
-
-    def _check(self, endpoint: str) -> None:
+    def check(self, endpoint: str) -> SplitResult:
+        """The endpoint's parts; ``EndpointRefused`` if Steady must never send to it. A push
+        reads the parts from here for its VAPID header and its connection too: one parse
+        a push, however many people's endpoints a pass sends to."""
         if not endpoint.isascii() or not endpoint.isprintable() or " " in endpoint:
             raise EndpointRefused("must be a plain web address (ASCII, no spaces)")
         if len(endpoint.encode()) > ENDPOINT_MAX_BYTES:
             raise EndpointRefused(f"must be at most {ENDPOINT_MAX_BYTES} bytes long")
         try:
-            parts = split_endpoint(endpoint)
+            parts = urlsplit(endpoint)
             port = parts.port
         except ValueError as error:
             raise EndpointRefused("is not a web address Steady can read") from error
@@ -94,13 +73,14 @@ class PushHosts:
         if parts.scheme == "http":
             if (host, port) not in self.plain:
                 raise EndpointRefused("must use https and a known push service")
-            return
+            return parts
         if parts.scheme != "https" or not host:
             raise EndpointRefused("must be an https address of a push service")
         if port not in {None, 443}:
             raise EndpointRefused("must use the push service's usual port")
         if not self.is_listed(host):
             raise EndpointRefused("is not a push service Steady sends to")
+        return parts
 
     def is_listed(self, host: str) -> bool:
         """Whether pushes may go to this host name over https."""

@@ -27,11 +27,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
+from urllib.parse import SplitResult, urlsplit
 
 from pyreqwest.client import Client, ClientBuilder
 from pyreqwest.exceptions import PyreqwestError
-
-from steady.push_hosts import split_endpoint
 
 # What of a push service's refusal is kept for the log: enough to say why, never more.
 ERROR_BODY_LIMIT = 300
@@ -70,10 +69,8 @@ class _Origin:
     port: int
 
 
-@lru_cache(maxsize=8192)
-def _origin(endpoint: str) -> _Origin:
+def _origin(parts: SplitResult) -> _Origin:
     try:
-        parts = split_endpoint(endpoint)
         port = parts.port
     except ValueError as error:
         raise PushConnectionError("the endpoint is not a plain web address") from error
@@ -148,11 +145,16 @@ class PushConnections:
         self._retiring: set[asyncio.Task[None]] = set()
 
     async def post(
-        self, endpoint: str, headers: dict[str, str], body: bytes, seconds_allowed: float
+        self,
+        endpoint: str,
+        headers: dict[str, str],
+        body: bytes,
+        seconds_allowed: float,
+        parts: SplitResult | None = None,
     ) -> HttpAnswer:
-        """POST ``body`` to ``endpoint`` and wait for the answer (PushConnectionError or
-        TimeoutError when it does not come)."""
-        origin = _origin(endpoint)
+        """POST ``body`` to ``endpoint`` (``parts``: the URL as already read, if it was) and
+        wait for the answer (PushConnectionError or TimeoutError when it does not come)."""
+        origin = _origin(parts or urlsplit(endpoint))
         client = (await self._client_for(origin)).client
         for last_try in (False, True):
             request = client.post(endpoint).headers(headers).body_bytes(body)

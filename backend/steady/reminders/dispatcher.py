@@ -16,7 +16,7 @@ import msgspec
 from steady import clock
 from steady.push import PushTarget, VapidAuthorizations, post_push, push_connections
 from steady.push_encryption import Encryptor
-from steady.push_hosts import EndpointRefused, PushHosts, split_endpoint
+from steady.push_hosts import EndpointRefused, PushHosts
 from steady.push_http import PushConnectionError
 from steady.reminders.batches import (
     Target,
@@ -231,11 +231,12 @@ class Dispatcher:
         "refused" (not an allowed push service) or "failed". Whatever goes wrong with one
         push is settled here, so it never touches anyone else's."""
         try:
-            self.hosts.check(target.endpoint)
+            parts = self.hosts.check(target.endpoint)
         except EndpointRefused as refused:
             log.warning("a push was not sent: its endpoint %s", refused)
             return "refused"
-        origin = split_endpoint(target.endpoint).netloc
+        origin = parts.netloc
+        authorization = self.vapid.header_for(f"{parts.scheme}://{parts.netloc}")
         try:
             body = await self._encryptor.encrypt(target, payload)
         except Exception as error:  # malformed keys: this subscription can never be used
@@ -250,8 +251,9 @@ class Dispatcher:
                     answer = await post_push(
                         self._connections,
                         target.endpoint,
+                        parts,
                         body,
-                        self.vapid.header_for(target.endpoint),
+                        authorization,
                         ttl=ttl,
                         urgency=urgency,
                     )
