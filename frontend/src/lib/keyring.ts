@@ -196,11 +196,6 @@ export async function deviceKeys(): Promise<DeviceKeys | undefined> {
   return (await db()).get('keys', 'mine');
 }
 
-/** Signing out: the device stops holding the keys (they come back with the passphrase). */
-export async function forgetDeviceKeys(): Promise<void> {
-  await (await db()).delete('keys', 'mine');
-}
-
 /** The joiner's MAC to send with "Accept" (or "Join") on an invite link, if this phone holds keys. */
 export async function joinerMac(fragment: InviteFragment): Promise<string | undefined> {
   const mine = await deviceKeys();
