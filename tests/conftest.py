@@ -34,6 +34,7 @@ use_test_settings(
 
 import asyncio  # noqa: E402
 
+import hypothesis  # noqa: E402
 import pytest  # noqa: E402
 from litestar import Litestar  # noqa: E402
 from piccolo.engine.base import Engine  # noqa: E402
@@ -45,6 +46,13 @@ from tests import databases  # noqa: E402
 from tests.clock import POSTGRES_START, SWEEP, Clock, default_start, running_from  # noqa: E402
 from tests.helpers import Api, NewPerson, http_client, lifespan_running  # noqa: E402
 from tests.node_bundle import bundle_for_node, run_node  # noqa: E402
+
+# Property tests check answers, never speed: on a shared two-core machine running the
+# browser tests beside them, Hypothesis's timing checks failed while the answers held.
+hypothesis.settings.register_profile(
+    "steady", deadline=None, suppress_health_check=[hypothesis.HealthCheck.too_slow]
+)
+hypothesis.settings.load_profile("steady")
 
 POSTGRES_URL = databases.postgres_url()
 BACKENDS = ["sqlite", "postgres"] if POSTGRES_URL else ["sqlite"]
