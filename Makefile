@@ -90,14 +90,14 @@ chromium:
 
 # Each suite spreads over two worker processes (pytest-xdist).
 unit: $(PY_DEV)
-	$(PY) -m pytest tests -n 2
+	$(PY) -m pytest tests -n 2 --dist worksteal
 
 # The phone's pure modules, in Node (vitest.config.ts).
 unit-ts: $(NODE_DEPS)
 	npx vitest run
 
 e2e: $(PY_DEV) build chromium
-	$(PY) -m pytest e2e -n 2
+	$(PY) -m pytest e2e -n 2 --dist worksteal
 
 # Everything CI checks. Dependencies first (Python and npm side by side), then two jobs at a
 # time, longest first: the browser tests take longest, and the API tests and the static
