@@ -7,12 +7,11 @@ import re
 from pathlib import Path
 from typing import Any
 
-import msgspec
-from playwright.sync_api import CDPSession, Locator, Page, expect
-
-from steady.reminders.notices import Notice
+from playwright.sync_api import Locator, Page, expect
 
 from .accounts import hand_to_phone, make_account
+from .notifications import Notifications
+from .page_scripts import DRAFT_KEPT, KEYS_STORE_MADE, OUTBOX_EMPTY
 
 AXE_SOURCE = (
     Path(__file__).resolve().parent.parent / "node_modules/axe-core/axe.min.js"
@@ -35,51 +34,7 @@ def wait_until(page: Page, expression: str, timeout_ms: int = 20_000) -> None:
         waited += 50
 
 
-OUTBOX_EMPTY = """
-indexedDB.databases().then(all => all.some(d => d.name === 'steady') ? new Promise(done => {
-  const open = indexedDB.open('steady');
-  open.onerror = () => done(false);
-  open.onsuccess = () => {
-    const db = open.result;
-    if (!db.objectStoreNames.contains('outbox')) { db.close(); done(true); return; }
-    const count = db.transaction('outbox').objectStore('outbox').count();
-    count.onsuccess = () => { db.close(); done(count.result === 0); };
-    count.onerror = () => { db.close(); done(false); };
-  };
-}) : true)
-"""
-
-DRAFT_KEPT = """
-new Promise(done => {
-  const open = indexedDB.open('steady');
-  open.onerror = () => done(false);
-  open.onsuccess = () => {
-    const db = open.result;
-    const all = db.transaction('drafts').objectStore('drafts').getAll();
-    all.onsuccess = () => {
-      db.close();
-      const kept = d => String(d.key).startsWith(%r) && JSON.stringify(d.value).includes(%r);
-      done(all.result.some(kept));
-    };
-    all.onerror = () => { db.close(); done(false); };
-  };
-})
-"""
-
-
-KEYS_STORE_MADE = """
-indexedDB.databases().then(all => all.some(d => d.name === 'steady') && new Promise(done => {
-  const open = indexedDB.open('steady');
-  open.onerror = () => done(false);
-  open.onsuccess = () => {
-    done(open.result.objectStoreNames.contains('keys'));
-    open.result.close();
-  };
-}))
-"""
-
-
-class App:
+class App(Notifications):
     """The PWA as one person sees it on one phone."""
 
     def __init__(self, page: Page, base_url: str) -> None:
@@ -388,62 +343,6 @@ class App:
         self.by_id("change-post").click()
 
     # ---- the service worker and notifications ----
-
-    def worker_registration_id(self) -> tuple[CDPSession, str]:
-        """A DevTools session and the id of the app's service worker registration."""
-        cdp = self.page.context.new_cdp_session(self.page)
-        registrations: dict[str, str] = {}
-        cdp.on(
-            "ServiceWorker.workerRegistrationUpdated",
-            lambda event: registrations.update(
-                {
-                    r["scopeURL"]: r["registrationId"]
-                    for r in event["registrations"]
-                    if not r["isDeleted"]
-                }
-            ),
-        )
-        cdp.send("ServiceWorker.enable")
-        scope = self.base_url + "/"
-        for _ in range(400):
-            if scope in registrations:
-                return cdp, registrations[scope]
-            self.page.wait_for_timeout(50)
-        raise AssertionError("the service worker never registered")
-
-    def deliver_push(self, notice: Notice) -> None:
-        """Hand a push message to the service worker, as the browser's push service would."""
-        cdp, registration = self.worker_registration_id()
-        data = msgspec.json.encode(notice).decode()
-        cdp.send(
-            "ServiceWorker.deliverPushMessage",
-            {"origin": self.base_url, "registrationId": registration, "data": data},
-        )
-
-    def notifications(self) -> list[dict[str, Any]]:
-        """The notifications the service worker is showing."""
-        shown: list[dict[str, Any]] = self.page.evaluate(
-            "navigator.serviceWorker.ready.then(r => r.getNotifications()).then(list => list.map("
-            "n => ({title: n.title, body: n.body, tag: n.tag,"
-            " actions: n.actions.map(a => a.title)})))"
-        )
-        return shown
-
-    def wait_for_notifications(self, count: int) -> list[dict[str, Any]]:
-        for _ in range(200):
-            shown = self.notifications()
-            if len(shown) == count:
-                return shown
-            self.page.wait_for_timeout(50)
-        raise AssertionError(f"expected {count} notifications, saw {self.notifications()}")
-
-    def notification_action(self, tag: str, action: str) -> None:
-        """Press a notification's button (the worker runs the same code as for a real tap)."""
-        self.page.evaluate(
-            "([tag, action]) => navigator.serviceWorker.ready.then("
-            "r => r.active.postMessage({type: 'NOTIFICATION_ACTION', tag, action}))",
-            [tag, action],
-        )
 
     # ---- checks ----
 
