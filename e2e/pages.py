@@ -347,8 +347,10 @@ class App(Notifications):
     # ---- checks ----
 
     def axe_violations(self) -> list[dict[str, Any]]:
-        """Run axe-core in the page (page.evaluate is not subject to the page's CSP)."""
-        self.page.evaluate(AXE_SOURCE)
+        """Run axe-core in the page (page.evaluate is not subject to the page's CSP), put
+        there once per loaded page."""
+        if not self.page.evaluate("typeof axe !== 'undefined'"):
+            self.page.evaluate(AXE_SOURCE)
         result = self.page.evaluate(
             "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}}))"
             ".violations",
